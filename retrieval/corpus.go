@@ -1,0 +1,151 @@
+package retrieval
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// ErrUnknownSource is returned when an id matches no source.
+var ErrUnknownSource = errors.New("unknown source id")
+
+// ErrAmbiguousSource is returned when an id prefix matches several sources.
+var ErrAmbiguousSource = errors.New("ambiguous source id")
+
+// MaxSourceBytes is the largest article file LoadFS accepts.
+const MaxSourceBytes = 5 << 20
+
+// Corpus is an ordered set of sources, sorted by id.
+type Corpus struct {
+	Sources []*Source
+	byID    map[string]*Source
+}
+
+// LoadWarning names a file that was skipped and why.
+type LoadWarning struct {
+	File string
+	Err  error
+}
+
+func (w LoadWarning) Error() string { return fmt.Sprintf("skipping %s: %v", w.File, w.Err) }
+
+// Unwrap returns the underlying reason.
+func (w LoadWarning) Unwrap() error { return w.Err }
+
+// LoadFS reads every .txt and .md file at the root of fsys. A file that cannot
+// be read, is empty, is too large, or is not UTF-8 text is skipped and
+// reported in the warnings; the rest still load. An error is returned only
+// when the directory itself cannot be listed.
+func LoadFS(fsys fs.FS) (*Corpus, []LoadWarning, error) {
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, nil, fmt.Errorf("list corpus: %w", err)
+	}
+	var warns []LoadWarning
+	var srcs []*Source
+	for _, e := range entries {
+		name := e.Name()
+		ext := strings.ToLower(path.Ext(name))
+		if e.IsDir() || (ext != ".txt" && ext != ".md") || strings.HasPrefix(name, ".") {
+			continue
+		}
+		src, err := readSource(fsys, name)
+		if err != nil {
+			warns = append(warns, LoadWarning{File: name, Err: err})
+			continue
+		}
+		srcs = append(srcs, src)
+	}
+	c, dups := NewCorpus(srcs)
+	warns = append(warns, dups...)
+	return c, warns, nil
+}
+
+func readSource(fsys fs.FS, name string) (*Source, error) {
+	if info, err := fs.Stat(fsys, name); err == nil && info.Size() > MaxSourceBytes {
+		return nil, fmt.Errorf("file is %d bytes, over the %d-byte limit", info.Size(), MaxSourceBytes)
+	}
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("read: %w", err)
+	}
+	if err := CheckText(b); err != nil {
+		return nil, err
+	}
+	return ParseSource(name, string(b)), nil
+}
+
+// CheckText reports why b cannot be an article: empty, binary, or not UTF-8.
+func CheckText(b []byte) error {
+	if len(bytes.TrimSpace(b)) == 0 {
+		return errors.New("file is empty")
+	}
+	if !utf8.Valid(b) {
+		return errors.New("file is not valid UTF-8 text")
+	}
+	if bytes.IndexByte(b, 0) >= 0 {
+		return errors.New("file looks binary (it holds NUL bytes)")
+	}
+	return nil
+}
+
+// NewCorpus builds a corpus from parsed sources, sorted by id. A source whose
+// id repeats an earlier one is dropped and reported.
+func NewCorpus(srcs []*Source) (*Corpus, []LoadWarning) {
+	sort.SliceStable(srcs, func(i, j int) bool { return srcs[i].ID < srcs[j].ID })
+	c := &Corpus{byID: make(map[string]*Source, len(srcs))}
+	var warns []LoadWarning
+	for _, s := range srcs {
+		if _, dup := c.byID[s.ID]; dup {
+			warns = append(warns, LoadWarning{File: s.Name, Err: fmt.Errorf("another file already has id %q", s.ID)})
+			continue
+		}
+		c.byID[s.ID] = s
+		c.Sources = append(c.Sources, s)
+	}
+	return c, warns
+}
+
+// Get returns the source whose id is ref, or whose id starts with ref when
+// exactly one does (so "001" finds "001_ec7be9d70c6859db"). Surrounding
+// brackets, as in a citation "[001]", are ignored.
+func (c *Corpus) Get(ref string) (*Source, error) {
+	ref = strings.Trim(strings.TrimSpace(ref), "[]")
+	if ref == "" {
+		return nil, fmt.Errorf("%w: empty id", ErrUnknownSource)
+	}
+	if s, ok := c.byID[ref]; ok {
+		return s, nil
+	}
+	var found []*Source
+	for _, s := range c.Sources {
+		if strings.HasPrefix(s.ID, ref) {
+			found = append(found, s)
+		}
+	}
+	switch len(found) {
+	case 0:
+		return nil, fmt.Errorf("%w: %q", ErrUnknownSource, ref)
+	case 1:
+		return found[0], nil
+	default:
+		return nil, fmt.Errorf("%w: %q matches %d sources", ErrAmbiguousSource, ref, len(found))
+	}
+}
+
+// Hash is a content hash of the whole corpus: it changes whenever any
+// source's id or bytes change.
+func (c *Corpus) Hash() string {
+	h := sha256.New()
+	for _, s := range c.Sources {
+		fmt.Fprintf(h, "%s\x00%s\x00", s.ID, s.Hash)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
