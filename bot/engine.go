@@ -1,0 +1,90 @@
+package bot
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+
+	"github.com/privacybot/privacybot/retrieval"
+)
+
+// Composer rewrites a draft extractive answer in a language model's words.
+// It must return an answer that is safe to show: every quotation verified,
+// or the draft itself with a Note saying why the model was not used.
+type Composer interface {
+	Compose(ctx context.Context, q string, draft Answer, hits []retrieval.Hit) Answer
+}
+
+// Engine answers questions from a [retrieval.Library]. It is safe for
+// concurrent use; create one with [New] and share it.
+type Engine struct {
+	lib      *retrieval.Library
+	log      *slog.Logger
+	composer Composer
+	stats    *corpusStats
+}
+
+// Option configures an [Engine].
+type Option func(*Engine)
+
+// WithLogger sets the logger; the default discards everything.
+func WithLogger(l *slog.Logger) Option {
+	return func(e *Engine) {
+		if l != nil {
+			e.log = l
+		}
+	}
+}
+
+// WithComposer makes the engine pass each extractive answer to c to be
+// rewritten, for example by a language model. A nil c keeps answers
+// extractive.
+func WithComposer(c Composer) Option { return func(e *Engine) { e.composer = c } }
+
+// New returns an engine over lib. lib must not be nil.
+func New(lib *retrieval.Library, opts ...Option) *Engine {
+	e := &Engine{lib: lib, log: slog.New(slog.DiscardHandler)}
+	for _, o := range opts {
+		o(e)
+	}
+	e.stats = newCorpusStats(lib)
+	return e
+}
+
+// Library returns the library the engine answers from.
+func (e *Engine) Library() *retrieval.Library { return e.lib }
+
+// Answer answers q from the sources. The error wraps [ErrBadQuestion] when
+// the question itself is unusable (its message is fit for the user), or
+// reports a failure of retrieval or a cancelled ctx. A question the sources
+// cannot answer is not an error: the answer says so and quotes nothing.
+func (e *Engine) Answer(ctx context.Context, q Question) (Answer, error) {
+	text, err := Validate(q.Text)
+	if err != nil {
+		return Answer{}, err
+	}
+	if err := ctx.Err(); err != nil {
+		return Answer{}, fmt.Errorf("answer: %w", err)
+	}
+	p := e.understand(text, q.History)
+	ans, hits, err := e.extractive(ctx, p)
+	if err != nil {
+		return Answer{}, fmt.Errorf("answer %q: %w", text, err)
+	}
+	ans.ID = newID()
+	ans.Question = text
+	ans.Mode = ModeExtractive
+	if e.composer != nil && ans.Kind != KindOutOfScope && ans.Kind != KindSources && !ans.Abstained() {
+		ans = e.composer.Compose(ctx, text, ans, hits)
+	}
+	ans.Text = Render(ans)
+	return ans, nil
+}
+
+func newID() string {
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}

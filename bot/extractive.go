@@ -1,0 +1,249 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/privacybot/privacybot/retrieval"
+)
+
+// NoAnswer is the lead of an answer when the sources are silent.
+const NoAnswer = "The sources don't say."
+
+// extractive builds the answer from the sources' own words and returns the
+// retrieved hits it drew on.
+func (e *Engine) extractive(ctx context.Context, p *plan) (Answer, []retrieval.Hit, error) {
+	b := e.newBuilder(p)
+	switch {
+	case p.kind == KindSources:
+		e.sourcesAnswer(b)
+		return b.ans, nil, nil
+	case p.kind == KindOutOfScope:
+		b.ans.Lead = fmt.Sprintf("The sources don't say anything about %s.", joinNames(p.unknown))
+		return b.ans, nil, nil
+	case p.silence:
+		e.silenceAnswer(b)
+		return b.ans, nil, nil
+	}
+	hits, err := e.lib.Search(ctx, retrieval.SearchOptions{Query: p.query, K: 12, Speakers: p.entities})
+	if err != nil {
+		return Answer{}, nil, fmt.Errorf("search: %w", err)
+	}
+	switch {
+	case p.whoSaid:
+		if !e.whoSaidAnswer(b, hits) {
+			e.factAnswer(b, hits)
+		}
+	case p.kind == KindQuote && len(p.entities) > 0:
+		e.quoteAnswer(b, hits)
+	case p.kind == KindQuote && len(p.strangers) > 0:
+		e.strangerAnswer(b)
+	default:
+		e.factAnswer(b, hits)
+	}
+	if b.ans.Abstained() {
+		b.ans.Kind = KindOutOfScope
+		if b.ans.Lead == "" {
+			b.ans.Lead = NoAnswer
+		}
+	}
+	return b.ans, hits, nil
+}
+
+// builder accumulates an answer and the sources it cites.
+type builder struct {
+	e    *Engine
+	p    *plan
+	ans  Answer
+	seen map[string]bool
+}
+
+func (e *Engine) newBuilder(p *plan) *builder {
+	return &builder{e: e, p: p, ans: Answer{Kind: p.kind}, seen: map[string]bool{}}
+}
+
+// cite records that the answer cites the source id.
+func (b *builder) cite(id string) {
+	if b.seen[id] {
+		return
+	}
+	b.seen[id] = true
+	src, err := b.e.lib.Corpus().Get(id)
+	if err != nil {
+		return
+	}
+	b.ans.Sources = append(b.ans.Sources, RefOf(src))
+}
+
+// RefOf describes a source for citation.
+func RefOf(src *retrieval.Source) SourceRef {
+	return SourceRef{ID: src.ID, Title: src.Title, Outlet: src.Outlet, Date: src.Date, URL: src.URL}
+}
+
+func (e *Engine) sourcesAnswer(b *builder) {
+	c := e.lib.Corpus()
+	b.ans.Lead = fmt.Sprintf("privacybot answers from %d sources.", len(c.Sources))
+	for _, s := range c.Sources {
+		b.cite(s.ID)
+	}
+}
+
+// silenceAnswer lists everyone who declined to comment.
+func (e *Engine) silenceAnswer(b *builder) {
+	sil := e.lib.Ledger().Silences
+	b.ans.Groups = groupQuotes(nil, sil)
+	var names []string
+	for _, g := range b.ans.Groups {
+		names = append(names, g.Label)
+		for _, s := range g.Silences {
+			b.cite(s.Citation.Source)
+		}
+	}
+	if len(names) == 0 {
+		b.ans.Lead = "The sources don't record anyone declining to comment."
+		return
+	}
+	b.ans.Lead = fmt.Sprintf("The sources say %s gave no comment.", joinNames(names))
+}
+
+// quoteAnswer gives everything the named speakers said, most relevant first.
+func (e *Engine) quoteAnswer(b *builder, hits []retrieval.Hit) {
+	led := e.lib.Ledger()
+	var qs []retrieval.Quote
+	var ss []retrieval.Silence
+	seenQ := map[[2]any]bool{}
+	seenS := map[[2]any]bool{}
+	for _, name := range b.p.entities {
+		q, s := led.BySpeaker(name)
+		for _, x := range q {
+			if k := [2]any{x.Source, x.Start}; !seenQ[k] {
+				seenQ[k] = true
+				qs = append(qs, x)
+			}
+		}
+		for _, x := range s {
+			if k := [2]any{x.Source, x.Start}; !seenS[k] {
+				seenS[k] = true
+				ss = append(ss, x)
+			}
+		}
+	}
+	if len(b.p.topic) > 0 {
+		qs = rankQuotes(qs, hits, b.p.topic)
+	}
+	b.ans.Groups = groupQuotes(qs, ss)
+	for _, g := range b.ans.Groups {
+		for _, q := range g.Quotes {
+			for _, c := range q.Citations {
+				b.cite(c.Source)
+			}
+		}
+		for _, s := range g.Silences {
+			b.cite(s.Citation.Source)
+		}
+	}
+	who := joinNames(b.p.entities)
+	nq := 0
+	for _, g := range b.ans.Groups {
+		nq += len(g.Quotes)
+	}
+	switch {
+	case nq == 0 && len(ss) > 0:
+		b.ans.Lead = fmt.Sprintf("The sources quote nothing from %s: %s.", who, silenceSummary(ss))
+	case nq == 0:
+		b.ans.Lead = fmt.Sprintf("The sources quote nothing from %s.", who)
+		b.ans.Groups = nil
+	default:
+		b.ans.Lead = fmt.Sprintf("The sources quote %s %s, in %s.", who, plural(nq, "time"), plural(len(b.ans.Sources), "article"))
+		if len(ss) > 0 {
+			b.ans.Lead += fmt.Sprintf(" Elsewhere they report that %s.", silenceSummary(ss))
+		}
+	}
+}
+
+// strangerAnswer says that someone the sources mention was never quoted,
+// and cites where they are mentioned.
+func (e *Engine) strangerAnswer(b *builder) {
+	b.ans.Lead = fmt.Sprintf("The sources mention %s but quote nothing from them.", joinNames(b.p.strangers))
+	terms := map[string]bool{}
+	for _, s := range b.p.strangers {
+		terms[stem(strings.ToLower(s))] = true
+	}
+	e.mentionEvidence(b, terms, 3)
+}
+
+// whoSaidAnswer finds the quotes that match the words of a "who said …?"
+// question. It reports false when none matches well enough.
+func (e *Engine) whoSaidAnswer(b *builder, hits []retrieval.Hit) bool {
+	var qs []retrieval.Quote
+	for _, h := range hits {
+		if h.Quote == nil || coverage(b.e.stats, b.p.topic, termSet(h.Quote.Text)) < 0.6 {
+			continue
+		}
+		qs = append(qs, *h.Quote)
+		if len(qs) == 3 {
+			break
+		}
+	}
+	if len(qs) == 0 {
+		return false
+	}
+	b.ans.Groups = groupQuotes(qs, nil)
+	var names []string
+	for _, g := range b.ans.Groups {
+		names = append(names, g.Label)
+		for _, q := range g.Quotes {
+			for _, c := range q.Citations {
+				b.cite(c.Source)
+			}
+		}
+	}
+	b.ans.Lead = fmt.Sprintf("The sources attribute it to %s.", joinNames(names))
+	return true
+}
+
+func silenceSummary(ss []retrieval.Silence) string {
+	var parts []string
+	seen := map[string]bool{}
+	for _, s := range ss {
+		who := s.Organization
+		if s.Speaker != "" {
+			who = s.Speaker
+		}
+		k := who + "|" + s.Kind
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		parts = append(parts, who+" "+pastTense(s.Kind))
+	}
+	return joinNames(parts)
+}
+
+// pastTense turns a silence kind ("declined to comment") into a clause; it
+// is already past tense in the ledger, so it is returned as is unless empty.
+func pastTense(kind string) string {
+	if kind == "" {
+		return "gave no comment"
+	}
+	return kind
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// joinNames joins names as "A", "A and B" or "A, B and C".
+func joinNames(names []string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}

@@ -1,0 +1,163 @@
+package bot
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/privacybot/privacybot/retrieval"
+)
+
+// groupQuotes gathers quotes and silences by speaker, in order of first
+// appearance. A quotation printed by several sources (the same words, after
+// folding quotation marks, case and spacing) appears once, citing them all.
+func groupQuotes(qs []retrieval.Quote, ss []retrieval.Silence) []SpeakerGroup {
+	var groups []SpeakerGroup
+	index := map[string]int{}
+	group := func(speaker, role, org string) *SpeakerGroup {
+		k := speakerKey(speaker, role, org)
+		if i, ok := index[k]; ok {
+			g := &groups[i]
+			if g.Role == "" {
+				g.Role = role
+			}
+			if g.Organization == "" {
+				g.Organization = org
+			}
+			return g
+		}
+		index[k] = len(groups)
+		groups = append(groups, SpeakerGroup{Speaker: speaker, Role: role, Organization: org})
+		return &groups[len(groups)-1]
+	}
+	// Where is each quotation, by its folded text?
+	type loc struct{ g, q int }
+	byText := map[string]loc{}
+	for _, q := range qs {
+		c := Citation{Source: q.Source, Start: q.Start, End: q.End}
+		key := foldQuote(q.Text)
+		if l, ok := byText[key]; ok {
+			item := &groups[l.g].Quotes[l.q]
+			if !hasCitation(item.Citations, c) {
+				item.Citations = append(item.Citations, c)
+			}
+			continue
+		}
+		g := group(q.Speaker, q.Role, q.Organization)
+		gi := index[speakerKey(q.Speaker, q.Role, q.Organization)]
+		g.Quotes = append(g.Quotes, QuoteItem{
+			Text: q.Text, Speaker: q.Speaker, Role: q.Role, Organization: q.Organization,
+			Verb: q.Verb, Citations: []Citation{c},
+		})
+		byText[key] = loc{gi, len(g.Quotes) - 1}
+	}
+	for _, s := range ss {
+		g := group(s.Speaker, s.Role, s.Organization)
+		dup := false
+		for _, x := range g.Silences {
+			if x.Citation.Source == s.Source && x.Citation.Start == s.Start {
+				dup = true
+			}
+		}
+		if !dup {
+			g.Silences = append(g.Silences, SilenceItem{
+				Text: s.Text, Speaker: s.Speaker, Organization: s.Organization, Kind: s.Kind,
+				Citation: Citation{Source: s.Source, Start: s.Start, End: s.End},
+			})
+		}
+	}
+	for i := range groups {
+		groups[i].Label = SpeakerLabel(groups[i].Speaker, groups[i].Role, groups[i].Organization)
+	}
+	return groups
+}
+
+func hasCitation(cs []Citation, c Citation) bool {
+	for _, x := range cs {
+		if x.Source == c.Source {
+			return true
+		}
+	}
+	return false
+}
+
+// speakerKey identifies a speaker: a named person by name, an unnamed
+// spokesperson by organization, and an organization's own statements by
+// organization alone.
+func speakerKey(speaker, role, org string) string {
+	if speaker != "" {
+		return "p|" + strings.ToLower(speaker)
+	}
+	if role != "" {
+		return "r|" + strings.ToLower(org)
+	}
+	return "o|" + strings.ToLower(org)
+}
+
+// SpeakerLabel names a speaker for display: "Patricia Wexler, spokeswoman,
+// JPMorgan Chase", "a JPMorgan Chase spokesperson" or "Facebook".
+func SpeakerLabel(speaker, role, org string) string {
+	switch {
+	case speaker != "":
+		parts := []string{speaker}
+		if role != "" {
+			parts = append(parts, role)
+		}
+		if org != "" && !strings.EqualFold(org, speaker) {
+			parts = append(parts, org)
+		}
+		return strings.Join(parts, ", ")
+	case role != "" && org != "":
+		return "a " + org + " " + role
+	case role != "":
+		return "a " + role
+	case org != "":
+		return org
+	}
+	return "an unnamed speaker"
+}
+
+// foldQuote normalizes a quotation for comparison across sources.
+func foldQuote(s string) string {
+	r := strings.NewReplacer("“", "\"", "”", "\"", "‘", "'", "’", "'", "—", "-", "–", "-")
+	s = strings.ToLower(strings.Join(strings.Fields(r.Replace(s)), " "))
+	return strings.Trim(s, " .,;:\"'")
+}
+
+// rankQuotes orders quotes by how well they match the topic: those the
+// search ranked come first, in its order, then the rest by term coverage,
+// keeping the ledger order among equals.
+func rankQuotes(qs []retrieval.Quote, hits []retrieval.Hit, topic []string) []retrieval.Quote {
+	rank := map[[2]any]int{}
+	for i, h := range hits {
+		if h.Quote != nil {
+			k := [2]any{h.Quote.Source, h.Quote.Start}
+			if _, ok := rank[k]; !ok {
+				rank[k] = i
+			}
+		}
+	}
+	score := func(q retrieval.Quote) float64 {
+		ts := termSet(q.Text)
+		n := 0
+		for _, t := range topic {
+			if ts[t] {
+				n++
+			}
+		}
+		return float64(n)
+	}
+	out := append([]retrieval.Quote(nil), qs...)
+	sort.SliceStable(out, func(i, j int) bool {
+		ri, iok := rank[[2]any{out[i].Source, out[i].Start}]
+		rj, jok := rank[[2]any{out[j].Source, out[j].Start}]
+		si, sj := score(out[i]), score(out[j])
+		if si != sj {
+			return si > sj
+		}
+		if iok != jok {
+			return iok
+		}
+		return iok && ri < rj
+	})
+	return out
+}

@@ -1,0 +1,80 @@
+package bot
+
+import (
+	"strings"
+	"unicode"
+)
+
+// stopwords are words that carry no topic on their own in a question.
+var stopwords = toSet(`a about after all also am an and any are as at be been before being between both but by can could
+did do does doing done during each either else even ever every for from further had has have having he her here hers herself
+him himself his how i if in into is it its itself just me more most much my myself no nor not now of off on once only or other
+our ours ourselves out over own same say said says saying she should so some such tell told than that the their theirs them
+themselves then there these they this those through to too under until up very was we were what when where which while who
+whom whose why will with would you your yours yourself yourselves let lets us please know anything something sources source
+article articles report reported according many`)
+
+func toSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// words splits text into lowercase word tokens, folding curly apostrophes
+// and dropping possessive 's.
+func words(text string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '.')
+	}) {
+		f = strings.ReplaceAll(f, "’", "'")
+		f = strings.TrimSuffix(f, "'s")
+		f = strings.Trim(f, "'.")
+		if f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// stem reduces a word to a crude stem so that plural and simple verb forms
+// meet: "banks" → "bank", "services" → "servic".
+func stem(w string) string {
+	for _, suf := range []string{"ing", "ies", "es", "ed", "s"} {
+		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
+			if suf == "ies" {
+				return w[:len(w)-3] + "y"
+			}
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}
+
+// contentTerms returns the stemmed content words of text, without repeats.
+func contentTerms(text string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, w := range words(text) {
+		if stopwords[w] || len(w) < 2 {
+			continue
+		}
+		s := stem(w)
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// termSet returns the stemmed words of text as a set.
+func termSet(text string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range words(text) {
+		m[stem(w)] = true
+	}
+	return m
+}
