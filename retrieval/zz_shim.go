@@ -130,3 +130,27 @@ func (l *Library) Search(ctx context.Context, o SearchOptions) ([]Hit, error) {
 	}
 	return hits, nil
 }
+
+func (l *Library) Add(ctx context.Context, src *Source) error {
+	srcs := []*Source{src}
+	for _, s := range l.c.Sources {
+		if s.ID != src.ID {
+			srcs = append(srcs, s)
+		}
+	}
+	l.c, _ = NewCorpus(srcs)
+	l.l = BuildLedger(l.c, nil)
+	return nil
+}
+
+func (l *Library) Remove(ctx context.Context, id string) error {
+	var srcs []*Source
+	for _, s := range l.c.Sources {
+		if s.ID != id {
+			srcs = append(srcs, s)
+		}
+	}
+	l.c, _ = NewCorpus(srcs)
+	l.l = BuildLedger(l.c, nil)
+	return nil
+}
