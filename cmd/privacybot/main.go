@@ -61,6 +61,7 @@ Usage:
   privacybot quotes [--json] [--corpus DIR] [--speaker NAME]
   privacybot eval [--corpus DIR] FILE
   privacybot serve [--http ADDR]
+  privacybot bench gen N DIR | bench [--sizes 1000,10000,100000]
   privacybot help
 
 Environment variables are listed in the README and .env.example.
@@ -89,6 +90,8 @@ func (a *App) Run(ctx context.Context, args []string) int {
 		err = a.runEval(ctx, rest)
 	case "serve":
 		err = a.runServe(ctx, rest)
+	case "bench":
+		err = a.runBench(ctx, rest)
 	case "help", "-h", "--help":
 		fmt.Fprint(a.Stdout, usage)
 		return exitOK

@@ -1,0 +1,89 @@
+package bench
+
+import (
+	"runtime"
+	"sync"
+)
+
+// dot is a plain Go dot product, unrolled by four.
+func dot(a, b []float32) float32 {
+	b = b[:len(a)]
+	var s0, s1, s2, s3 float32
+	i := 0
+	for ; i+4 <= len(a); i += 4 {
+		s0 += a[i] * b[i]
+		s1 += a[i+1] * b[i+1]
+		s2 += a[i+2] * b[i+2]
+		s3 += a[i+3] * b[i+3]
+	}
+	for ; i < len(a); i++ {
+		s0 += a[i] * b[i]
+	}
+	return s0 + s1 + s2 + s3
+}
+
+// floorScan is the least work any exact vector search must do: the dot
+// product of q with every vector, on every CPU, keeping the best k. It is
+// the memory-bandwidth floor the vector part of a query is compared with.
+func floorScan(q []float32, vecs [][]float32, k int) []int {
+	workers := runtime.GOMAXPROCS(0)
+	tops := make([]topK, workers)
+	var wg sync.WaitGroup
+	per := (len(vecs) + workers - 1) / workers
+	for w := range workers {
+		lo, hi := w*per, min((w+1)*per, len(vecs))
+		tops[w] = topK{k: k}
+		if lo >= hi {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			t := &tops[w]
+			for i := lo; i < hi; i++ {
+				t.push(i, dot(q, vecs[i]))
+			}
+		}()
+	}
+	wg.Wait()
+	all := topK{k: k}
+	for _, t := range tops {
+		for j := range t.ids {
+			all.push(t.ids[j], t.scores[j])
+		}
+	}
+	return all.ids
+}
+
+// topK keeps the k highest scores seen, unordered.
+type topK struct {
+	k      int
+	ids    []int
+	scores []float32
+	minAt  int
+}
+
+func (t *topK) push(id int, s float32) {
+	if len(t.ids) < t.k {
+		t.ids = append(t.ids, id)
+		t.scores = append(t.scores, s)
+		if len(t.ids) == t.k {
+			t.findMin()
+		}
+		return
+	}
+	if s <= t.scores[t.minAt] {
+		return
+	}
+	t.ids[t.minAt], t.scores[t.minAt] = id, s
+	t.findMin()
+}
+
+func (t *topK) findMin() {
+	t.minAt = 0
+	for i, s := range t.scores {
+		if s < t.scores[t.minAt] {
+			t.minAt = i
+		}
+	}
+}

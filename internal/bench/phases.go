@@ -1,0 +1,288 @@
+package bench
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/privacybot/privacybot/bot"
+	"github.com/privacybot/privacybot/internal/synth"
+	"github.com/privacybot/privacybot/retrieval"
+)
+
+// VectorK is how many nearest vectors each vector query asks for: the
+// depth Search asks of its vector stage for the engine's 12 hits.
+const VectorK = 50
+
+// Kinds are the question kinds whose latency is reported, in order.
+var Kinds = []string{synth.WhoSaid, synth.FactQ, synth.NoAnswer}
+
+// Config says what to measure.
+type Config struct {
+	// Seed selects the synthetic corpus.
+	Seed uint64
+	// Queries is the number of questions of each kind.
+	Queries int
+	// Reps is how many times each measurement is repeated; medians of the
+	// repetitions are reported.
+	Reps int
+}
+
+func (c Config) withDefaults() Config {
+	if c.Seed == 0 {
+		c.Seed = synth.DefaultSeed
+	}
+	if c.Queries <= 0 {
+		c.Queries = 50
+	}
+	if c.Reps <= 0 {
+		c.Reps = 3
+	}
+	return c
+}
+
+// BuildResult is what building the index of a corpus cost.
+type BuildResult struct {
+	Articles int `json:"articles"`
+	// Seconds is the time of retrieval.Open on an empty data directory:
+	// reading the corpus, extracting quotes, embedding, indexing and saving.
+	Seconds float64 `json:"seconds"`
+	// Rate is articles per second.
+	Rate float64 `json:"rate"`
+	// PeakHeap is the largest Go heap seen; PeakRSS the process's VmHWM.
+	PeakHeap uint64 `json:"peak_heap"`
+	PeakRSS  uint64 `json:"peak_rss"`
+	// IndexBytes is the size of the saved index on disk.
+	IndexBytes int64 `json:"index_bytes"`
+}
+
+// Latency is the median over repetitions of a percentile of answer times.
+type Latency struct {
+	P50 time.Duration `json:"p50"`
+	P99 time.Duration `json:"p99"`
+	N   int           `json:"n"`
+}
+
+// ServeResult is what loading a saved index and answering from it cost.
+type ServeResult struct {
+	Articles int `json:"articles"`
+	// OpenSeconds is retrieval.Open from the saved index; ReadySeconds adds
+	// bot.New and the first answer, which builds what the engine builds
+	// lazily.
+	OpenSeconds  float64 `json:"open_seconds"`
+	ReadySeconds float64 `json:"ready_seconds"`
+	// TextBytes is the size of the corpus text; LiveHeap the Go heap after
+	// loading, garbage collected.
+	TextBytes int64  `json:"text_bytes"`
+	LiveHeap  uint64 `json:"live_heap"`
+	// PeakRSS is VmHWM after loading and answering, before the vector
+	// comparison below adds anything.
+	PeakRSS uint64 `json:"peak_rss"`
+	// Answer holds latencies by question kind.
+	Answer map[string]Latency `json:"answer"`
+	// Vectors and Dim describe the stored vectors.
+	Vectors int `json:"vectors"`
+	Dim     int `json:"dim"`
+	// Ours is the vector stage of Search, Chromem a plain chromem-go
+	// QueryEmbedding and Floor a dot-product scan, all over the same
+	// vectors for the same query vectors: medians per query.
+	Ours    time.Duration `json:"ours"`
+	Chromem time.Duration `json:"chromem"`
+	Floor   time.Duration `json:"floor"`
+	// VectorNote says why the vector figures are missing, if they are.
+	VectorNote string `json:"vector_note,omitempty"`
+}
+
+// Build opens the library on an empty data directory, so that the whole
+// index is built and saved, and reports what it cost.
+func Build(ctx context.Context, fsys fs.FS, n int, dataDir string) (BuildResult, error) {
+	if err := os.RemoveAll(dataDir); err != nil {
+		return BuildResult{}, err
+	}
+	h := startHeapSampler()
+	start := time.Now()
+	lib, err := retrieval.Open(ctx, retrieval.Options{FS: fsys, DataDir: dataDir})
+	el := time.Since(start)
+	peak := h.Stop()
+	if err != nil {
+		return BuildResult{}, err
+	}
+	if got := len(lib.Corpus().Sources); got != n {
+		return BuildResult{}, fmt.Errorf("corpus holds %d articles, want %d", got, n)
+	}
+	size, err := dirSize(dataDir)
+	if err != nil {
+		return BuildResult{}, err
+	}
+	return BuildResult{
+		Articles:   n,
+		Seconds:    el.Seconds(),
+		Rate:       float64(n) / el.Seconds(),
+		PeakHeap:   peak,
+		PeakRSS:    peakRSS(),
+		IndexBytes: size,
+	}, nil
+}
+
+// Serve opens the library from the index Build saved in dataDir and times
+// answers and vector queries.
+func Serve(ctx context.Context, fsys fs.FS, n int, dataDir string, cfg Config) (ServeResult, error) {
+	cfg = cfg.withDefaults()
+	corpus := synth.NewCorpus(cfg.Seed, n)
+	questions := map[string][]string{}
+	for _, k := range Kinds {
+		for _, q := range corpus.Questions(k, cfg.Queries) {
+			questions[k] = append(questions[k], q.Text)
+		}
+	}
+
+	start := time.Now()
+	lib, err := retrieval.Open(ctx, retrieval.Options{FS: fsys, DataDir: dataDir})
+	if err != nil {
+		return ServeResult{}, err
+	}
+	open := time.Since(start)
+	for _, w := range lib.Warnings() {
+		if strings.Contains(w, "index") {
+			return ServeResult{}, fmt.Errorf("the saved index was not used: %s", w)
+		}
+	}
+	eng := bot.New(lib)
+	if _, err := eng.Answer(ctx, bot.Question{Text: questions[synth.WhoSaid][0]}); err != nil {
+		return ServeResult{}, err
+	}
+	ready := time.Since(start)
+
+	r := ServeResult{Articles: n, OpenSeconds: open.Seconds(), ReadySeconds: ready.Seconds(), Answer: map[string]Latency{}}
+	for _, s := range lib.Corpus().Sources {
+		r.TextBytes += int64(len(s.Text))
+	}
+	r.LiveHeap = liveHeap()
+
+	for _, k := range Kinds {
+		lat, err := answerLatency(ctx, eng, questions[k], cfg.Reps)
+		if err != nil {
+			return ServeResult{}, fmt.Errorf("%s questions: %w", k, err)
+		}
+		r.Answer[k] = lat
+	}
+	r.PeakRSS = peakRSS()
+
+	qs := append(append([]string(nil), questions[synth.WhoSaid]...), questions[synth.FactQ]...)
+	if err := vectorTimes(ctx, lib, qs, cfg.Reps, &r); err != nil {
+		r.VectorNote = err.Error()
+	}
+	return r, nil
+}
+
+// answerLatency answers every question once to warm up, then reps times,
+// and returns the medians over repetitions of p50 and p99.
+func answerLatency(ctx context.Context, eng *bot.Engine, qs []string, reps int) (Latency, error) {
+	for _, q := range qs {
+		if _, err := eng.Answer(ctx, bot.Question{Text: q}); err != nil {
+			return Latency{}, err
+		}
+	}
+	var p50s, p99s []time.Duration
+	for range reps {
+		ds := make([]time.Duration, 0, len(qs))
+		for _, q := range qs {
+			t := time.Now()
+			if _, err := eng.Answer(ctx, bot.Question{Text: q}); err != nil {
+				return Latency{}, err
+			}
+			ds = append(ds, time.Since(t))
+		}
+		p50s = append(p50s, percentile(ds, 50))
+		p99s = append(p99s, percentile(ds, 99))
+	}
+	return Latency{P50: median(p50s), P99: median(p99s), N: len(qs)}, nil
+}
+
+// vectorTimes times, for each query, the vector stage of Search, chromem's
+// QueryEmbedding and the floor scan, interleaved so that noise hits all
+// three alike, and stores the medians.
+func vectorTimes(ctx context.Context, lib *retrieval.Library, qs []string, reps int, r *ServeResult) error {
+	vecs := lib.BenchVectors()
+	if len(vecs) == 0 {
+		return errors.New("the library exposes no vectors")
+	}
+	r.Vectors, r.Dim = len(vecs), len(vecs[0])
+	qvs := make([][]float32, 0, len(qs))
+	for _, q := range qs {
+		v, err := lib.BenchEmbedQuery(ctx, q)
+		if err != nil {
+			return err
+		}
+		qvs = append(qvs, v)
+	}
+	var ours, chrom, floor []time.Duration
+	for range reps {
+		for _, q := range qvs {
+			t := time.Now()
+			if err := lib.BenchVectorSearch(ctx, q, VectorK); err != nil {
+				return err
+			}
+			ours = append(ours, time.Since(t))
+			t = time.Now()
+			if err := lib.BenchChromemQuery(ctx, q, VectorK); err != nil {
+				return err
+			}
+			chrom = append(chrom, time.Since(t))
+			t = time.Now()
+			floorScan(q, vecs, VectorK)
+			floor = append(floor, time.Since(t))
+		}
+	}
+	r.Ours, r.Chromem, r.Floor = median(ours), median(chrom), median(floor)
+	return nil
+}
+
+func dirSize(dir string) (int64, error) {
+	var n int64
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		return 0, nil
+	}
+	err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.Type().IsRegular() {
+			info, err := d.Info()
+			if err != nil {
+				return err
+			}
+			n += info.Size()
+		}
+		return nil
+	})
+	return n, err
+}
+
+// CorpusFS returns the synthetic corpus of n articles: from dir, written
+// there first unless a previous run did, or generated in memory when dir
+// is "".
+func CorpusFS(seed uint64, n int, dir string) (fs.FS, error) {
+	c := synth.NewCorpus(seed, n)
+	if dir == "" {
+		return c.FS(), nil
+	}
+	done := filepath.Join(dir, ".complete")
+	if _, err := os.Stat(done); err != nil {
+		if err := os.RemoveAll(dir); err != nil {
+			return nil, err
+		}
+		if err := c.WriteDir(dir); err != nil {
+			return nil, err
+		}
+		if err := os.WriteFile(done, nil, 0o644); err != nil {
+			return nil, err
+		}
+	}
+	return os.DirFS(dir), nil
+}

@@ -1,0 +1,133 @@
+package bench
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+)
+
+// Result is one corpus size's figures: medians over the runs.
+type Result struct {
+	Size  int         `json:"size"`
+	Runs  int         `json:"runs"`
+	Build BuildResult `json:"build"`
+	Serve ServeResult `json:"serve"`
+}
+
+// Merge returns the medians of several runs of the same size.
+func Merge(size int, builds []BuildResult, serves []ServeResult) Result {
+	r := Result{Size: size, Runs: len(serves)}
+	fl := func(f func(i int) float64, n int) float64 {
+		xs := make([]float64, n)
+		for i := range xs {
+			xs[i] = f(i)
+		}
+		return medianF(xs)
+	}
+	if nb := len(builds); nb > 0 {
+		r.Build = builds[0]
+		r.Build.Seconds = fl(func(i int) float64 { return builds[i].Seconds }, nb)
+		r.Build.Rate = fl(func(i int) float64 { return builds[i].Rate }, nb)
+		r.Build.PeakHeap = uint64(fl(func(i int) float64 { return float64(builds[i].PeakHeap) }, nb))
+		r.Build.PeakRSS = uint64(fl(func(i int) float64 { return float64(builds[i].PeakRSS) }, nb))
+	}
+	ns := len(serves)
+	if ns == 0 {
+		return r
+	}
+	s := serves[0]
+	d := func(f func(i int) time.Duration) time.Duration {
+		return time.Duration(fl(func(i int) float64 { return float64(f(i)) }, ns))
+	}
+	s.OpenSeconds = fl(func(i int) float64 { return serves[i].OpenSeconds }, ns)
+	s.ReadySeconds = fl(func(i int) float64 { return serves[i].ReadySeconds }, ns)
+	s.LiveHeap = uint64(fl(func(i int) float64 { return float64(serves[i].LiveHeap) }, ns))
+	s.PeakRSS = uint64(fl(func(i int) float64 { return float64(serves[i].PeakRSS) }, ns))
+	s.Answer = map[string]Latency{}
+	for _, k := range Kinds {
+		s.Answer[k] = Latency{
+			P50: d(func(i int) time.Duration { return serves[i].Answer[k].P50 }),
+			P99: d(func(i int) time.Duration { return serves[i].Answer[k].P99 }),
+			N:   serves[0].Answer[k].N,
+		}
+	}
+	s.Ours = d(func(i int) time.Duration { return serves[i].Ours })
+	s.Chromem = d(func(i int) time.Duration { return serves[i].Chromem })
+	s.Floor = d(func(i int) time.Duration { return serves[i].Floor })
+	r.Serve = s
+	return r
+}
+
+// WriteTable prints the results as two Markdown tables.
+func WriteTable(w io.Writer, rs []Result) {
+	fmt.Fprintln(w, "| articles | build (articles/s) | build peak RSS | build peak heap | index on disk | disk B/article | cold open | ready (open + first answer) | serving peak RSS | heap B/article | text B/article |")
+	fmt.Fprintln(w, "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+	for _, r := range rs {
+		n := float64(r.Size)
+		fmt.Fprintf(w, "| %d | %.0f | %s | %s | %s | %.0f | %s | %s | %s | %.0f | %.0f |\n",
+			r.Size, r.Build.Rate, mb(r.Build.PeakRSS), mb(r.Build.PeakHeap), mb(uint64(r.Build.IndexBytes)),
+			float64(r.Build.IndexBytes)/n, secs(r.Serve.OpenSeconds), secs(r.Serve.ReadySeconds),
+			mb(r.Serve.PeakRSS), float64(r.Serve.LiveHeap)/n, float64(r.Serve.TextBytes)/n)
+	}
+	fmt.Fprintln(w)
+	head := "| articles |"
+	rule := "| ---: |"
+	for _, k := range Kinds {
+		head += " " + k + " p50 | " + k + " p99 |"
+		rule += " ---: | ---: |"
+	}
+	fmt.Fprintln(w, head+" vectors | vector stage (ours) | chromem QueryEmbedding | dot-product floor | ours/chromem | ours/floor |")
+	fmt.Fprintln(w, rule+" ---: | ---: | ---: | ---: | ---: | ---: |")
+	for _, r := range rs {
+		var b strings.Builder
+		fmt.Fprintf(&b, "| %d |", r.Size)
+		for _, k := range Kinds {
+			l := r.Serve.Answer[k]
+			fmt.Fprintf(&b, " %s | %s |", ms(l.P50), ms(l.P99))
+		}
+		s := r.Serve
+		if s.Vectors == 0 {
+			fmt.Fprintf(&b, " – | – | – | – | – | – |")
+		} else {
+			fmt.Fprintf(&b, " %d×%d | %s | %s | %s | %.2f | %.2f |", s.Vectors, s.Dim, ms(s.Ours), ms(s.Chromem), ms(s.Floor),
+				ratio(s.Ours, s.Chromem), ratio(s.Ours, s.Floor))
+		}
+		fmt.Fprintln(w, b.String())
+	}
+}
+
+func ratio(a, b time.Duration) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+func mb(b uint64) string {
+	switch {
+	case b >= 10<<30:
+		return fmt.Sprintf("%.1f GB", float64(b)/(1<<30))
+	case b >= 1<<30:
+		return fmt.Sprintf("%.2f GB", float64(b)/(1<<30))
+	}
+	return fmt.Sprintf("%.0f MB", float64(b)/(1<<20))
+}
+
+func ms(d time.Duration) string {
+	m := float64(d) / float64(time.Millisecond)
+	switch {
+	case m >= 100:
+		return fmt.Sprintf("%.0f ms", m)
+	case m >= 10:
+		return fmt.Sprintf("%.1f ms", m)
+	}
+	return fmt.Sprintf("%.2f ms", m)
+}
+
+func secs(s float64) string {
+	if s < 1 {
+		return fmt.Sprintf("%.0f ms", s*1000)
+	}
+	return fmt.Sprintf("%.2f s", s)
+}
