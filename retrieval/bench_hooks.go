@@ -31,3 +31,7 @@ func (l *Library) BenchChromemQuery(ctx context.Context, q []float32, k int) err
 // BenchVectors returns every stored vector. The slices are the store's
 // own and must not be modified.
 func (l *Library) BenchVectors() [][]float32 { return nil }
+
+// BenchStageVectors returns the vectors the first stage of the vector
+// search reads.
+func (l *Library) BenchStageVectors() [][]float32 { return nil }

@@ -56,6 +56,9 @@ func BenchmarkScale(b *testing.B) {
 				}
 				b.ReportMetric(float64(n)*float64(b.N)/total.Seconds(), "articles/s")
 			})
+			if _, err := retrieval.Open(ctx, retrieval.Options{FS: fsys, DataDir: dir}); err != nil {
+				b.Fatal(err) // builds and saves the index if -bench skipped "build"
+			}
 			var lib *retrieval.Library
 			b.Run("load", func(b *testing.B) {
 				for b.Loop() {
@@ -83,8 +86,8 @@ func BenchmarkScale(b *testing.B) {
 					b.ReportMetric(float64(percentile(ds, 99))/1e6, "p99-ms")
 				})
 			}
-			vecs := lib.BenchVectors()
-			if len(vecs) == 0 {
+			vecs, stage := lib.BenchVectors(), lib.BenchStageVectors()
+			if len(vecs) == 0 || len(stage) == 0 {
 				return
 			}
 			var qvs [][]float32
@@ -110,6 +113,11 @@ func BenchmarkScale(b *testing.B) {
 				}
 			})
 			b.Run("vector/floor", func(b *testing.B) {
+				for i := 0; b.Loop(); i++ {
+					floorScan(qvs[i%len(qvs)], stage, VectorK)
+				}
+			})
+			b.Run("vector/floor-all", func(b *testing.B) {
 				for i := 0; b.Loop(); i++ {
 					floorScan(qvs[i%len(qvs)], vecs, VectorK)
 				}
