@@ -56,6 +56,9 @@ type chunk struct {
 	source *Source
 	span   Span
 	quote  *Quote // kindQuote only
+	// numeric is whether the text states a quantity (see statesNumber);
+	// set when the chunk is BM25-indexed.
+	numeric bool
 }
 
 // text returns the chunk's verbatim text.

@@ -266,6 +266,7 @@ func (l *Library) buildLexical(ctx context.Context, all []*chunk) error {
 				defer wg.Done()
 				for i := w; i < len(part); i += workers {
 					terms[i] = Tokenize(part[i].indexText())
+					part[i].numeric = statesNumber(part[i].text(), terms[i])
 				}
 			}()
 		}
@@ -339,6 +340,7 @@ func (l *Library) Add(ctx context.Context, src *Source) error {
 	for i, c := range cs {
 		texts[i] = c.indexText()
 		terms[i] = Tokenize(texts[i])
+		c.numeric = statesNumber(c.text(), terms[i])
 	}
 	vecs, err := embedAll(ctx, l.emb, texts)
 	if err != nil {

@@ -158,12 +158,13 @@ func asksQuantity(q string) bool {
 var numberWords = map[string]bool{"hundred": true, "thousand": true, "million": true, "billion": true,
 	"trillion": true, "dozen": true, "percent": true, "half": true, "third": true, "quarter": true}
 
-// statesNumber reports whether a text states a quantity.
-func statesNumber(text string) bool {
+// statesNumber reports whether a text, whose terms (from [Tokenize]) are
+// given, states a quantity.
+func statesNumber(text string, terms []string) bool {
 	if strings.ContainsAny(text, "0123456789") {
 		return true
 	}
-	for _, t := range Tokenize(text) {
+	for _, t := range terms {
 		if numberWords[t] {
 			return true
 		}
@@ -178,7 +179,7 @@ func statesNumber(text string) bool {
 func (l *Library) statingNumbers(fused map[string]float64) []scored {
 	var out []scored
 	for _, s := range topScored(fused, len(fused)) {
-		if c := l.chunks[s.id]; c != nil && statesNumber(c.text()) {
+		if c := l.chunks[s.id]; c != nil && c.numeric {
 			out = append(out, s)
 		}
 	}
