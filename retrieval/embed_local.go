@@ -65,8 +65,14 @@ func NewLocalEmbedder() *LocalEmbedder { return &LocalEmbedder{} }
 // dimension change, so that old indexes are rebuilt.
 func (e *LocalEmbedder) Name() string { return localName }
 
-// Fit learns the IDF table from texts, replacing any earlier table.
+// Fit learns the IDF table from texts, replacing any earlier table. With
+// no texts the embedder stays unfitted, so that documents added to an empty
+// library still get distinct vectors.
 func (e *LocalEmbedder) Fit(texts []string) {
+	if len(texts) == 0 {
+		e.n, e.df, e.idf = 0, nil, nil
+		return
+	}
 	workers := max(1, min(runtime.NumCPU(), len(texts)/64))
 	parts := make([][]uint32, workers)
 	var wg sync.WaitGroup

@@ -22,7 +22,9 @@ type Options struct {
 	// DataDir is where the index is saved, created if missing. "" keeps
 	// the index in memory only, so every Open embeds the whole corpus.
 	DataDir string
-	// Embedder embeds chunks and queries. nil means a [LocalEmbedder].
+	// Embedder embeds chunks and queries. nil means a [LocalEmbedder]. Open
+	// fits or restores a [FittedEmbedder], so one must not be shared by two
+	// Libraries.
 	Embedder Embedder
 	// Aliases canonicalizes speaker and organization names. nil means
 	// [DefaultAliases].

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -442,5 +443,38 @@ func TestConcurrentSearch(t *testing.T) {
 		if got := mustSearch(t, l, SearchOptions{Query: q, K: 5}); !sameHits(got, want[q]) {
 			t.Errorf("%q after the writer: %v, want %v", q, got, want[q])
 		}
+	}
+}
+
+func TestEmptyCorpus(t *testing.T) {
+	l := mustOpen(t, Options{FS: fstest.MapFS{"notes.bin": {Data: []byte{0}}}, DataDir: t.TempDir()})
+	if hs := mustSearch(t, l, SearchOptions{Query: "banks"}); len(hs) != 0 {
+		t.Errorf("hits in an empty library: %v", hs)
+	}
+	if err := l.Add(context.Background(), ParseSource("900_zorblax.txt", addedArticle)); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Add(context.Background(), ParseSource("901_other.txt", "Title: Other\n\nWells Fargo launched a chatbot.\n")); err != nil {
+		t.Fatal(err)
+	}
+	hs := mustSearch(t, l, SearchOptions{Query: "location histories sold to insurers", K: 1, Kind: KindParagraph})
+	if len(hs) != 1 || hs[0].Source != "900_zorblax" {
+		t.Errorf("search after adding to an empty library: %v", hs)
+	}
+	// Vectors alone must tell the two apart, or the embedder was left
+	// fitted on nothing.
+	a, _ := l.vec.vector(context.Background(), l.bySource["900_zorblax"][0])
+	b, _ := l.vec.vector(context.Background(), l.bySource["901_other"][0])
+	if slices.Equal(a, b) {
+		t.Error("two different paragraphs have the same vector")
+	}
+}
+
+func TestWarningsListSkippedFiles(t *testing.T) {
+	m := seedsCopy(t)
+	m["broken.txt"] = &fstest.MapFile{Data: []byte{0xff, 0xfe, 0x00}}
+	l := mustOpen(t, Options{FS: m})
+	if !hasWarning(l, "broken.txt") {
+		t.Errorf("warnings %q, want the skipped file", l.Warnings())
 	}
 }
