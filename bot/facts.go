@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"context"
 	"sort"
 	"strings"
 
@@ -125,28 +126,42 @@ func (e *Engine) factAnswer(b *builder, hits []retrieval.Hit) {
 	b.ans.Lead = "Here is what the sources say."
 }
 
-// mentionEvidence cites up to n sentences that hold any of the terms.
-func (e *Engine) mentionEvidence(b *builder, terms map[string]bool, n int) {
-	for _, src := range e.lib.Corpus().Sources {
-		for _, p := range src.Paragraphs {
-			for _, sp := range sentenceSpans(src.Text, p.Start, p.End) {
-				text := src.Text[sp[0]:sp[1]]
-				ts := termSet(text)
-				hit := false
-				for t := range terms {
-					if ts[t] || strings.Contains(strings.ToLower(text), t) {
-						hit = true
-					}
-				}
-				if !hit {
-					continue
-				}
-				b.ans.Evidence = append(b.ans.Evidence, Evidence{Text: text, Citation: Citation{Source: src.ID, Start: sp[0], End: sp[1]}})
-				b.cite(src.ID)
-				if len(b.ans.Evidence) >= n {
-					return
+// mentionEvidence cites up to n sentences that hold any of the terms,
+// looking only in the passages a search for them returns.
+func (e *Engine) mentionEvidence(ctx context.Context, b *builder, terms map[string]bool, n int) {
+	var q []string
+	for t := range terms {
+		q = append(q, t)
+	}
+	sort.Strings(q)
+	hits, err := e.lib.Search(ctx, retrieval.SearchOptions{Query: strings.Join(q, " "), K: 3 * n, Kind: "paragraph"})
+	if err != nil {
+		return
+	}
+	corpus := e.lib.Corpus()
+	for _, h := range hits {
+		src, err := corpus.Get(h.Source)
+		if err != nil {
+			continue
+		}
+		for _, sp := range sentenceSpans(src.Text, h.Start, h.End) {
+			text := src.Text[sp[0]:sp[1]]
+			ts := termSet(text)
+			hit := false
+			for t := range terms {
+				if ts[t] {
+					hit = true
 				}
 			}
+			if !hit {
+				continue
+			}
+			b.ans.Evidence = append(b.ans.Evidence, Evidence{Text: text, Citation: Citation{Source: src.ID, Start: sp[0], End: sp[1]}})
+			b.cite(src.ID)
+			if len(b.ans.Evidence) >= n {
+				return
+			}
+			break
 		}
 	}
 }
