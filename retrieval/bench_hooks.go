@@ -3,6 +3,7 @@ package retrieval
 import (
 	"context"
 	"errors"
+	"fmt"
 )
 
 // The hooks below let the benchmarks in internal/bench time the vector part
@@ -13,25 +14,71 @@ var errNoVectors = errors.New("no vector index")
 
 // BenchEmbedQuery returns the query vector Search would use for q.
 func (l *Library) BenchEmbedQuery(ctx context.Context, q string) ([]float32, error) {
-	return nil, errNoVectors
+	return EmbedFunc(l.emb)(ctx, q)
 }
 
 // BenchVectorSearch runs the vector stage of Search for the query vector
 // q, wanting k results, as Search runs it.
 func (l *Library) BenchVectorSearch(ctx context.Context, q []float32, k int) error {
-	return errNoVectors
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	if l.vec == nil {
+		return errNoVectors
+	}
+	_, err := l.vectorTop(ctx, q, 0, k)
+	return err
 }
 
 // BenchChromemQuery runs chromem-go's QueryEmbedding for q over every
 // stored vector, with no filter.
 func (l *Library) BenchChromemQuery(ctx context.Context, q []float32, k int) error {
-	return errNoVectors
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	if l.vec == nil {
+		return errNoVectors
+	}
+	for _, kind := range kinds {
+		c := l.vec.cols[kind]
+		if _, err := c.QueryEmbedding(ctx, q, min(k, c.Count()), nil, nil); err != nil {
+			return fmt.Errorf("chromem query: %w", err)
+		}
+	}
+	return nil
 }
 
-// BenchVectors returns every stored vector. The slices are the store's
-// own and must not be modified.
-func (l *Library) BenchVectors() [][]float32 { return nil }
+// BenchVectors returns a copy of every chunk vector, the vectors an
+// exhaustive search reads.
+func (l *Library) BenchVectors() [][]float32 {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	var out [][]float32
+	for _, c := range l.chunks {
+		v, err := l.vec.vector(context.Background(), c)
+		if err == nil {
+			out = append(out, v)
+		}
+	}
+	return out
+}
 
-// BenchStageVectors returns the vectors the first stage of the vector
-// search reads.
-func (l *Library) BenchStageVectors() [][]float32 { return nil }
+// BenchStageVectors returns a copy of the vectors the first stage of the
+// vector search reads: one per article, or every chunk vector when the
+// search is exhaustive.
+func (l *Library) BenchStageVectors() [][]float32 {
+	l.mu.RLock()
+	arts := l.vec.arts
+	l.mu.RUnlock()
+	if arts == nil || arts.Count() <= stage1Articles {
+		return l.BenchVectors()
+	}
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	out := make([][]float32, 0, arts.Count())
+	for _, src := range l.corpus.Sources {
+		d, err := arts.GetByID(context.Background(), src.ID)
+		if err == nil {
+			out = append(out, d.Embedding)
+		}
+	}
+	return out
+}

@@ -18,6 +18,9 @@ type vectorIndex struct {
 	db   *chromem.DB
 	emb  Embedder
 	cols map[chunkKind]*chromem.Collection
+	// arts holds one vector per article for two-stage search (see
+	// vector_articles.go); nil for an index saved without them.
+	arts *chromem.Collection
 }
 
 func collectionName(emb Embedder, k chunkKind) string { return emb.Name() + "/" + k.String() }
@@ -34,6 +37,11 @@ func newVectorIndex(emb Embedder) (*vectorIndex, error) {
 		}
 		v.cols[k] = c
 	}
+	c, err := v.db.CreateCollection(articleCollectionName(emb), nil, chromem.EmbeddingFunc(EmbedFunc(emb)))
+	if err != nil {
+		return nil, fmt.Errorf("create collection: %w", err)
+	}
+	v.arts = c
 	return v, nil
 }
 
@@ -45,7 +53,7 @@ func importVectorIndex(r io.ReadSeeker, emb Embedder) (*vectorIndex, error) {
 	for _, k := range kinds {
 		names = append(names, collectionName(emb, k))
 	}
-	if err := v.db.ImportFromReader(r, "", names...); err != nil {
+	if err := v.db.ImportFromReader(r, "", append(names, articleCollectionName(emb))...); err != nil {
 		return nil, fmt.Errorf("import vectors: %w", err)
 	}
 	for _, k := range kinds {
@@ -55,6 +63,7 @@ func importVectorIndex(r io.ReadSeeker, emb Embedder) (*vectorIndex, error) {
 		}
 		v.cols[k] = c
 	}
+	v.arts = v.db.GetCollection(articleCollectionName(emb), chromem.EmbeddingFunc(EmbedFunc(emb)))
 	return v, nil
 }
 
@@ -63,6 +72,9 @@ func (v *vectorIndex) export(w io.Writer) error {
 	names := make([]string, 0, len(kinds))
 	for _, k := range kinds {
 		names = append(names, collectionName(v.emb, k))
+	}
+	if v.arts != nil {
+		names = append(names, articleCollectionName(v.emb))
 	}
 	if err := v.db.ExportToWriter(w, true, "", names...); err != nil {
 		return fmt.Errorf("export vectors: %w", err)
@@ -86,7 +98,7 @@ func (v *vectorIndex) add(ctx context.Context, chunks []*chunk, vecs [][]float32
 			return fmt.Errorf("add vector of %s: %w", c.id, err)
 		}
 	}
-	return nil
+	return v.setArticles(ctx, chunks, vecs)
 }
 
 // remove deletes the vectors of chunks.
@@ -102,7 +114,7 @@ func (v *vectorIndex) remove(ctx context.Context, chunks []*chunk) error {
 			}
 		}
 	}
-	return nil
+	return v.removeArticles(ctx, chunks)
 }
 
 // count returns the number of vectors of kind k.

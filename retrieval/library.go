@@ -189,6 +189,13 @@ func (l *Library) load() bool {
 	switch {
 	case err == nil:
 		l.vec = v
+		if v.arts == nil {
+			if aerr := l.rebuildArticles(context.Background()); aerr != nil {
+				l.vec = nil
+				l.warnings = append(l.warnings, "index was corrupt and has been rebuilt: "+aerr.Error())
+				return false
+			}
+		}
 		for _, c := range l.chunks { // any one will do
 			if vec, verr := v.vector(context.Background(), c); verr == nil {
 				l.dim = len(vec)

@@ -86,7 +86,7 @@ func (l *Library) Search(ctx context.Context, o SearchOptions) ([]Hit, error) {
 		return nil, fmt.Errorf("search: embedder %s returned a %d-dimensional query vector, want %d", l.emb.Name(), len(qv), l.dim)
 	}
 	depth := max(4*k, 50)
-	vecTop, err := l.vec.query(ctx, qv, kind, depth)
+	vecTop, err := l.vectorTop(ctx, qv, kind, depth)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}

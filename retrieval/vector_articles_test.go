@@ -1,0 +1,81 @@
+package retrieval
+
+import (
+	"context"
+	"testing"
+
+	"github.com/privacybot/privacybot/internal/synth"
+)
+
+// With more articles than the first stage keeps, the two-stage search must
+// still find a paragraph by its own words, with the score the exhaustive
+// search gives it, and Add and Remove must keep one vector per article.
+func TestTwoStageVectorSearch(t *testing.T) {
+	ctx := context.Background()
+	n := 3 * stage1Articles
+	lib, err := Open(ctx, Options{FS: synth.NewCorpus(synth.DefaultSeed, n).FS()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := lib.vec.arts.Count(); got != n {
+		t.Fatalf("%d article vectors, want %d", got, n)
+	}
+	for _, i := range []int{0, 17, n - 1} {
+		src := lib.corpus.Sources[i]
+		want := lib.bySource[src.ID][2]
+		qv, err := EmbedFunc(lib.emb)(ctx, want.indexText())
+		if err != nil {
+			t.Fatal(err)
+		}
+		two, err := lib.vectorTop(ctx, qv, 0, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all, err := lib.vec.query(ctx, qv, 0, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if two[0].id != want.id || two[0] != all[0] {
+			t.Errorf("source %d: two-stage top %v, exhaustive top %v, want %s", i, two[0], all[0], want.id)
+		}
+	}
+
+	extra := synth.New(synth.DefaultSeed).Article(n)
+	if err := lib.Add(ctx, ParseSource(extra.Name, extra.Text)); err != nil {
+		t.Fatal(err)
+	}
+	if got := lib.vec.arts.Count(); got != n+1 {
+		t.Fatalf("after Add: %d article vectors, want %d", got, n+1)
+	}
+	if err := lib.Remove(ctx, lib.corpus.Sources[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := lib.vec.arts.Count(); got != n {
+		t.Fatalf("after Remove: %d article vectors, want %d", got, n)
+	}
+}
+
+// An index saved before article vectors existed gets them on load.
+func TestArticleVectorsRebuiltOnLoad(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	fsys := synth.NewCorpus(synth.DefaultSeed, stage1Articles+20).FS()
+	lib, err := Open(ctx, Options{FS: fsys, DataDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := lib.vec.db.DeleteCollection(articleCollectionName(lib.emb)); err != nil {
+		t.Fatal(err)
+	}
+	lib.vec.arts = nil
+	if err := lib.save(); err != nil {
+		t.Fatal(err)
+	}
+	again, err := Open(ctx, Options{FS: fsys, DataDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.vec.arts == nil || again.vec.arts.Count() != stage1Articles+20 {
+		t.Fatalf("article vectors not rebuilt on load; warnings %v", again.Warnings())
+	}
+}
