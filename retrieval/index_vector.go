@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"io"
 	"slices"
 
 	"github.com/philippgille/chromem-go"
@@ -43,43 +42,6 @@ func newVectorIndex(emb Embedder) (*vectorIndex, error) {
 	}
 	v.arts = c
 	return v, nil
-}
-
-// importVectorIndex reads an index written by export. It fails unless the
-// stream holds both of emb's collections.
-func importVectorIndex(r io.ReadSeeker, emb Embedder) (*vectorIndex, error) {
-	v := &vectorIndex{db: chromem.NewDB(), emb: emb, cols: map[chunkKind]*chromem.Collection{}}
-	names := make([]string, 0, len(kinds))
-	for _, k := range kinds {
-		names = append(names, collectionName(emb, k))
-	}
-	if err := v.db.ImportFromReader(r, "", append(names, articleCollectionName(emb))...); err != nil {
-		return nil, fmt.Errorf("import vectors: %w", err)
-	}
-	for _, k := range kinds {
-		c := v.db.GetCollection(collectionName(emb, k), chromem.EmbeddingFunc(EmbedFunc(emb)))
-		if c == nil {
-			return nil, fmt.Errorf("import vectors: no collection %q", collectionName(emb, k))
-		}
-		v.cols[k] = c
-	}
-	v.arts = v.db.GetCollection(articleCollectionName(emb), chromem.EmbeddingFunc(EmbedFunc(emb)))
-	return v, nil
-}
-
-// export writes the collections, gzip-compressed.
-func (v *vectorIndex) export(w io.Writer) error {
-	names := make([]string, 0, len(kinds))
-	for _, k := range kinds {
-		names = append(names, collectionName(v.emb, k))
-	}
-	if v.arts != nil {
-		names = append(names, articleCollectionName(v.emb))
-	}
-	if err := v.db.ExportToWriter(w, true, "", names...); err != nil {
-		return fmt.Errorf("export vectors: %w", err)
-	}
-	return nil
 }
 
 // add stores the vectors of chunks, in order.

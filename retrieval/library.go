@@ -304,7 +304,7 @@ func (l *Library) save() error {
 		}
 		hdr.State = st
 	}
-	return saveIndex(l.path, hdr, l.vec)
+	return saveIndex(l.path, hdr, l.vec, l.collectionIDs())
 }
 
 // Corpus returns the current corpus. Add and Remove replace it rather than

@@ -19,7 +19,7 @@ import (
 // The saved index is one file per embedder, so a reader can never pair the
 // vectors of one build with the metadata of another:
 //
-//	indexMagic | uint64 little-endian header length | gob(indexHeader) | chromem export (gzip'd gob)
+//	indexMagic | uint64 little-endian header length | gob(indexHeader) | vectors (see vector_persist.go)
 //
 // It is written to a temporary file in the same directory, fsynced, renamed
 // over the old one and the directory fsynced, so another process opening the
@@ -29,7 +29,7 @@ import (
 // overwrites the other.
 const (
 	indexMagic      = "PBIDX01\n"
-	indexFormat     = 1
+	indexFormat     = 2
 	maxHeaderLength = 256 << 20
 )
 
@@ -70,7 +70,7 @@ func indexFile(dir string, emb Embedder) string {
 }
 
 // saveIndex writes hdr and the vectors of v to path atomically.
-func saveIndex(path string, hdr indexHeader, v *vectorIndex) (err error) {
+func saveIndex(path string, hdr indexHeader, v *vectorIndex, ids map[string][]string) (err error) {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("create index directory: %w", err)
@@ -94,7 +94,7 @@ func saveIndex(path string, hdr indexHeader, v *vectorIndex) (err error) {
 	w.WriteString(indexMagic)
 	binary.Write(w, binary.LittleEndian, uint64(hb.Len()))
 	w.Write(hb.Bytes())
-	if err := v.export(w); err != nil {
+	if err := v.writeVectors(w, ids); err != nil {
 		return fmt.Errorf("write index: %w", err)
 	}
 	if err := w.Flush(); err != nil {
@@ -186,7 +186,7 @@ func loadIndex(path string, emb Embedder, corpusHash, chunkHash string, counts m
 	if err != nil {
 		return hdr, nil, fmt.Errorf("stat index: %w", err)
 	}
-	v, err = importVectorIndex(io.NewSectionReader(f, off, info.Size()-off), emb)
+	v, err = readVectors(io.NewSectionReader(f, off, info.Size()-off), emb)
 	if err != nil {
 		return hdr, nil, err
 	}
