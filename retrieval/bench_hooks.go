@@ -46,24 +46,23 @@ func (l *Library) BenchChromemQuery(ctx context.Context, q []float32, k int) err
 	return nil
 }
 
-// BenchVectors returns a copy of every chunk vector, the vectors an
-// exhaustive search reads.
+// BenchVectors returns every chunk vector, the vectors an exhaustive
+// search reads. They are shared with the store and must not be modified.
 func (l *Library) BenchVectors() [][]float32 {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
-	var out [][]float32
+	out := make([][]float32, 0, len(l.chunks))
 	for _, c := range l.chunks {
-		v, err := l.vec.vector(context.Background(), c)
-		if err == nil {
+		if v, err := l.chunkVector(context.Background(), c); err == nil {
 			out = append(out, v)
 		}
 	}
 	return out
 }
 
-// BenchStageVectors returns a copy of the vectors the first stage of the
-// vector search reads: one per article, or every chunk vector when the
-// search is exhaustive.
+// BenchStageVectors returns the vectors the first stage of the vector
+// search reads: one per article, or every chunk vector when the search is
+// exhaustive.
 func (l *Library) BenchStageVectors() [][]float32 {
 	l.mu.RLock()
 	arts := l.vec.arts
@@ -71,14 +70,6 @@ func (l *Library) BenchStageVectors() [][]float32 {
 	if arts == nil || arts.Count() <= stage1Articles {
 		return l.BenchVectors()
 	}
-	l.mu.RLock()
-	defer l.mu.RUnlock()
-	out := make([][]float32, 0, arts.Count())
-	for _, src := range l.corpus.Sources {
-		d, err := arts.GetByID(context.Background(), src.ID)
-		if err == nil {
-			out = append(out, d.Embedding)
-		}
-	}
-	return out
+	_, vecs := l.vec.artVecs.list()
+	return vecs
 }

@@ -59,6 +59,9 @@ type chunk struct {
 	// numeric is whether the text states a quantity (see statesNumber);
 	// set when the chunk is BM25-indexed.
 	numeric bool
+	// vec is the chunk's vector: the very slice chromem-go stores, shared
+	// rather than copied, so that search reads it without GetByID's copy.
+	vec []float32
 }
 
 // text returns the chunk's verbatim text.

@@ -20,6 +20,8 @@ type vectorIndex struct {
 	// arts holds one vector per article for two-stage search (see
 	// vector_articles.go); nil for an index saved without them.
 	arts *chromem.Collection
+	// artVecs shares arts' vectors for scanning.
+	artVecs articleVectors
 }
 
 func collectionName(emb Embedder, k chunkKind) string { return emb.Name() + "/" + k.String() }
@@ -53,12 +55,18 @@ func (v *vectorIndex) add(ctx context.Context, chunks []*chunk, vecs [][]float32
 		if len(vecs[i]) == 0 {
 			return fmt.Errorf("add vector of %s: %w", c.id, errEmptyVector)
 		}
+		// Normalize as chromem-go would, so that it keeps our slice and
+		// the chunk can share it.
+		if !isNormalized(vecs[i]) {
+			vecs[i] = normalized(vecs[i])
+		}
 		// AddDocument, not AddDocuments: the latter starts one goroutine
 		// per document, which at millions of chunks costs gigabytes.
 		err := v.cols[c.kind].AddDocument(ctx, chromem.Document{ID: c.id, Embedding: vecs[i]})
 		if err != nil {
 			return fmt.Errorf("add vector of %s: %w", c.id, err)
 		}
+		c.vec = vecs[i]
 	}
 	return v.setArticles(ctx, chunks, vecs)
 }

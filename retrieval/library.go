@@ -178,7 +178,12 @@ func (l *Library) counts() map[string]int {
 // reports whether it did; when it did not for any reason but a missing
 // file, it adds a warning.
 func (l *Library) load() bool {
-	hdr, v, err := loadIndex(l.path, l.emb, l.corpus.Hash(), chunkSetHash(l.chunks), l.counts())
+	link := func(id string, vec []float32) {
+		if c := l.chunks[id]; c != nil {
+			c.vec = vec
+		}
+	}
+	hdr, v, err := loadIndex(l.path, l.emb, l.corpus.Hash(), chunkSetHash(l.chunks), l.counts(), link)
 	if err == nil {
 		if f, ok := l.emb.(FittedEmbedder); ok {
 			if serr := f.UnmarshalState(hdr.State); serr != nil {

@@ -160,7 +160,7 @@ func readIndexHeader(path string) (*os.File, indexHeader, int64, error) {
 // from the expected corpus and chunks. It returns errIndexMissing or
 // errIndexStale (wrapped) when the file is absent or out of date, and any
 // other error when the file is damaged.
-func loadIndex(path string, emb Embedder, corpusHash, chunkHash string, counts map[string]int) (hdr indexHeader, v *vectorIndex, err error) {
+func loadIndex(path string, emb Embedder, corpusHash, chunkHash string, counts map[string]int, link func(id string, vec []float32)) (hdr indexHeader, v *vectorIndex, err error) {
 	defer func() {
 		// Decoding a damaged file must never take the process down.
 		if r := recover(); r != nil {
@@ -186,7 +186,7 @@ func loadIndex(path string, emb Embedder, corpusHash, chunkHash string, counts m
 	if err != nil {
 		return hdr, nil, fmt.Errorf("stat index: %w", err)
 	}
-	v, err = readVectors(io.NewSectionReader(f, off, info.Size()-off), emb)
+	v, err = readVectors(io.NewSectionReader(f, off, info.Size()-off), emb, link)
 	if err != nil {
 		return hdr, nil, err
 	}

@@ -198,7 +198,7 @@ func (l *Library) bySpeakers(ctx context.Context, names []string, qv []float32, 
 				continue
 			}
 			seen[c.id] = true
-			v, err := l.vec.vector(ctx, c)
+			v, err := l.chunkVector(ctx, c)
 			if err != nil {
 				return nil, err
 			}

@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/philippgille/chromem-go"
 )
@@ -67,9 +69,13 @@ func (v *vectorIndex) setArticles(ctx context.Context, chunks []*chunk, vecs [][
 		if av == nil {
 			continue
 		}
+		if !isNormalized(av) {
+			av = normalized(av)
+		}
 		if err := v.arts.AddDocument(ctx, chromem.Document{ID: id, Embedding: av}); err != nil {
 			return fmt.Errorf("add article vector of %s: %w", id, err)
 		}
+		v.artVecs.set(id, av)
 	}
 	return nil
 }
@@ -89,6 +95,7 @@ func (v *vectorIndex) removeArticles(ctx context.Context, chunks []*chunk) error
 		if err := v.arts.Delete(ctx, nil, nil, id); err != nil {
 			return fmt.Errorf("delete article vector of %s: %w", id, err)
 		}
+		v.artVecs.remove(id)
 	}
 	return nil
 }
@@ -105,7 +112,7 @@ func (l *Library) rebuildArticles(ctx context.Context) error {
 		cs := l.bySource[src.ID]
 		vecs := make([][]float32, 0, len(cs))
 		for _, ch := range cs {
-			vec, err := l.vec.vector(ctx, ch)
+			vec, err := l.chunkVector(ctx, ch)
 			if err != nil {
 				return err
 			}
@@ -125,22 +132,21 @@ func (l *Library) vectorTop(ctx context.Context, q []float32, k chunkKind, n int
 	if arts == nil || arts.Count() <= stage1Articles {
 		return l.vec.query(ctx, q, k, n)
 	}
-	res, err := arts.QueryEmbedding(ctx, q, stage1Articles, nil, nil)
-	if err != nil {
-		return nil, fmt.Errorf("query article vectors: %w", err)
-	}
 	// Score as chromem-go does, so that the scores equal the exhaustive
 	// search's: a normalized query, a float32 dot product.
 	if !isNormalized(q) {
 		q = normalized(q)
 	}
+	// The first stage scans the article vectors that chromem-go holds
+	// directly: chromem-go's own QueryEmbedding passes every document
+	// through a channel and a lock, several times the cost of the scan.
 	var out []scored
-	for _, r := range res {
-		for _, c := range l.bySource[r.ID] {
+	for _, r := range l.vec.artVecs.top(q, stage1Articles) {
+		for _, c := range l.bySource[r.id] {
 			if k != 0 && c.kind != k {
 				continue
 			}
-			vec, err := l.vec.vector(ctx, c)
+			vec, err := l.chunkVector(ctx, c)
 			if err != nil {
 				return nil, err
 			}
@@ -175,4 +181,147 @@ func normalized(v []float32) []float32 {
 		out[i] = x / norm
 	}
 	return out
+}
+
+// chunkVector returns the stored vector of c without copying it when the
+// chunk shares it.
+func (l *Library) chunkVector(ctx context.Context, c *chunk) ([]float32, error) {
+	if c.vec != nil {
+		return c.vec, nil
+	}
+	return l.vec.vector(ctx, c)
+}
+
+// articleVectors shares the article vectors of chromem-go's collection in
+// a list that a query scans on all CPUs.
+type articleVectors struct {
+	mu    sync.Mutex
+	byID  map[string][]float32
+	ids   []string // sorted; rebuilt after a change
+	vecs  [][]float32
+	dirty bool
+}
+
+func (a *articleVectors) set(id string, v []float32) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.byID == nil {
+		a.byID = map[string][]float32{}
+	}
+	a.byID[id] = v
+	a.dirty = true
+}
+
+func (a *articleVectors) remove(id string) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	delete(a.byID, id)
+	a.dirty = true
+}
+
+// list returns the ids and vectors, sorted by id.
+func (a *articleVectors) list() ([]string, [][]float32) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.dirty {
+		a.ids = a.ids[:0]
+		for id := range a.byID {
+			a.ids = append(a.ids, id)
+		}
+		slices.Sort(a.ids)
+		a.vecs = make([][]float32, len(a.ids))
+		for i, id := range a.ids {
+			a.vecs[i] = a.byID[id]
+		}
+		a.dirty = false
+	}
+	return a.ids, a.vecs
+}
+
+// top returns the n articles most similar to q, best first, ties broken by
+// id.
+func (a *articleVectors) top(q []float32, n int) []scored {
+	ids, vecs := a.list()
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(vecs)/4096))
+	parts := make([][]scored, workers)
+	var wg sync.WaitGroup
+	per := (len(vecs) + workers - 1) / workers
+	for w := range workers {
+		lo, hi := w*per, min((w+1)*per, len(vecs))
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			h := boundedTop{n: n}
+			for i := lo; i < hi; i++ {
+				h.push(scored{ids[i], float64(dot4(q, vecs[i]))})
+			}
+			parts[w] = h.items
+		}()
+	}
+	wg.Wait()
+	all := slices.Concat(parts...)
+	slices.SortFunc(all, byScoreThenID)
+	if len(all) > n {
+		all = all[:n]
+	}
+	return all
+}
+
+// dot4 is a dot product unrolled by four, for scanning.
+func dot4(a, b []float32) float32 {
+	if len(a) != len(b) {
+		return 0
+	}
+	var s0, s1, s2, s3 float32
+	i := 0
+	for ; i+4 <= len(a); i += 4 {
+		s0 += a[i] * b[i]
+		s1 += a[i+1] * b[i+1]
+		s2 += a[i+2] * b[i+2]
+		s3 += a[i+3] * b[i+3]
+	}
+	for ; i < len(a); i++ {
+		s0 += a[i] * b[i]
+	}
+	return s0 + s1 + s2 + s3
+}
+
+// boundedTop keeps the n best scored items seen, as a heap whose root is
+// the worst of them.
+type boundedTop struct {
+	n     int
+	items []scored
+}
+
+func (h *boundedTop) push(s scored) {
+	if len(h.items) < h.n {
+		h.items = append(h.items, s)
+		for i := len(h.items) - 1; i > 0; {
+			p := (i - 1) / 2
+			if byScoreThenID(h.items[i], h.items[p]) <= 0 {
+				break
+			}
+			h.items[i], h.items[p] = h.items[p], h.items[i]
+			i = p
+		}
+		return
+	}
+	if h.n == 0 || byScoreThenID(s, h.items[0]) >= 0 {
+		return
+	}
+	h.items[0] = s
+	for i := 0; ; {
+		l, m := 2*i+1, i
+		if l < len(h.items) && byScoreThenID(h.items[l], h.items[m]) > 0 {
+			m = l
+		}
+		if r := l + 1; r < len(h.items) && byScoreThenID(h.items[r], h.items[m]) > 0 {
+			m = r
+		}
+		if m == i {
+			return
+		}
+		h.items[i], h.items[m] = h.items[m], h.items[i]
+		i = m
+	}
 }

@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/privacybot/privacybot/internal/synth"
@@ -77,5 +78,25 @@ func TestArticleVectorsRebuiltOnLoad(t *testing.T) {
 	}
 	if again.vec.arts == nil || again.vec.arts.Count() != stage1Articles+20 {
 		t.Fatalf("article vectors not rebuilt on load; warnings %v", again.Warnings())
+	}
+}
+
+func TestArticleVectorsTop(t *testing.T) {
+	var a articleVectors
+	want := []scored{}
+	for i := range 10000 {
+		id := string(rune('a'+i%26)) + string(rune('a'+i/26%26)) + string(rune('a'+i/676))
+		x := float32(i%97) / 97 // many ties
+		a.set(id, []float32{x, 0, 0, 0})
+		want = append(want, scored{id, float64(x)})
+	}
+	slices.SortFunc(want, byScoreThenID)
+	got := a.top([]float32{1, 0, 0, 0}, 25)
+	if !slices.Equal(got, want[:25]) {
+		t.Fatalf("top = %v\nwant %v", got, want[:25])
+	}
+	a.remove(want[0].id)
+	if got := a.top([]float32{1, 0, 0, 0}, 1); got[0] != want[1] {
+		t.Fatalf("after remove, top = %v, want %v", got, want[1])
 	}
 }

@@ -128,8 +128,9 @@ func (v *vectorIndex) writeVectors(out *bufio.Writer, ids map[string][]string) e
 
 // readVectors reads what writeVectors wrote into a new index for emb. It
 // fails unless every chunk collection of emb is present; the article
-// collection is optional.
-func readVectors(r io.Reader, emb Embedder) (*vectorIndex, error) {
+// collection is optional. link, if not nil, is given every chunk vector as
+// chromem-go stores it.
+func readVectors(r io.Reader, emb Embedder, link func(id string, vec []float32)) (*vectorIndex, error) {
 	br := bufio.NewReaderSize(r, 1<<20)
 	sum := crc32.New(castagnoli)
 	var vb [binary.MaxVarintLen64]byte
@@ -175,6 +176,8 @@ func readVectors(r io.Reader, emb Embedder) (*vectorIndex, error) {
 		if dim > maxSavedDim || (count > 0 && dim == 0) || count > 1<<40/max(dim, 1) {
 			return nil, fmt.Errorf("read vectors: %d vectors of %d dimensions", count, dim)
 		}
+		_, isChunk := want[name]
+		isArticle := name == articleCollectionName(emb)
 		col, err := v.db.CreateCollection(name, nil, ef)
 		if err != nil {
 			return nil, fmt.Errorf("read vectors: %w", err)
@@ -201,8 +204,17 @@ func readVectors(r io.Reader, emb Embedder) (*vectorIndex, error) {
 			for j := range vec {
 				vec[j] = math.Float32frombits(binary.LittleEndian.Uint32(raw[4*j:]))
 			}
+			if !isNormalized(vec) {
+				vec = normalized(vec) // as chromem-go would; then it keeps ours
+			}
 			if err := col.AddDocument(context.Background(), chromem.Document{ID: id, Embedding: vec}); err != nil {
 				return nil, fmt.Errorf("read vectors: %w", err)
+			}
+			switch {
+			case isChunk && link != nil:
+				link(id, vec)
+			case isArticle:
+				v.artVecs.set(id, vec)
 			}
 		}
 		if k, ok := want[name]; ok {
