@@ -1,0 +1,533 @@
+package retrieval
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Extract finds every direct quotation in src, with its speaker, and every
+// sentence saying that someone declined or failed to comment. Quotes come in
+// text order; each Quote.Text is exactly src.Text[Start:End] and lies within
+// one paragraph. A quotation with no speaker in the text keeps an empty
+// Speaker and Organization rather than a guessed one; short quoted terms with
+// no speaker (scare quotes) are left out. al may be nil for the default
+// aliases.
+func Extract(src *Source, al *Aliases) ([]Quote, []Silence) {
+	if src == nil {
+		return nil, nil
+	}
+	if al == nil {
+		al = DefaultAliases()
+	}
+	x := &extractor{src: src, text: src.Text, al: al, people: map[string]string{}}
+	x.run()
+	return x.quotes, x.silences
+}
+
+// extractor holds the state of one article's extraction.
+type extractor struct {
+	src  *Source
+	text string
+	al   *Aliases
+	// people maps a lower-case surname to the first full name it ended.
+	people map[string]string
+	// entities are the speakers and subjects seen so far, latest last.
+	entities []entity
+	quotes   []Quote
+	silences []Silence
+	// prevPara describes how the previous paragraph ended.
+	prevPara paraEnd
+}
+
+// entity is a speaker the text has named: a person, an unnamed role or an
+// organization.
+type entity struct {
+	Name, Role, Org string
+	IsOrg           bool
+	Gender          byte
+}
+
+// who is an attribution: a resolved speaker and the verb that named it.
+type who struct {
+	Name, Role, Org, Verb string
+	ok                    bool
+}
+
+// paraEnd is what later paragraphs may inherit from the previous one.
+type paraEnd struct {
+	// speaker ends the paragraph: the last quote's speaker when the last
+	// sentence is a quote, or the subject of a closing "X continued:".
+	speaker who
+	// continued reports a quote running on into the next paragraph.
+	continued bool
+}
+
+func (x *extractor) run() {
+	for _, p := range x.src.Paragraphs {
+		x.collectNames(p)
+	}
+	for pi, p := range x.src.Paragraphs {
+		next := -1
+		if pi+1 < len(x.src.Paragraphs) {
+			next = x.src.Paragraphs[pi+1].Start
+		}
+		x.paragraph(pi, p, next)
+	}
+}
+
+// collectNames records full names (two or more capitalized words, titles
+// stripped) so that a later bare surname can be expanded.
+func (x *extractor) collectNames(p Span) {
+	toks := tokenize(x.text, p.Start, p.End)
+	for i := 0; i < len(toks); {
+		if !nameish(toks[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(toks) && nameish(toks[j]) && !isPoss(toks[j].Text) {
+			j++
+		}
+		if j < len(toks) && nameish(toks[j]) && isPoss(toks[j].Text) {
+			j++
+		}
+		run := toks[i:j]
+		if j == i {
+			j++
+			i = j
+			continue
+		}
+		k := 0
+		for idx, t := range run {
+			if titleWords[strings.TrimSuffix(t.lower(), ".")] {
+				k = idx + 1
+			}
+		}
+		name := run[k:]
+		if len(name) >= 2 && len(name) <= 4 && !x.orgLike(name) {
+			full := stripPoss(joinToks(name))
+			last := strings.ToLower(stripPoss(name[len(name)-1].Text))
+			if _, seen := x.people[last]; !seen && !strings.HasSuffix(last, ".") {
+				x.people[last] = full
+			}
+		}
+		i = j
+	}
+}
+
+// paragraph extracts the quotes and silences of one paragraph.
+func (x *extractor) paragraph(pi int, p Span, next int) {
+	qs := scanQuotes(x.text, p, next)
+	sents := splitSentences(x.text, p, qs)
+	prev := x.prevPara
+	x.prevPara = paraEnd{}
+	var lastSentWho who
+	lastSentQuoteOnly := false
+	for si, s := range sents {
+		toks, qpos := x.sentenceTokens(s, qs)
+		x.noteSubjects(toks)
+		x.findSilences(pi, s, toks, qs)
+		var sentWho who
+		for k, qi := range s.Quotes {
+			q := qs[qi]
+			w := x.attribute(toks, qpos, k)
+			standalone := len(s.Quotes) == 1 && outsideLen(x.text, s, q) <= 3
+			if !w.ok && k > 0 {
+				// "“A,” she said. “B.”" within one sentence: a later part
+				// of a split quote keeps the speaker of the earlier one.
+				if sentWho.ok && outsideWords(toks, qpos, k) == 0 {
+					w = sentWho
+				}
+			}
+			if !w.ok && standalone {
+				switch {
+				case si > 0 && lastSentWho.ok && (lastSentQuoteOnly || lastSentHasQuote(sents[si-1])):
+					w = lastSentWho
+				case si == 0 && q.Open == p.Start && prev.speaker.ok:
+					w = prev.speaker
+				}
+			}
+			if !w.ok && k == 0 && q.Open == p.Start && prev.continued && prev.speaker.ok {
+				w = prev.speaker
+			}
+			if w.ok {
+				sentWho = w
+			}
+			if !w.ok && !x.quoteLike(q, s) {
+				continue
+			}
+			x.quotes = append(x.quotes, Quote{
+				Source: x.src.ID, Text: x.text[q.Start:q.End], Start: q.Start, End: q.End,
+				Speaker: w.Name, Role: w.Role, Organization: w.Org, Verb: w.Verb, Paragraph: pi,
+			})
+			if q.Continued {
+				x.prevPara.continued = true
+			}
+		}
+		lastSentWho = sentWho
+		lastSentQuoteOnly = len(s.Quotes) > 0
+		if len(s.Quotes) == 0 {
+			lastSentWho = x.colonIntro(toks, s)
+		}
+	}
+	if len(sents) > 0 {
+		x.prevPara.speaker = lastSentWho
+		if len(sents[len(sents)-1].Quotes) == 0 && !lastSentWho.ok {
+			x.prevPara.speaker = who{}
+		}
+	}
+}
+
+func lastSentHasQuote(s sentence) bool { return len(s.Quotes) > 0 }
+
+// outsideLen counts the non-space, non-punctuation bytes of sentence s
+// outside quote q.
+func outsideLen(text string, s sentence, q qspan) int {
+	n := 0
+	for _, seg := range [][2]int{{s.Start, q.Open}, {q.Close, s.End}} {
+		for i := seg[0]; i < seg[1] && i < len(text); i++ {
+			c := text[i]
+			if !isSpace(c) && !strings.ContainsRune(".,;:!?\"'()-", rune(c)) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// outsideWords counts word tokens between the previous quote and quote k.
+func outsideWords(toks []token, qpos []int, k int) int {
+	n := 0
+	for i := qpos[k-1] + 1; i < qpos[k]; i++ {
+		if !toks[i].Punct {
+			n++
+		}
+	}
+	return n
+}
+
+// quoteLike reports whether an unattributed quotation reads as a quoted
+// statement rather than a scare-quoted term: several words, opening a
+// sentence or starting with a capital.
+func (x *extractor) quoteLike(q qspan, s sentence) bool {
+	body := x.text[q.Start:q.End]
+	words := len(strings.Fields(body))
+	if words < 5 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(body)
+	startsSent := strings.TrimSpace(x.text[s.Start:q.Open]) == ""
+	return startsSent || isUpperRune(r)
+}
+
+// sentenceTokens tokenizes s with one placeholder token (Text "\x00") for
+// each quote; qpos[k] is the placeholder index of the sentence's k-th quote.
+func (x *extractor) sentenceTokens(s sentence, qs []qspan) ([]token, []int) {
+	var toks []token
+	var qpos []int
+	at := s.Start
+	for _, qi := range s.Quotes {
+		q := qs[qi]
+		toks = append(toks, tokenize(x.text, at, q.Open)...)
+		qpos = append(qpos, len(toks))
+		toks = append(toks, token{Text: "\x00", Start: q.Open, End: q.Close, Punct: true})
+		at = q.Close
+	}
+	toks = append(toks, tokenize(x.text, at, s.End)...)
+	return toks, qpos
+}
+
+// attribute finds who speaks the k-th quote of a sentence: first after it
+// ("…,” she said), then before it (X said, “…”; according to X, “…”).
+func (x *extractor) attribute(toks []token, qpos []int, k int) who {
+	qi := qpos[k]
+	hi := len(toks)
+	if k+1 < len(qpos) {
+		hi = qpos[k+1]
+	}
+	lo := 0
+	if k > 0 {
+		lo = qpos[k-1] + 1
+	}
+	// After: skip punctuation, then "said X" or "X said".
+	a := qi + 1
+	for a < hi && toks[a].Punct && toks[a].Text != "\x00" && toks[a].Text != "(" {
+		a++
+	}
+	if a < hi {
+		if l := toks[a].lower(); speechVerbs[l] && l != "according" && !participles[l] {
+			if np := forwardNP(toks, a+1, hi); np != nil {
+				if w := x.resolve(x.parseNP(np), l); w.ok {
+					return w
+				}
+			}
+		} else if l == "according" && a+1 < hi && toks[a+1].lower() == "to" {
+			if np := forwardNP(toks, a+2, hi); np != nil {
+				if w := x.resolve(x.parseNP(np), "according to"); w.ok {
+					return w
+				}
+			}
+		} else {
+			for v := a + 1; v < hi && v < a+16; v++ {
+				if toks[v].Punct && toks[v].Text != "," && toks[v].Text != "(" && toks[v].Text != ")" {
+					break
+				}
+				vl := toks[v].lower()
+				if !speechVerbs[vl] || participles[vl] || vl == "according" {
+					continue
+				}
+				np := backwardNP(toks, v, a)
+				if np != nil && np[0].Start == toks[a].Start {
+					if w := x.resolve(x.parseNP(np), vl); w.ok {
+						return w
+					}
+				}
+				break
+			}
+		}
+	}
+	// Before: the last speech verb between the previous quote and this one.
+	for v := qi - 1; v >= lo; v-- {
+		t := toks[v]
+		if t.Punct {
+			continue
+		}
+		l := t.lower()
+		if !speechVerbs[l] {
+			continue
+		}
+		if l == "according" {
+			if v+1 < qi && toks[v+1].lower() == "to" {
+				if np := forwardNP(toks, v+2, qi); np != nil {
+					if w := x.resolve(x.parseNP(np), "according to"); w.ok {
+						return w
+					}
+				}
+			}
+			continue
+		}
+		if participles[l] {
+			if w := x.clauseSubject(toks, lo, v, l); w.ok {
+				return w
+			}
+			continue
+		}
+		if np := backwardNP(toks, v, lo); np != nil {
+			if w := x.resolve(x.parseNP(np), l); w.ok {
+				return w
+			}
+		}
+		if np := forwardNP(toks, v+1, qi); np != nil {
+			if w := x.resolve(x.parseNP(np), l); w.ok {
+				return w
+			}
+		}
+		if w := x.clauseSubject(toks, lo, v, l); w.ok {
+			return w
+		}
+		return who{}
+	}
+	return who{}
+}
+
+// clauseSubject reads the subject at the start of the sentence (or after
+// the previous quote), skipping conjunctions and a short introductory phrase.
+func (x *extractor) clauseSubject(toks []token, lo, v int, verb string) who {
+	i := lo
+	for i < v && (toks[i].Punct || stopCaps[toks[i].lower()] && !isPronoun(toks[i].lower())) {
+		i++
+	}
+	if np := forwardNP(toks, i, v); np != nil {
+		if w := x.resolve(x.parseNP(np), verb); w.ok {
+			return w
+		}
+	}
+	for c := i; c < v && c < i+6; c++ {
+		if toks[c].Text == "," {
+			if np := forwardNP(toks, c+1, v); np != nil {
+				if w := x.resolve(x.parseNP(np), verb); w.ok {
+					return w
+				}
+			}
+			break
+		}
+	}
+	return who{}
+}
+
+func isPronoun(l string) bool { return l == "he" || l == "she" || l == "it" || l == "they" }
+
+// colonIntro returns the speaker of a sentence like "Caddell continued:"
+// that introduces a quotation in the next paragraph.
+func (x *extractor) colonIntro(toks []token, s sentence) who {
+	t := strings.TrimSpace(x.text[s.Start:s.End])
+	if !strings.HasSuffix(t, ":") {
+		return who{}
+	}
+	for v := len(toks) - 1; v >= 0; v-- {
+		l := toks[v].lower()
+		if toks[v].Punct || !speechVerbs[l] || l == "according" {
+			continue
+		}
+		if np := backwardNP(toks, v, 0); np != nil {
+			return x.resolve(x.parseNP(np), l)
+		}
+		return x.clauseSubject(toks, 0, v, l)
+	}
+	return who{}
+}
+
+// noteSubjects records the subjects of speech verbs and organizations that
+// open a sentence, so that later pronouns can find them.
+func (x *extractor) noteSubjects(toks []token) {
+	i := 0
+	for i < len(toks) && (toks[i].Punct || stopCaps[toks[i].lower()]) {
+		i++
+	}
+	if np := forwardNP(toks, i, len(toks)); np != nil {
+		m := x.parseNP(np)
+		if m.IsOrg && m.Anaphor == "" {
+			x.addEntity(entity{Org: m.Org, IsOrg: true})
+		}
+	}
+	for v, t := range toks {
+		l := t.lower()
+		if t.Punct || !speechVerbs[l] || participles[l] || l == "according" {
+			continue
+		}
+		if v+1 < len(toks) && toks[v+1].Text == "\x00" {
+			continue // attributed with its quote
+		}
+		if v > 0 && toks[v-1].Text == "\x00" {
+			continue
+		}
+		if np := backwardNP(toks, v, 0); np != nil {
+			m := x.parseNP(np)
+			if m.Anaphor == "" && !m.empty() {
+				x.resolve(m, l)
+			}
+		}
+	}
+}
+
+// resolve turns a mention into a speaker, following pronouns and phrases
+// like "the company" back to the entities seen before, and records it.
+func (x *extractor) resolve(m mention, verb string) who {
+	switch m.Anaphor {
+	case "":
+	case "he", "she":
+		g := pronounGender[m.Anaphor]
+		best := -1
+		for i := len(x.entities) - 1; i >= 0; i-- {
+			e := x.entities[i]
+			if e.IsOrg {
+				continue
+			}
+			if e.Gender == g {
+				best = i
+				break
+			}
+			if e.Gender == 0 && best < 0 {
+				best = i
+			}
+		}
+		if best < 0 {
+			return who{}
+		}
+		x.entities[best].Gender = g
+		e := x.entities[best]
+		x.touch(best)
+		return who{Name: e.Name, Role: e.Role, Org: e.Org, Verb: verb, ok: true}
+	case "it", "org", "statement":
+		for i := len(x.entities) - 1; i >= 0; i-- {
+			if e := x.entities[i]; e.Org != "" {
+				if m.Anaphor == "statement" || e.IsOrg || m.Anaphor == "org" || m.Anaphor == "it" {
+					x.touch(i)
+					return who{Org: e.Org, Verb: verb, ok: true}
+				}
+			}
+		}
+		return who{}
+	case "role":
+		for i := len(x.entities) - 1; i >= 0; i-- {
+			e := x.entities[i]
+			if !e.IsOrg && strings.Contains(strings.ToLower(e.Role), m.Role) {
+				x.touch(i)
+				return who{Name: e.Name, Role: e.Role, Org: e.Org, Verb: verb, ok: true}
+			}
+		}
+		return who{}
+	default:
+		return who{}
+	}
+	if m.empty() {
+		return who{}
+	}
+	if m.IsOrg {
+		x.addEntity(entity{Org: m.Org, IsOrg: true})
+		return who{Org: m.Org, Verb: verb, ok: true}
+	}
+	if m.Org == "" && m.Role != "" && spokesRoles[lastWord(strings.ToLower(m.Role))] {
+		// "Spokeswoman Elisabeth Diana": she speaks for the organization
+		// the article was just talking about.
+		for i := len(x.entities) - 1; i >= 0; i-- {
+			if x.entities[i].Org != "" {
+				m.Org = x.entities[i].Org
+				break
+			}
+		}
+	}
+	e := entity{Name: m.Name, Role: m.Role, Org: m.Org, Gender: m.Gender}
+	if e.Name != "" {
+		for i := len(x.entities) - 1; i >= 0; i-- {
+			o := x.entities[i]
+			if !o.IsOrg && o.Name == e.Name {
+				if e.Role == "" {
+					e.Role = o.Role
+				}
+				if e.Org == "" {
+					e.Org = o.Org
+				}
+				if e.Gender == 0 {
+					e.Gender = o.Gender
+				}
+				break
+			}
+		}
+	}
+	x.addEntity(e)
+	return who{Name: e.Name, Role: e.Role, Org: e.Org, Verb: verb, ok: true}
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// addEntity appends e as the most recent entity, dropping an older copy.
+func (x *extractor) addEntity(e entity) {
+	for i := len(x.entities) - 1; i >= 0; i-- {
+		o := x.entities[i]
+		if o.IsOrg == e.IsOrg && o.Name == e.Name && o.Org == e.Org && o.Role == e.Role {
+			if e.Gender == 0 {
+				e.Gender = o.Gender
+			}
+			x.entities = append(x.entities[:i], x.entities[i+1:]...)
+			break
+		}
+	}
+	x.entities = append(x.entities, e)
+	if len(x.entities) > 64 {
+		x.entities = x.entities[len(x.entities)-64:]
+	}
+}
+
+// touch makes entity i the most recent.
+func (x *extractor) touch(i int) {
+	e := x.entities[i]
+	x.entities = append(x.entities[:i], x.entities[i+1:]...)
+	x.entities = append(x.entities, e)
+}
