@@ -85,7 +85,7 @@ func backwardNP(toks []token, vi, lo int) []token {
 			k--
 		}
 		if k >= lo && k > j-14 && toks[k].Text == "," && isAppositive(toks[k+1:j]) {
-			app = toks[k : j]
+			app = toks[k:j]
 			j = k - 1
 		} else {
 			return nil
