@@ -1,7 +1,10 @@
 package retrieval
 
 import (
+	"os"
+	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -51,6 +54,9 @@ type entity struct {
 type who struct {
 	Name, Role, Org, Verb string
 	ok                    bool
+	// near is set when the attribution stands right next to the quote
+	// ("…,” she said / said X: “…”).
+	near bool
 }
 
 // paraEnd is what later paragraphs may inherit from the previous one.
@@ -153,7 +159,7 @@ func (x *extractor) paragraph(pi int, p Span, next int) {
 			if w.ok {
 				sentWho = w
 			}
-			if !w.ok && !x.quoteLike(q, s) {
+			if !x.keep(q, toks, qpos[k], w) {
 				continue
 			}
 			x.quotes = append(x.quotes, Quote{
@@ -206,18 +212,65 @@ func outsideWords(toks []token, qpos []int, k int) int {
 	return n
 }
 
-// quoteLike reports whether an unattributed quotation reads as a quoted
-// statement rather than a scare-quoted term: several words, opening a
-// sentence or starting with a capital.
-func (x *extractor) quoteLike(q qspan, s sentence) bool {
+// quoteLike reports whether an unattributed quotation is kept: a quoted
+// statement of several words, or a short quoted phrase in a sentence that
+// reports speech ("described the plan as a “crazy system”"). Single quoted
+// words and title-case names of works ("Morning Joe") are scare quotes or
+// titles, not quotations, and are dropped.
+func (x *extractor) quoteLike(q qspan, toks []token, qi int) bool {
 	body := x.text[q.Start:q.End]
-	words := len(strings.Fields(body))
-	if words < 5 {
+	words := strings.Fields(body)
+	if len(words) >= 5 {
+		return true
+	}
+	if len(words) < 2 || titleCase(words) {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(body)
-	startsSent := strings.TrimSpace(x.text[s.Start:q.Open]) == ""
-	return startsSent || isUpperRune(r)
+	for _, t := range toks {
+		if l := t.lower(); isVerb(t) || describeVerbs[l] {
+			return true
+		}
+	}
+	// "… Putin as a “strong leader”".
+	for j := qi - 1; j >= 0 && j >= qi-2; j-- {
+		if l := toks[j].lower(); l == "as" {
+			return true
+		} else if l != "a" && l != "an" {
+			break
+		}
+	}
+	return false
+}
+
+// keep decides whether a quotation goes into the ledger: an attributed one
+// unless it is a single word or a title-case name not right next to its
+// attribution; an unattributed one when quoteLike.
+func (x *extractor) keep(q qspan, toks []token, qi int, w who) bool {
+	if !w.ok {
+		return x.quoteLike(q, toks, qi)
+	}
+	if w.near {
+		return true
+	}
+	words := strings.Fields(x.text[q.Start:q.End])
+	return !(len(words) < 5 && titleCase(words))
+}
+
+// titleCase reports whether every word of a short phrase is capitalized
+// (minor words aside), as in the name of a show or a book.
+func titleCase(words []string) bool {
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "([\"'“‘"))
+		if isUpperRune(r) || unicode.IsDigit(r) {
+			continue
+		}
+		switch strings.ToLower(w) {
+		case "of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "by", "or":
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 // sentenceTokens tokenizes s with one placeholder token (Text "\x00") for
@@ -249,13 +302,31 @@ func (x *extractor) attribute(toks []token, qpos []int, k int) who {
 	if k > 0 {
 		lo = qpos[k-1] + 1
 	}
-	// After: skip punctuation, then "said X" or "X said".
+	w := x.attributeAfter(toks, qi, hi)
+	if w.ok {
+		w.near = true
+		return w
+	}
+	return x.attributeBefore(toks, qi, lo)
+}
+
+// attributeAfter reads an attribution that follows the quote: "said X",
+// "X said", "according to X".
+func (x *extractor) attributeAfter(toks []token, qi, hi int) who {
 	a := qi + 1
+	if a+1 < hi && (toks[a].Text == "—" || toks[a].Text == "―" || toks[a].Text == "–") {
+		// "“…” ― Sonya Herridge"
+		if np := forwardNP(toks, a+1, hi); np != nil && np[len(np)-1].End == toks[hi-1].End || np != nil && hi-a <= 8 {
+			if w := x.resolve(x.parseNP(np), "said"); w.ok && w.Name != "" {
+				return w
+			}
+		}
+	}
 	for a < hi && toks[a].Punct && toks[a].Text != "\x00" && toks[a].Text != "(" {
 		a++
 	}
 	if a < hi {
-		if l := toks[a].lower(); speechVerbs[l] && l != "according" && !participles[l] {
+		if l := toks[a].lower(); isVerb(toks[a]) && l != "according" && !participles[l] {
 			if np := forwardNP(toks, a+1, hi); np != nil {
 				if w := x.resolve(x.parseNP(np), l); w.ok {
 					return w
@@ -273,27 +344,45 @@ func (x *extractor) attribute(toks []token, qpos []int, k int) who {
 					break
 				}
 				vl := toks[v].lower()
-				if !speechVerbs[vl] || participles[vl] || vl == "according" {
+				if !isVerb(toks[v]) || participles[vl] || vl == "according" {
 					continue
 				}
 				np := backwardNP(toks, v, a)
-				if np != nil && np[0].Start == toks[a].Start {
+				if np != nil && leadIn(toks, a, np[0].Start) {
 					if w := x.resolve(x.parseNP(np), vl); w.ok {
 						return w
 					}
+				}
+				// "a narrator in the Clinton ad asks".
+				if m := x.parsePrepNP(toks[a:v]); !m.empty() {
+					return x.resolve(m, vl)
 				}
 				break
 			}
 		}
 	}
-	// Before: the last speech verb between the previous quote and this one.
+	return who{}
+}
+
+// attributeBefore reads an attribution in the words between the previous
+// quote (or the sentence start) and this one: the last speech verb and its
+// subject.
+func (x *extractor) attributeBefore(toks []token, qi, lo int) who {
+	w := x.attributeBeforeVerb(toks, qi, lo)
+	if w.ok && qi-2 >= lo && speechVerbs[toks[qi-2].lower()] || w.ok && qi-1 >= lo && speechVerbs[toks[qi-1].lower()] {
+		w.near = true
+	}
+	return w
+}
+
+func (x *extractor) attributeBeforeVerb(toks []token, qi, lo int) who {
 	for v := qi - 1; v >= lo; v-- {
 		t := toks[v]
 		if t.Punct {
 			continue
 		}
 		l := t.lower()
-		if !speechVerbs[l] {
+		if !isVerb(t) {
 			continue
 		}
 		if l == "according" {
@@ -307,6 +396,11 @@ func (x *extractor) attribute(toks []token, qpos []int, k int) who {
 			continue
 		}
 		if participles[l] {
+			if np := backwardNP(toks, v, lo); np != nil && np[len(np)-1].End == toks[v-1].End {
+				if m := x.parseNP(np); m.Name != "" && m.Anaphor == "" {
+					return x.resolve(m, l)
+				}
+			}
 			if w := x.clauseSubject(toks, lo, v, l); w.ok {
 				return w
 			}
@@ -342,7 +436,7 @@ func (x *extractor) clauseSubject(toks []token, lo, v int, verb string) who {
 			return w
 		}
 	}
-	for c := i; c < v && c < i+6; c++ {
+	for c := i; c < v && c < i+12; c++ {
 		if toks[c].Text == "," {
 			if np := forwardNP(toks, c+1, v); np != nil {
 				if w := x.resolve(x.parseNP(np), verb); w.ok {
@@ -353,6 +447,15 @@ func (x *extractor) clauseSubject(toks []token, lo, v int, verb string) who {
 		}
 	}
 	return who{}
+}
+
+// isVerb reports whether t is a speech verb as written in running text
+// (lower case: "States" in "United States" is not one).
+func isVerb(t token) bool {
+	if t.Punct || t.isCap() {
+		return false
+	}
+	return speechVerbs[t.lower()]
 }
 
 func isPronoun(l string) bool { return l == "he" || l == "she" || l == "it" || l == "they" }
@@ -366,7 +469,7 @@ func (x *extractor) colonIntro(toks []token, s sentence) who {
 	}
 	for v := len(toks) - 1; v >= 0; v-- {
 		l := toks[v].lower()
-		if toks[v].Punct || !speechVerbs[l] || l == "according" {
+		if !isVerb(toks[v]) || l == "according" {
 			continue
 		}
 		if np := backwardNP(toks, v, 0); np != nil {
@@ -392,7 +495,7 @@ func (x *extractor) noteSubjects(toks []token) {
 	}
 	for v, t := range toks {
 		l := t.lower()
-		if t.Punct || !speechVerbs[l] || participles[l] || l == "according" {
+		if !isVerb(t) || participles[l] || l == "according" {
 			continue
 		}
 		if v+1 < len(toks) && toks[v+1].Text == "\x00" {
@@ -530,4 +633,66 @@ func (x *extractor) touch(i int) {
 	e := x.entities[i]
 	x.entities = append(x.entities[:i], x.entities[i+1:]...)
 	x.entities = append(x.entities, e)
+}
+
+func minWords() int {
+	if v := os.Getenv("MINW"); v != "" {
+		n, _ := strconv.Atoi(v)
+		return n
+	}
+	return 5
+}
+
+// leadIn reports whether the tokens from a up to offset start are at most
+// two lower-case modifiers ("panel" in "panel Chairman Jason Chaffetz").
+func leadIn(toks []token, a, start int) bool {
+	n := 0
+	for i := a; i < len(toks) && toks[i].Start < start; i++ {
+		t := toks[i]
+		if t.Punct || t.isCap() || isVerb(t) {
+			return false
+		}
+		n++
+	}
+	return n <= 2
+}
+
+// parsePrepNP reads "a narrator in the Clinton ad": a role, then a
+// prepositional phrase naming the organization.
+func (x *extractor) parsePrepNP(span []token) mention {
+	if len(span) == 0 || len(span) > 10 {
+		return mention{}
+	}
+	for i, t := range span {
+		if t.Punct {
+			return mention{}
+		}
+		switch t.lower() {
+		case "in", "at", "for", "of", "from", "with":
+			if i == 0 {
+				return mention{}
+			}
+			m := x.parseHead(span[:i])
+			if m.Name == "" && (m.Role == "" || m.Anaphor != "") {
+				return mention{}
+			}
+			if m.Org == "" {
+				rest := span[i+1:]
+				j := 0
+				for j < len(rest) && determiners[rest[j].lower()] {
+					j++
+				}
+				e := j
+				for e < len(rest) && nameish(rest[e]) {
+					e++
+				}
+				if e > j {
+					m.Org = x.al.Canonical(stripPoss(joinToks(rest[j:e])))
+				}
+			}
+			m.Anaphor = ""
+			return m
+		}
+	}
+	return mention{}
 }

@@ -27,7 +27,7 @@ var speechVerbs = setOf(
 	"agreed", "described", "describes", "called", "calls", "dubbed", "labeled", "labelled",
 	"branded", "wondered", "reads", "read", "thundered", "pledged", "testified", "confirmed",
 	"denied", "blasted", "slammed", "accused", "demanded", "scoffed", "snapped", "sighed",
-	"began", "went", "explained", "clarified", "recounted", "estimated",
+	"began", "went", "sings", "sang", "sing", "chanted", "pounding", "criticized", "criticised", "mocked", "praised", "attacked", "admires", "admired", "explained", "clarified", "recounted", "estimated",
 	"saying", "adding", "telling", "writing", "noting", "explaining", "arguing", "insisting",
 	"asking", "warning", "calling", "declaring", "stating", "claiming", "suggesting", "tweeting",
 	"responding", "replying", "describing", "stressing", "urging", "promising", "vowing",
@@ -106,11 +106,11 @@ var titleWords = setOf(
 	"commissioner", "chairman", "chairwoman", "chair", "chief", "executive", "officer", "ceo",
 	"director", "judge", "justice", "attorney", "general", "minister", "prime", "speaker",
 	"leader", "professor", "spokesman", "spokeswoman", "spokesperson", "deputy", "former",
-	"sheriff", "pastor", "rev", "bishop", "pope", "king", "queen", "prince", "princess",
+	"sheriff", "pastor", "rev", "bishop", "pope",
 	"ambassador", "detective", "agent", "coach", "host", "anchor", "nominee", "candidate",
-	"majority", "minority", "press", "whip", "assistant", "managing", "founder", "chancellor",
-	"lord", "lady", "sir", "dame", "rabbi", "father", "sister", "first", "acting", "interim",
-	"cfo", "cto", "coo", "ciso", "cpo", "supt", "inspector", "superintendent", "counsel",
+	"majority", "minority", "whip", "assistant", "managing", "founder", "chancellor",
+	"lord", "lady", "sir", "dame", "rabbi", "acting", "interim", "del",
+	"sens", "reps", "cfo", "cto", "coo", "ciso", "cpo", "supt", "inspector", "superintendent", "counsel",
 	"congressman", "congresswoman", "auditor", "registrar", "controller", "comptroller",
 )
 
@@ -126,7 +126,7 @@ var stopCaps = setOf(
 	"the", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 	"january", "february", "march", "april", "june", "july", "august", "september",
 	"october", "november", "december", "jan", "feb", "aug", "sept", "oct", "nov", "dec",
-	"today", "yesterday", "tonight", "not", "no", "yes", "one", "some", "many", "all", "both",
+	"following", "today", "yesterday", "tonight", "not", "no", "yes", "one", "some", "many", "all", "both",
 	"each", "every", "any", "such", "even", "just", "only", "like", "unlike", "about", "over",
 	"under", "said", "says", "writing", "told", "wrote", "added", "dear", "thanks", "thank",
 	"to", "of", "is", "was", "are", "were", "will", "would", "can", "could", "do", "does", "did",
@@ -158,3 +158,12 @@ var orgSuffixWords = setOf(
 
 // pronounGender maps subject pronouns to a gender ('m', 'f') or 'o' for it.
 var pronounGender = map[string]byte{"he": 'm', "she": 'f', "it": 'o'}
+
+// describeVerbs report someone's words without a speech verb ("described
+// Trump as a “con artist”").
+var describeVerbs = setOf(
+	"described", "describes", "describing", "called", "calling", "dubbed", "labeled",
+	"labelled", "termed", "referred", "characterized", "characterised", "likened",
+	"compared", "promised", "vowed", "pledged", "urged", "accused", "criticized", "praised",
+	"wants", "wanted", "hopes", "believes", "believed", "thinks", "thought", "argued",
+)

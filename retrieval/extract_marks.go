@@ -85,6 +85,9 @@ func scanQuotes(text string, p Span, nextStart int) []qspan {
 		case '”':
 			if si := nearestDouble(); si >= 0 {
 				closeAt(si, i, w)
+			} else if openCtx && !closeCtx && (prev < 0 || prev == ' ' || prev == '\t') {
+				// Some outlets open with ” too.
+				push(i, w, markCurlyDouble)
 			}
 		case '"':
 			si := nearestDouble()
@@ -129,7 +132,7 @@ func scanQuotes(text string, p Span, nextStart int) []qspan {
 	}
 	var out []qspan
 	if len(opens) > 0 && opens[0].pos == p.Start && !opens[0].closed && nextStart >= 0 && nextStart < len(text) {
-		if r, _ := utf8.DecodeRuneInString(text[nextStart:]); r == '“' || r == '"' || r == '‘' || r == '\'' {
+		if r, _ := utf8.DecodeRuneInString(text[nextStart:]); sameStyle(r, text[opens[0].pos:]) {
 			o := opens[0]
 			end := p.End
 			for end > o.pos+o.width && isSpace(text[end-1]) {
@@ -194,3 +197,16 @@ func closesAfter(r rune) bool {
 }
 
 func isWordRune(r rune) bool { return r >= 0 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
+
+// sameStyle reports whether r opens a quotation in the same style (straight
+// or curly, double or single) as the mark at the start of at.
+func sameStyle(r rune, at string) bool {
+	o, _ := utf8.DecodeRuneInString(at)
+	switch o {
+	case '“', '”', '„':
+		return r == '“' || r == '”' || r == '„'
+	case '‘':
+		return r == '‘'
+	}
+	return r == o
+}

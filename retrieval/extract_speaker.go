@@ -232,6 +232,9 @@ func isAppositive(seg []token) bool {
 			return false
 		}
 	}
+	if len(seg) == 1 && (strings.Contains(seg[0].Text, "-") && seg[0].isCap() || isNumber(seg[0].Text)) {
+		return true // "R-Ky.", an age
+	}
 	first := seg[0].lower()
 	if speechVerbs[first] || first == "who" || first == "which" || strings.HasSuffix(first, "ing") {
 		return false
@@ -257,6 +260,7 @@ func (x *extractor) parseNP(np []token) mention {
 			return mention{}
 		}
 	}
+	np = dropParens(np)
 	// Split off an appositive.
 	head, app := np, []token(nil)
 	for i, t := range np {
@@ -381,7 +385,7 @@ func (x *extractor) parseHead(head []token) mention {
 	}
 	// Split titles off the run: the name follows the last title word.
 	k := -1
-	for idx, t := range run {
+	for idx, t := range run[:len(run)-1] {
 		if titleWords[strings.TrimSuffix(t.lower(), ".")] {
 			k = idx
 		}
@@ -444,6 +448,9 @@ func (x *extractor) parseHead(head []token) mention {
 		return mention{}
 	}
 	nameText := stripPoss(joinToks(name))
+	if len(name) == 1 && partyAdjectives[strings.ToLower(nameText)] {
+		return mention{}
+	}
 	if len(titles) == 0 && len(roleParts) == 0 && x.orgLike(name) {
 		return mention{Org: x.al.Canonical(nameText), IsOrg: true}
 	}
@@ -553,4 +560,41 @@ func (x *extractor) fullName(name string) string {
 		return full
 	}
 	return name
+}
+
+// dropParens removes parenthesized tokens such as "(D-N.C.)" from a phrase.
+func dropParens(np []token) []token {
+	has := false
+	for _, t := range np {
+		if t.Text == "(" {
+			has = true
+		}
+	}
+	if !has {
+		return np
+	}
+	out := make([]token, 0, len(np))
+	depth := 0
+	for _, t := range np {
+		switch {
+		case t.Text == "(":
+			depth++
+		case t.Text == ")":
+			if depth > 0 {
+				depth--
+			}
+		case depth == 0:
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func isNumber(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }

@@ -57,7 +57,7 @@ func tokenize(text string, start, end int) []token {
 			}
 			toks = append(toks, token{Text: text[i:j], Start: i, End: j})
 			i = j
-		case r == ',' || r == ';' || r == ':' || r == '(' || r == ')' || r == '—' || r == '–':
+		case r == ',' || r == ';' || r == ':' || r == '(' || r == ')' || r == '—' || r == '–' || r == '―':
 			toks = append(toks, token{Text: text[i : i+w], Start: i, End: i + w, Punct: true})
 			i += w
 		case r == '-' && i+1 < end && text[i+1] == '-':
@@ -135,7 +135,7 @@ func splitSentences(text string, p Span, quotes []qspan) []sentence {
 			i = q.Close
 			inner := strings.TrimRight(text[q.Start:q.End], "\"'’”) ")
 			if strings.HasSuffix(inner, ".") || strings.HasSuffix(inner, "?") || strings.HasSuffix(inner, "!") {
-				if startsSentence(text, i, p.End) {
+				if startsSentence(text, i, p.End) && !attributionFollows(text, i, p.End) {
 					flush(i)
 				}
 			}
@@ -201,3 +201,27 @@ func endsInAbbrev(text string, start, dot int) bool {
 }
 
 func isUpperRune(r rune) bool { return unicode.IsUpper(r) }
+
+// attributionFollows reports whether the words after a quote that ends in
+// a full stop attribute it ("“Does anybody know?” Graham asked."): a short
+// stretch up to the next full stop or quotation mark with a speech verb.
+func attributionFollows(text string, i, end int) bool {
+	j := i
+	for j < end && j-i < 160 {
+		c := text[j]
+		if c == '.' && !endsInAbbrev(text, i, j) || c == '!' || c == '?' || c == '"' || strings.HasPrefix(text[j:], "“") {
+			break
+		}
+		j++
+	}
+	toks := tokenize(text, i, j)
+	if len(toks) > 14 {
+		return false
+	}
+	for _, t := range toks {
+		if !t.Punct && !t.isCap() && speechVerbs[t.lower()] && !participles[t.lower()] {
+			return true
+		}
+	}
+	return false
+}
