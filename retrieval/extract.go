@@ -129,6 +129,7 @@ func (x *extractor) paragraph(pi int, p Span, next int) {
 	x.prevPara = paraEnd{}
 	var lastSentWho who
 	lastSentQuoteOnly := false
+	var prevToks []token
 	for si, s := range sents {
 		toks, qpos := x.sentenceTokens(s, qs)
 		x.noteSubjects(toks)
@@ -159,7 +160,7 @@ func (x *extractor) paragraph(pi int, p Span, next int) {
 			if w.ok {
 				sentWho = w
 			}
-			if !x.keep(q, toks, qpos[k], w) {
+			if !x.keep(q, toks, prevToks, qpos[k], w) {
 				continue
 			}
 			x.quotes = append(x.quotes, Quote{
@@ -175,6 +176,7 @@ func (x *extractor) paragraph(pi int, p Span, next int) {
 		if len(s.Quotes) == 0 {
 			lastSentWho = x.colonIntro(toks, s)
 		}
+		prevToks = toks
 	}
 	if len(sents) > 0 {
 		x.prevPara.speaker = lastSentWho
@@ -227,9 +229,12 @@ func (x *extractor) quoteLike(q qspan, toks []token, qi int) bool {
 		return false
 	}
 	for _, t := range toks {
-		if l := t.lower(); isVerb(t) || describeVerbs[l] {
+		if l := t.lower(); isVerb(t) || describeVerbs[l] || l == "according" {
 			return true
 		}
+	}
+	if qi > 0 && toks[qi-1].Text == ":" {
+		return true // introduced by a colon
 	}
 	// "… Putin as a “strong leader”".
 	for j := qi - 1; j >= 0 && j >= qi-2; j-- {
@@ -245,9 +250,9 @@ func (x *extractor) quoteLike(q qspan, toks []token, qi int) bool {
 // keep decides whether a quotation goes into the ledger: an attributed one
 // unless it is a single word or a title-case name not right next to its
 // attribution; an unattributed one when quoteLike.
-func (x *extractor) keep(q qspan, toks []token, qi int, w who) bool {
+func (x *extractor) keep(q qspan, toks, prevToks []token, qi int, w who) bool {
 	if !w.ok {
-		return x.quoteLike(q, toks, qi)
+		return x.quoteLike(q, toks, qi) || x.quoteLike(q, prevToks, -1)
 	}
 	if w.near {
 		return true

@@ -27,7 +27,7 @@ var speechVerbs = setOf(
 	"agreed", "described", "describes", "called", "calls", "dubbed", "labeled", "labelled",
 	"branded", "wondered", "reads", "read", "thundered", "pledged", "testified", "confirmed",
 	"denied", "blasted", "slammed", "accused", "demanded", "scoffed", "snapped", "sighed",
-	"began", "went", "sings", "sang", "sing", "chanted", "pounding", "criticized", "criticised", "mocked", "praised", "attacked", "admires", "admired", "explained", "clarified", "recounted", "estimated",
+	"began", "went", "asserted", "asserts", "dismissed", "derided", "touted", "hailed", "decried", "denounced", "condemned", "questioned", "cited", "quoted", "sings", "sang", "sing", "chanted", "pounding", "criticized", "criticised", "mocked", "praised", "attacked", "admires", "admired", "explained", "clarified", "recounted", "estimated",
 	"saying", "adding", "telling", "writing", "noting", "explaining", "arguing", "insisting",
 	"asking", "warning", "calling", "declaring", "stating", "claiming", "suggesting", "tweeting",
 	"responding", "replying", "describing", "stressing", "urging", "promising", "vowing",
