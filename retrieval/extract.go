@@ -22,7 +22,7 @@ func Extract(src *Source, al *Aliases) ([]Quote, []Silence) {
 	if al == nil {
 		al = DefaultAliases()
 	}
-	x := &extractor{src: src, text: src.Text, al: al, people: map[string]string{}}
+	x := &extractor{src: src, text: src.Text, al: al, people: map[string]string{}, orgs: map[string]string{}}
 	x.run()
 	return x.quotes, x.silences
 }
@@ -34,12 +34,18 @@ type extractor struct {
 	al   *Aliases
 	// people maps a lower-case surname to the first full name it ended.
 	people map[string]string
+	// orgs holds the organizations the article introduces ("the online
+	// retailer Brightcart"), by normalized name.
+	orgs map[string]string
 	// entities are the speakers and subjects seen so far, latest last.
 	entities []entity
 	quotes   []Quote
 	silences []Silence
 	// prevPara describes how the previous paragraph ended.
 	prevPara paraEnd
+	// pending lists unattributed quotes that run on into the next
+	// paragraph; they take the speaker the quote's last paragraph names.
+	pending []int
 }
 
 // entity is a speaker the text has named: a person, an unnamed role or an
@@ -91,13 +97,20 @@ func (x *extractor) collectNames(p Span) {
 			continue
 		}
 		j := i
-		for j < len(toks) && nameish(toks[j]) && !isPoss(toks[j].Text) {
+		for j < len(toks) && nameish(toks[j]) && !isPoss(toks[j].Text) && (j == i || strings.TrimSpace(x.text[toks[j-1].End:toks[j].Start]) == "") {
 			j++
 		}
 		if j < len(toks) && nameish(toks[j]) && isPoss(toks[j].Text) {
 			j++
 		}
 		run := toks[i:j]
+		if i > 0 && !toks[i-1].Punct && orgNouns[toks[i-1].lower()] && !x.al.Known(joinToks(run)) && j > i {
+			// "the online retailer Brightcart", "the security firm Northgate Cyber".
+			o := stripPoss(joinToks(run))
+			x.orgs[normOrg(o)] = cleanOrg(o)
+			i = j
+			continue
+		}
 		if j == i {
 			j++
 			i = j
@@ -159,6 +172,14 @@ func (x *extractor) paragraph(pi int, p Span, next int) {
 			}
 			if w.ok {
 				sentWho = w
+				if k == 0 && q.Open == p.Start && prev.continued {
+					for _, i := range x.pending {
+						x.quotes[i].Speaker, x.quotes[i].Role, x.quotes[i].Organization, x.quotes[i].Verb = w.Name, w.Role, w.Org, w.Verb
+					}
+				}
+			}
+			if k == 0 && !(q.Open == p.Start && prev.continued) {
+				x.pending = x.pending[:0]
 			}
 			if !x.keep(q, toks, prevToks, qpos[k], w) {
 				continue
@@ -169,6 +190,9 @@ func (x *extractor) paragraph(pi int, p Span, next int) {
 			})
 			if q.Continued {
 				x.prevPara.continued = true
+				if !w.ok {
+					x.pending = append(x.pending, len(x.quotes)-1)
+				}
 			}
 		}
 		lastSentWho = sentWho
@@ -547,6 +571,12 @@ func (x *extractor) resolve(m mention, verb string) who {
 		x.touch(best)
 		return who{Name: e.Name, Role: e.Role, Org: e.Org, Verb: verb, ok: true}
 	case "it", "org", "statement":
+		for i := len(x.entities) - 1; i >= 0; i-- {
+			if e := x.entities[i]; e.IsOrg {
+				x.touch(i)
+				return who{Org: e.Org, Verb: verb, ok: true}
+			}
+		}
 		for i := len(x.entities) - 1; i >= 0; i-- {
 			if e := x.entities[i]; e.Org != "" {
 				if m.Anaphor == "statement" || e.IsOrg || m.Anaphor == "org" || m.Anaphor == "it" {

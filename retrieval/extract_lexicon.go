@@ -167,3 +167,6 @@ var describeVerbs = setOf(
 	"compared", "promised", "vowed", "pledged", "urged", "accused", "criticized", "praised",
 	"wants", "wanted", "hopes", "believes", "believed", "thinks", "thought", "argued",
 )
+
+// honorifics are titles that say nothing of a role ("Ms.").
+var honorifics = setOf("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam")

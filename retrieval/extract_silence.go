@@ -45,6 +45,15 @@ func (x *extractor) findSilences(pi int, s sentence, toks []token, qs []qspan) {
 		var ws []who
 		for _, part := range splitConj(toks[lo:v]) {
 			np := backwardNP(append(part, token{Text: "said"}), len(part), 0)
+			if m := x.parsePrepNP(part); !m.empty() {
+				if w := x.resolve(m, ""); w.ok {
+					ws = append(ws, w)
+					continue
+				}
+			}
+			if np == nil {
+				np = forwardNP(part, 0, len(part))
+			}
 			if np == nil {
 				continue
 			}

@@ -84,10 +84,27 @@ func backwardNP(toks []token, vi, lo int) []token {
 		for k >= lo && k > j-14 && !(toks[k].Punct && toks[k].Text != ",") && toks[k].Text != "," {
 			k--
 		}
-		if k >= lo && k > j-14 && toks[k].Text == "," && isAppositive(toks[k+1:j]) {
+		switch {
+		case k >= lo && k > j-14 && toks[k].Text == "," && isAppositive(toks[k+1:j]):
 			app = toks[k:j]
 			j = k - 1
-		} else {
+		case k >= lo && k > j-6 && toks[k].Text == "," && allNameish(toks[k+1:j]):
+			// "A spokeswoman for the retailer, Maria Lopez, told".
+			m := k - 1
+			for m >= lo && m > k-8 && !toks[m].Punct {
+				m--
+			}
+			hasRole := false
+			for _, t := range toks[m+1 : k] {
+				if roleNouns[t.lower()] {
+					hasRole = true
+				}
+			}
+			if !hasRole {
+				return nil
+			}
+			return toks[m+1 : j]
+		default:
 			return nil
 		}
 	}
@@ -274,10 +291,26 @@ func (x *extractor) parseNP(np []token) mention {
 	}
 	var m mention
 	whole := joinToks(head)
+	if len(app) > 0 && allNameish(app) && !allNameish(head) {
+		// "A spokeswoman for the retailer, Maria Lopez".
+		m = x.parsePrepNP(head)
+		if m.empty() {
+			m = x.parseHead(head)
+		}
+		if m.Role != "" && m.Name == "" {
+			m.Name = x.fullName(stripPoss(joinToks(app)))
+			m.Anaphor, m.Unnamed = "", false
+			return m
+		}
+		m = mention{}
+	}
 	if x.al.Known(whole) {
-		m = mention{Org: x.al.Canonical(whole), IsOrg: true}
+		m = mention{Org: x.canonOrg(whole), IsOrg: true}
 	} else {
 		m = x.parseHead(head)
+	}
+	if len(app) == 1 && (isNumber(app[0].Text) || strings.Contains(app[0].Text, "-")) {
+		app = nil // an age or a party and state
 	}
 	if len(app) > 0 && m.Name != "" {
 		role, org, g := x.parseAppositive(app)
@@ -348,12 +381,12 @@ func (x *extractor) parseHead(head []token) mention {
 			o := joinToks(orgToks)
 			o = stripPoss(o)
 			if !partyAdjectives[strings.ToLower(o)] {
-				org = x.al.Canonical(o)
+				org = x.canonOrg(o)
 			}
 		}
 		whole := joinToks(head)
 		if x.al.Known(whole) {
-			return mention{Org: x.al.Canonical(whole), IsOrg: true}
+			return mention{Org: x.canonOrg(whole), IsOrg: true}
 		}
 		switch {
 		case roleNouns[lw]:
@@ -431,8 +464,18 @@ func (x *extractor) parseHead(head []token) mention {
 		roleParts = append(roleParts, joinToks(titles))
 	}
 	m.Role = strings.Join(roleParts, " ")
+	if honorifics[strings.ToLower(strings.TrimSuffix(m.Role, "."))] {
+		m.Role = ""
+	}
 	if orgText != "" && !partyAdjectives[strings.ToLower(orgText)] {
-		m.Org = x.al.Canonical(orgText)
+		m.Org = x.canonOrg(orgText)
+	}
+	if m.Org == "" && len(titles) > 0 {
+		// "Information Commissioner John Edwards" speaks for the
+		// Information Commissioner's Office.
+		if c := x.al.Canonical(joinToks(titles)); x.al.Known(c) {
+			m.Org = c
+		}
 	}
 	for _, t := range append(append([]token(nil), rest...), titles...) {
 		if g := genderedRoles[strings.TrimSuffix(t.lower(), ".")]; g != 0 {
@@ -451,8 +494,9 @@ func (x *extractor) parseHead(head []token) mention {
 	if len(name) == 1 && partyAdjectives[strings.ToLower(nameText)] {
 		return mention{}
 	}
-	if len(titles) == 0 && len(roleParts) == 0 && x.orgLike(name) {
-		return mention{Org: x.al.Canonical(nameText), IsOrg: true}
+	restRole := len(rest) > 0 && roleNouns[rest[len(rest)-1].lower()]
+	if len(titles) == 0 && !restRole && x.orgLike(name) {
+		return mention{Org: x.canonOrg(nameText), IsOrg: true}
 	}
 	m.Name = x.fullName(nameText)
 	return m
@@ -470,7 +514,7 @@ func (x *extractor) parseAppositive(app []token) (role, org string, g byte) {
 		for o+1 < len(app) && !isPoss(app[o].Text) {
 			o++
 		}
-		org = x.al.Canonical(stripPoss(joinToks(app[i : o+1])))
+		org = x.canonOrg(stripPoss(joinToks(app[i : o+1])))
 		i = o + 1
 	}
 	j := i
@@ -490,6 +534,9 @@ func (x *extractor) parseAppositive(app []token) (role, org string, g byte) {
 		if k < len(app) && determiners[app[k].lower()] {
 			k++
 		}
+		for k < len(app) && orgNouns[app[k].lower()] {
+			k++ // "the group Privacy First"
+		}
 		e := k
 		for e < len(app) && (nameish(app[e]) || (connector(app[e]) && e+1 < len(app) && nameish(app[e+1]))) {
 			e++
@@ -497,7 +544,7 @@ func (x *extractor) parseAppositive(app []token) (role, org string, g byte) {
 		if e > k {
 			o := stripPoss(joinToks(app[k:e]))
 			if !partyAdjectives[strings.ToLower(o)] {
-				org = x.al.Canonical(o)
+				org = x.canonOrg(o)
 			}
 		}
 	}
@@ -512,6 +559,9 @@ func (x *extractor) orgLike(run []token) bool {
 	}
 	text := stripPoss(joinToks(run))
 	if x.al.Known(text) {
+		return true
+	}
+	if _, ok := x.orgs[normOrg(text)]; ok {
 		return true
 	}
 	lastW := strings.ToLower(strings.TrimSuffix(stripPoss(run[len(run)-1].Text), "."))
@@ -540,11 +590,11 @@ func (x *extractor) orgLike(run []token) bool {
 		}
 	}
 	if upper >= 2 && (inner || utf8.RuneCountInString(w) <= 5) {
-		c := x.al.Canonical(w)
+		c := x.canonOrg(w)
 		_ = c
 		return true
 	}
-	if c := x.al.Canonical(w); x.al.Known(c) && c != w {
+	if c := x.canonOrg(w); x.al.Known(c) && c != w {
 		return upper >= 2
 	}
 	return false
@@ -597,4 +647,43 @@ func isNumber(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+func allNameish(ts []token) bool {
+	if len(ts) == 0 || len(ts) > 5 {
+		return false
+	}
+	for _, t := range ts {
+		if !nameish(t) && !(connector(t) && t.lower() != "and") {
+			return false
+		}
+	}
+	return true
+}
+
+// canonOrg returns the canonical form of an organization name: the alias
+// table's, else the fuller name the article introduced ("Northgate" →
+// "Northgate Cyber").
+func (x *extractor) canonOrg(name string) string {
+	c := x.al.Canonical(name)
+	if x.al.Known(c) {
+		return c
+	}
+	n := normOrg(name)
+	if full, ok := x.orgs[n]; ok {
+		return full
+	}
+	hit := ""
+	for _, k := range sortedKeys(x.orgs) {
+		if strings.HasPrefix(k, n+" ") {
+			if hit != "" && hit != x.orgs[k] {
+				return c
+			}
+			hit = x.orgs[k]
+		}
+	}
+	if hit != "" {
+		return hit
+	}
+	return c
 }

@@ -1,6 +1,9 @@
 package retrieval
 
-import "sort"
+import (
+	"sort"
+	"sync"
+)
 
 // Ledger is the quote ledger of a corpus: every direct quotation and every
 // recorded non-answer, sorted by source id, then offset.
@@ -8,6 +11,8 @@ type Ledger struct {
 	Quotes   []Quote
 	Silences []Silence
 	al       *Aliases
+	ixOnce   sync.Once
+	ix       *speakerIndex
 }
 
 // BuildLedger extracts the quotes and silences of every source in c. al may
