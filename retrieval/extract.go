@@ -63,6 +63,9 @@ type who struct {
 	// near is set when the attribution stands right next to the quote
 	// ("…,” she said / said X: “…”).
 	near bool
+	// quoted is set when a speech verb attributes the quote but its
+	// subject could not be resolved ("…,” she said, with no "she" before).
+	quoted bool
 }
 
 // paraEnd is what later paragraphs may inherit from the previous one.
@@ -252,8 +255,11 @@ func (x *extractor) quoteLike(q qspan, toks []token, qi int) bool {
 	if len(words) < 2 || titleCase(words) {
 		return false
 	}
-	for _, t := range toks {
-		if l := t.lower(); isVerb(t) || describeVerbs[l] || l == "according" {
+	for i, t := range toks {
+		if qi >= 0 && i > qi {
+			break // a cue in the quote's own sentence must come before it
+		}
+		if l := t.lower(); isVerb(t) || describeVerbs[l] {
 			return true
 		}
 	}
@@ -276,7 +282,7 @@ func (x *extractor) quoteLike(q qspan, toks []token, qi int) bool {
 // attribution; an unattributed one when quoteLike.
 func (x *extractor) keep(q qspan, toks, prevToks []token, qi int, w who) bool {
 	if !w.ok {
-		return x.quoteLike(q, toks, qi) || x.quoteLike(q, prevToks, -1)
+		return w.quoted || x.quoteLike(q, toks, qi) || x.quoteLike(q, prevToks, -1)
 	}
 	if w.near {
 		return true
@@ -336,7 +342,10 @@ func (x *extractor) attribute(toks []token, qpos []int, k int) who {
 		w.near = true
 		return w
 	}
-	return x.attributeBefore(toks, qi, lo)
+	if b := x.attributeBefore(toks, qi, lo); b.ok {
+		return b
+	}
+	return w
 }
 
 // attributeAfter reads an attribution that follows the quote: "said X",
@@ -360,6 +369,7 @@ func (x *extractor) attributeAfter(toks []token, qi, hi int) who {
 				if w := x.resolve(x.parseNP(np), l); w.ok {
 					return w
 				}
+				return who{quoted: true}
 			}
 		} else if l == "according" && a+1 < hi && toks[a+1].lower() == "to" {
 			if np := forwardNP(toks, a+2, hi); np != nil {
@@ -381,6 +391,7 @@ func (x *extractor) attributeAfter(toks []token, qi, hi int) who {
 					if w := x.resolve(x.parseNP(np), vl); w.ok {
 						return w
 					}
+					return who{quoted: true}
 				}
 				// "a narrator in the Clinton ad asks".
 				if m := x.parsePrepNP(toks[a:v]); !m.empty() {
@@ -481,8 +492,11 @@ func (x *extractor) clauseSubject(toks []token, lo, v int, verb string) who {
 // isVerb reports whether t is a speech verb as written in running text
 // (lower case: "States" in "United States" is not one).
 func isVerb(t token) bool {
-	if t.Punct || t.isCap() {
+	if t.Punct {
 		return false
+	}
+	if t.isCap() {
+		return t.lower() == "according"
 	}
 	return speechVerbs[t.lower()]
 }
@@ -518,8 +532,12 @@ func (x *extractor) noteSubjects(toks []token) {
 	}
 	if np := forwardNP(toks, i, len(toks)); np != nil {
 		m := x.parseNP(np)
-		if m.IsOrg && m.Anaphor == "" {
+		switch {
+		case m.Anaphor != "":
+		case m.IsOrg:
 			x.addEntity(entity{Org: m.Org, IsOrg: true})
+		case m.Name != "":
+			x.resolve(m, "")
 		}
 	}
 	for v, t := range toks {
@@ -589,7 +607,7 @@ func (x *extractor) resolve(m mention, verb string) who {
 	case "role":
 		for i := len(x.entities) - 1; i >= 0; i-- {
 			e := x.entities[i]
-			if !e.IsOrg && strings.Contains(strings.ToLower(e.Role), m.Role) {
+			if !e.IsOrg && strings.Contains(strings.ToLower(e.Role), lastWord(strings.ToLower(m.Role))) {
 				x.touch(i)
 				return who{Name: e.Name, Role: e.Role, Org: e.Org, Verb: verb, ok: true}
 			}

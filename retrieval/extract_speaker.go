@@ -390,13 +390,18 @@ func (x *extractor) parseHead(head []token) mention {
 		}
 		switch {
 		case roleNouns[lw]:
+			for i, t := range roleToks {
+				if isPoss(t.Text) {
+					roleToks = roleToks[i+1:] // "the hospital's chief officer"
+					break
+				}
+			}
 			m.Role = joinToks(roleToks)
 			m.Org = org
 			m.Gender = genderedRoles[lw]
 			m.Unnamed = true
 			if org == "" && (det == "the" || det == "") {
 				m.Anaphor = "role"
-				m.Role = lw
 			}
 			if lw == "source" || lw == "sources" {
 				m.Anaphor = ""
