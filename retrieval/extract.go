@@ -145,9 +145,10 @@ func (x *extractor) paragraph(pi int, p Span, next int) {
 	x.prevPara = paraEnd{}
 	var lastSentWho who
 	lastSentQuoteOnly := false
-	var prevToks []token
+	prevCue := -1
 	for si, s := range sents {
 		toks, qpos := x.sentenceTokens(s, qs)
+		cue := firstCue(toks)
 		x.noteSubjects(toks)
 		x.findSilences(pi, s, toks, qs)
 		var sentWho who
@@ -184,7 +185,7 @@ func (x *extractor) paragraph(pi int, p Span, next int) {
 			if k == 0 && !(q.Open == p.Start && prev.continued) {
 				x.pending = x.pending[:0]
 			}
-			if !x.keep(q, toks, prevToks, qpos[k], w) {
+			if !x.keep(q, toks, qpos[k], cue, prevCue, w) {
 				continue
 			}
 			x.quotes = append(x.quotes, Quote{
@@ -203,7 +204,7 @@ func (x *extractor) paragraph(pi int, p Span, next int) {
 		if len(s.Quotes) == 0 {
 			lastSentWho = x.colonIntro(toks, s)
 		}
-		prevToks = toks
+		prevCue = cue
 	}
 	if len(sents) > 0 {
 		x.prevPara.speaker = lastSentWho
@@ -246,7 +247,7 @@ func outsideWords(toks []token, qpos []int, k int) int {
 // reports speech ("described the plan as a “crazy system”"). Single quoted
 // words and title-case names of works ("Morning Joe") are scare quotes or
 // titles, not quotations, and are dropped.
-func (x *extractor) quoteLike(q qspan, toks []token, qi int) bool {
+func (x *extractor) quoteLike(q qspan, toks []token, qi, firstCue int) bool {
 	body := x.text[q.Start:q.End]
 	words := strings.Fields(body)
 	if len(words) >= 5 {
@@ -255,13 +256,9 @@ func (x *extractor) quoteLike(q qspan, toks []token, qi int) bool {
 	if len(words) < 2 || titleCase(words) {
 		return false
 	}
-	for i, t := range toks {
-		if qi >= 0 && i > qi {
-			break // a cue in the quote's own sentence must come before it
-		}
-		if l := t.lower(); isVerb(t) || describeVerbs[l] {
-			return true
-		}
+	// A cue in the quote's own sentence must come before it.
+	if firstCue >= 0 && (qi < 0 || firstCue < qi) {
+		return true
 	}
 	if qi > 0 && toks[qi-1].Text == ":" {
 		return true // introduced by a colon
@@ -280,9 +277,9 @@ func (x *extractor) quoteLike(q qspan, toks []token, qi int) bool {
 // keep decides whether a quotation goes into the ledger: an attributed one
 // unless it is a single word or a title-case name not right next to its
 // attribution; an unattributed one when quoteLike.
-func (x *extractor) keep(q qspan, toks, prevToks []token, qi int, w who) bool {
+func (x *extractor) keep(q qspan, toks []token, qi, cue, prevCue int, w who) bool {
 	if !w.ok {
-		return w.quoted || x.quoteLike(q, toks, qi) || x.quoteLike(q, prevToks, -1)
+		return w.quoted || x.quoteLike(q, toks, qi, cue) || x.quoteLike(q, nil, -1, prevCue)
 	}
 	if w.near {
 		return true
@@ -748,4 +745,15 @@ func (x *extractor) parsePrepNP(span []token) mention {
 		}
 	}
 	return mention{}
+}
+
+// firstCue returns the index of the first word in toks that reports speech
+// ("said", "described"), or -1.
+func firstCue(toks []token) int {
+	for i, t := range toks {
+		if isVerb(t) || (!t.Punct && describeVerbs[t.lower()]) {
+			return i
+		}
+	}
+	return -1
 }
