@@ -1,8 +1,6 @@
 package retrieval
 
 import (
-	"os"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -159,7 +157,7 @@ func (x *extractor) paragraph(pi int, p Span, next int) {
 			if !w.ok && k > 0 {
 				// "“A,” she said. “B.”" within one sentence: a later part
 				// of a split quote keeps the speaker of the earlier one.
-				if sentWho.ok && outsideWords(toks, qpos, k) == 0 {
+				if sentWho.ok && !verbBetween(toks, qpos, k) {
 					w = sentWho
 				}
 			}
@@ -231,16 +229,6 @@ func outsideLen(text string, s sentence, q qspan) int {
 	return n
 }
 
-// outsideWords counts word tokens between the previous quote and quote k.
-func outsideWords(toks []token, qpos []int, k int) int {
-	n := 0
-	for i := qpos[k-1] + 1; i < qpos[k]; i++ {
-		if !toks[i].Punct {
-			n++
-		}
-	}
-	return n
-}
 
 // quoteLike reports whether an unattributed quotation is kept: a quoted
 // statement of several words, or a short quoted phrase in a sentence that
@@ -685,21 +673,13 @@ func (x *extractor) touch(i int) {
 	x.entities = append(x.entities, e)
 }
 
-func minWords() int {
-	if v := os.Getenv("MINW"); v != "" {
-		n, _ := strconv.Atoi(v)
-		return n
-	}
-	return 5
-}
-
 // leadIn reports whether the tokens from a up to offset start are at most
 // two lower-case modifiers ("panel" in "panel Chairman Jason Chaffetz").
 func leadIn(toks []token, a, start int) bool {
 	n := 0
 	for i := a; i < len(toks) && toks[i].Start < start; i++ {
 		t := toks[i]
-		if t.Punct || t.isCap() || isVerb(t) {
+		if t.Punct || t.isCap() || isVerb(t) || stopCaps[t.lower()] || determiners[t.lower()] {
 			return false
 		}
 		n++
@@ -756,4 +736,15 @@ func firstCue(toks []token) int {
 		}
 	}
 	return -1
+}
+
+// verbBetween reports whether a speech verb stands between the sentence's
+// quote k-1 and quote k.
+func verbBetween(toks []token, qpos []int, k int) bool {
+	for i := qpos[k-1] + 1; i < qpos[k]; i++ {
+		if isVerb(toks[i]) {
+			return true
+		}
+	}
+	return false
 }
