@@ -229,7 +229,6 @@ func outsideLen(text string, s sentence, q qspan) int {
 	return n
 }
 
-
 // quoteLike reports whether an unattributed quotation is kept: a quoted
 // statement of several words, or a short quoted phrase in a sentence that
 // reports speech ("described the plan as a “crazy system”"). Single quoted
