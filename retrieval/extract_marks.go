@@ -196,7 +196,6 @@ func closesAfter(r rune) bool {
 	return false
 }
 
-func isWordRune(r rune) bool { return r >= 0 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
 
 // sameStyle reports whether r opens a quotation in the same style (straight
 // or curly, double or single) as the mark at the start of at.
