@@ -165,7 +165,7 @@ func (l *LLM) Compose(ctx context.Context, q string, draft Answer, hits []retrie
 	ans.Summary = v.text
 	ans.Sources = l.addSources(draft.Sources, v.cited)
 	if v.removed > 0 {
-		ans.Note = joinNotes(draft.Note, fmt.Sprintf("%s in the model's answer could not be found in the sources and %s removed", plural(v.removed, "quotation"), wasWere(v.removed)))
+		ans.Note = joinNotes(draft.Note, fmt.Sprintf("%s in the model's answer could not be found in the sources and %s removed.", plural(v.removed, "quotation"), wasWere(v.removed)))
 	}
 	return ans
 }
