@@ -142,6 +142,7 @@ func (l *LLM) Compose(ctx context.Context, q string, draft Answer, hits []retrie
 		l.log.Warn("llm unavailable; answering from the sources' own words", "reason", reasonOf(err), "err", err, "elapsed", time.Since(start))
 		return fallback(draft, fmt.Sprintf("the language model was unavailable (%s), so this answer quotes the sources directly", reasonOf(err)))
 	}
+	reply = stripThinking(reply)
 	if why := injected(reply, sys, fence); why != "" {
 		l.log.Warn("llm reply rejected", "reason", why)
 		return fallback(draft, "the language model's reply was set aside because it strayed from the sources, so this answer quotes them directly")

@@ -14,6 +14,20 @@ const leakShingle = 8
 // rather than the news: the mark of a prompt injection that worked.
 var instructionTalk = regexp.MustCompile(`(?i)\b(system\s+prompt|(my|your|these|previous|prior)\s+(instructions|rules)|ignore\s+(all\s+|any\s+|the\s+|your\s+|my\s+)?(previous\s+|prior\s+|above\s+)?instructions)\b|</?(excerpt|question)\b|\b(BEGIN|END)\s+DATA\b`)
 
+// thinkingRe finds the reasoning some local models (DeepSeek-R1, Qwen3
+// through Ollama) write before their answer.
+var thinkingRe = regexp.MustCompile(`(?s)<think>.*?</think>`)
+
+// stripThinking removes reasoning blocks, which are not part of the answer
+// and are not verified. An unclosed block leaves nothing.
+func stripThinking(reply string) string {
+	reply = thinkingRe.ReplaceAllString(reply, "")
+	if i := strings.Index(reply, "<think>"); i >= 0 {
+		reply = reply[:i]
+	}
+	return strings.TrimSpace(reply)
+}
+
 // injected reports why a reply must not be shown at all, or "" when it may
 // go on to verification: it repeats the system prompt (any run of
 // [leakShingle] words), carries the data fence, or talks about its

@@ -200,3 +200,15 @@ func TestInjected(t *testing.T) {
 		}
 	}
 }
+
+func TestStripThinking(t *testing.T) {
+	for in, want := range map[string]string{
+		"<think>they said \"x\"</think>\n\nFacebook denied it [001].": "Facebook denied it [001].",
+		"Facebook denied it [001]. <think>unfinished":                 "Facebook denied it [001].",
+		"plain [001].": "plain [001].",
+	} {
+		if got := stripThinking(in); got != want {
+			t.Errorf("stripThinking(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

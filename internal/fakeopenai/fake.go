@@ -53,6 +53,14 @@ type Server struct {
 // then with def (given the 0-based number of the chat request). A nil def
 // answers from the excerpts of the request without inventing anything.
 func New(def func(n int) Reply, replies ...Reply) *Server {
+	s := NewUnstarted(def, replies...)
+	s.Start()
+	return s
+}
+
+// NewUnstarted is like [New] but does not start the server, so that the
+// caller can set its Listener first. The caller must call Start.
+func NewUnstarted(def func(n int) Reply, replies ...Reply) *Server {
 	s := &Server{script: replies, fallback: def}
 	if s.fallback == nil {
 		s.fallback = func(int) Reply { return Reply{Respond: Grounded(false)} }
@@ -60,7 +68,7 @@ func New(def func(n int) Reply, replies ...Reply) *Server {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /v1/chat/completions", s.chat)
 	mux.HandleFunc("POST /v1/embeddings", s.embeddings)
-	s.Server = httptest.NewServer(mux)
+	s.Server = httptest.NewUnstartedServer(mux)
 	return s
 }
 

@@ -12,12 +12,14 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"log"
 	"net"
-	"net/http"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"github.com/privacybot/privacybot/internal/fakeopenai"
 )
@@ -43,9 +45,17 @@ func main() {
 		fmt.Fprintln(os.Stderr, "fakeopenai: -addr must be a loopback address such as 127.0.0.1:18080")
 		os.Exit(2)
 	}
-	srv := fakeopenai.New(def)
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		log.Fatalf("fakeopenai: %v", err)
+	}
+	srv := fakeopenai.NewUnstarted(def)
+	srv.Listener.Close()
+	srv.Listener = ln
+	srv.Start()
 	defer srv.Close()
-	// Serve the fake's handler on the requested address as well.
-	log.Printf("fakeopenai: OPENAI_BASE_URL=http://%s/v1 (mode %s)", *addr, *mode)
-	log.Fatal(http.ListenAndServe(*addr, srv.Config.Handler))
+	log.Printf("fakeopenai: serving; OPENAI_BASE_URL=%s (mode %s); Ctrl-C stops", srv.BaseURL(), *mode)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	<-ctx.Done()
 }
