@@ -80,15 +80,17 @@ var quoteFolder = strings.NewReplacer("“", "\"", "”", "\"", "„", "\"", "�
 func foldQuoteText(s string) string { return foldSpace(quoteFolder.Replace(s)) }
 
 // quoteKey is what must appear verbatim in a source for the quotation q to
-// count as faithful: q folded, without the punctuation or ellipsis a writer
-// may put at its edges. It is "" when nothing is left.
+// count as faithful: q folded, without the periods, commas, colons and
+// semicolons a writer may put at its edges (as the eval scorer ignores
+// them). Anything else, '?' and '!' included, must match. It is "" when
+// nothing is left.
 func quoteKey(q string) string {
 	q = foldQuoteText(q)
 	for {
 		t := strings.TrimSpace(q)
 		t = strings.TrimPrefix(t, "...")
 		t = strings.TrimSuffix(t, "...")
-		t = strings.Trim(t, ".,;:!?… ")
+		t = strings.Trim(t, ".,;: ")
 		if t == q {
 			return q
 		}

@@ -30,8 +30,31 @@ var (
 )
 
 // verify checks a reply against the excerpts set and removes what cannot
-// be trusted; see [LLM.Compose] for the rules.
+// be trusted; see [LLM.Compose] for the rules. Removing a sentence can
+// make the marks around it pair up differently, so the result is checked
+// again until nothing more is removed.
 func verify(reply string, set excerptSet) verified {
+	v := verifyOnce(reply, set)
+	for range 4 {
+		if v.text == "" {
+			break
+		}
+		again := verifyOnce(v.text, set)
+		if again.text == v.text {
+			break
+		}
+		v.text, v.cited = again.text, again.cited
+		v.kept = again.kept
+		v.removed += again.removed
+		v.droppedCites += again.droppedCites
+		v.droppedSentences += again.droppedSentences
+		v.droppedParagraphs += again.droppedParagraphs
+	}
+	return v
+}
+
+// verifyOnce makes one pass of [verify].
+func verifyOnce(reply string, set excerptSet) verified {
 	var v verified
 	folded := map[string][]string{}
 	for _, e := range set.items {
@@ -115,7 +138,7 @@ func verify(reply string, set excerptSet) verified {
 				v.droppedSentences++
 				continue
 			}
-			if u := urlRe.FindString(s.text); u != "" && !strings.Contains(allExcerpts, u) {
+			if !linksIn(s.text, allExcerpts) {
 				v.droppedSentences++
 				continue
 			}
@@ -146,6 +169,16 @@ func verify(reply string, set excerptSet) verified {
 		}
 	}
 	return v
+}
+
+// linksIn reports whether every link in text is also in the excerpts.
+func linksIn(text, excerpts string) bool {
+	for _, u := range urlRe.FindAllString(text, -1) {
+		if !strings.Contains(excerpts, strings.TrimRight(u, ".,;:!?'\"’”")) {
+			return false
+		}
+	}
+	return true
 }
 
 func flatten(m map[string][]string) []string {
