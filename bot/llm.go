@@ -106,8 +106,10 @@ func WithLLM(l *LLM) Option {
 //
 //   - Every span in quotation marks (straight or curly, double, or single
 //     around two or more words) must be verbatim, after folding curly
-//     quotes and whitespace, in an excerpt given to the model from a source
-//     the sentence (or else its paragraph) cites. A sentence with a
+//     quotes and whitespace, in an excerpt retrieved for the question from a source
+//     the sentence (or else its paragraph) cites; only a period, comma,
+//     colon or semicolon at either end and the case of the first letter
+//     may differ, and an ellipsis inside fails. A sentence with a
 //     quotation that is not is removed whole, not just its quotation
 //     marks: the sentence's claim rests on words the source never printed,
 //     and keeping the claim without them would still put words in

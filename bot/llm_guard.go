@@ -11,8 +11,9 @@ import (
 const leakShingle = 8
 
 // instructionTalk finds a reply talking about its instructions or prompt
-// rather than the news: the mark of a prompt injection that worked.
-var instructionTalk = regexp.MustCompile(`(?i)\b(system\s+prompt|(my|your|these|previous|prior)\s+(instructions|rules)|ignore\s+(all\s+|any\s+|the\s+|your\s+|my\s+)?(previous\s+|prior\s+|above\s+)?instructions)\b|</?(excerpt|question)\b|\b(BEGIN|END)\s+DATA\b`)
+// rather than the news: the mark of a prompt injection that worked. It
+// avoids phrases such as "these rules" that privacy news uses itself.
+var instructionTalk = regexp.MustCompile(`(?i)\bsystem\s+prompt\b|\b(my|your)\s+(instructions|rules|guidelines)\b|\bignore\s+(all\s+|any\s+|the\s+|your\s+|my\s+)?(previous\s+|prior\s+|above\s+)?instructions\b|</?(excerpt|question)\b|\b(BEGIN|END)\s+DATA\b`)
 
 // thinkingRe finds the reasoning some local models (DeepSeek-R1, Qwen3
 // through Ollama) write before their answer.
