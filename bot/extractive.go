@@ -26,9 +26,9 @@ func (e *Engine) extractive(ctx context.Context, p *plan) (Answer, []retrieval.H
 		e.silenceAnswer(b)
 		return b.ans, nil, nil
 	}
-	hits, err := e.lib.Search(ctx, retrieval.SearchOptions{Query: p.query, K: 12, Speakers: p.entities})
+	hits, err := e.search(ctx, p)
 	if err != nil {
-		return Answer{}, nil, fmt.Errorf("search: %w", err)
+		return Answer{}, nil, err
 	}
 	switch {
 	case p.whoSaid:
@@ -49,6 +49,25 @@ func (e *Engine) extractive(ctx context.Context, p *plan) (Answer, []retrieval.H
 		}
 	}
 	return b.ans, hits, nil
+}
+
+// search retrieves the passages and the quotations that bear on the
+// question, passages first. Quotations by the speakers the question names
+// rank first among the quotations.
+func (e *Engine) search(ctx context.Context, p *plan) ([]retrieval.Hit, error) {
+	paras, err := e.lib.Search(ctx, retrieval.SearchOptions{Query: p.query, K: 20, Kind: retrieval.KindParagraph})
+	if err != nil {
+		return nil, fmt.Errorf("search passages: %w", err)
+	}
+	var speakers []string
+	if !p.whoSaid {
+		speakers = p.entities
+	}
+	quotes, err := e.lib.Search(ctx, retrieval.SearchOptions{Query: p.query, K: 10, Kind: retrieval.KindQuote, Speakers: speakers})
+	if err != nil {
+		return nil, fmt.Errorf("search quotations: %w", err)
+	}
+	return append(paras, quotes...), nil
 }
 
 // builder accumulates an answer and the sources it cites.
@@ -178,7 +197,7 @@ func (e *Engine) strangerAnswer(ctx context.Context, b *builder) {
 func (e *Engine) whoSaidAnswer(b *builder, hits []retrieval.Hit) bool {
 	var qs []retrieval.Quote
 	for _, h := range hits {
-		if h.Quote == nil || coverage(b.e.stats, b.p.topic, termSet(h.Quote.Text)) < 0.6 {
+		if h.Quote == nil || coverage(b.e.stats, b.p.topic, b.p.focus, termSet(h.Quote.Text)) < 0.6 {
 			continue
 		}
 		qs = append(qs, *h.Quote)

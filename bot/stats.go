@@ -13,8 +13,8 @@ import (
 type corpusStats struct {
 	lib    *retrieval.Library
 	once   sync.Once
-	docs   int
-	df     map[string]int  // stemmed word → number of sources holding it
+	docs   int             // paragraphs
+	df     map[string]int  // stemmed word → number of paragraphs holding it
 	vocab  map[string]bool // lowercase surface words
 	quoter map[string]bool // lowercase words of quoted speakers and organizations
 }
@@ -27,15 +27,20 @@ func (s *corpusStats) build() {
 		s.vocab = map[string]bool{}
 		s.quoter = map[string]bool{}
 		c := s.lib.Corpus()
-		s.docs = len(c.Sources)
 		for _, src := range c.Sources {
-			seen := map[string]bool{}
-			for _, w := range words(src.Text) {
+			for _, w := range words(src.Text[:src.Body]) {
 				s.vocab[w] = true
-				st := stem(w)
-				if !seen[st] {
-					seen[st] = true
-					s.df[st]++
+			}
+			for _, p := range src.Paragraphs {
+				s.docs++
+				seen := map[string]bool{}
+				for _, w := range words(src.Text[p.Start:p.End]) {
+					s.vocab[w] = true
+					st := stem(w)
+					if !seen[st] {
+						seen[st] = true
+						s.df[st]++
+					}
 				}
 			}
 		}
@@ -53,9 +58,9 @@ func (s *corpusStats) build() {
 	})
 }
 
-// idf is the inverse document frequency of a stemmed term: near zero for a
-// word every source holds, high for a rare one, and highest for a word no
-// source holds.
+// idf is the inverse paragraph frequency of a stemmed term: near zero for a
+// word most paragraphs hold, high for a rare one, and highest for a word no
+// paragraph holds.
 func (s *corpusStats) idf(term string) float64 {
 	s.build()
 	n := float64(s.docs)
