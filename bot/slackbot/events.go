@@ -141,4 +141,3 @@ func (b *Bot) handleEventCallback(cb eventCallback, retry int) {
 		log.Warn("shutting down; event not answered")
 	}
 }
-

@@ -57,7 +57,7 @@ func mention(id string) string {
 // feedback is logged and the message updated to say it was recorded.
 // Other interactions (shortcuts, other buttons) are ignored.
 func (b *Bot) handleInteraction(ctx context.Context, cb slack.InteractionCallback) {
-	log := b.log.With("interaction", string(cb.Type), "user", cb.User.ID, "channel", cb.Channel.ID)
+	log := b.log.With("interaction", string(cb.Type), "channel", cb.Channel.ID)
 	if cb.Type != slack.InteractionTypeBlockActions {
 		log.Debug("ignoring interaction")
 		return
