@@ -57,7 +57,16 @@ type Config struct {
 	// MaxRetries is how often a rate-limited Web API call is retried;
 	// zero means 3, a negative value none.
 	MaxRetries int
+	// MaxConcurrent bounds how many events, commands and clicks are
+	// handled at once; the rest wait their turn in a queue. Zero means
+	// [DefaultMaxConcurrent]. A bound leaves the CPU free to acknowledge
+	// new events at once during a burst.
+	MaxConcurrent int
 }
+
+// DefaultMaxConcurrent is how many answers are worked out at once when
+// [Config.MaxConcurrent] is not set.
+const DefaultMaxConcurrent = 4
 
 // Bot is the Slack adapter. Create one with [New]; it is safe for
 // concurrent use.
@@ -88,6 +97,8 @@ type Bot struct {
 	mu         sync.Mutex
 	closing    bool
 	inflight   sync.WaitGroup
+	// slots holds a token for each answer being worked out.
+	slots chan struct{}
 }
 
 // New returns a bot answering from eng, configured by cfg. It checks the
@@ -112,7 +123,9 @@ func New(eng Engine, cfg Config) (*Bot, error) {
 		b.now = time.Now
 	}
 	if b.httpClient == nil {
-		b.httpClient = &http.Client{Timeout: 30 * time.Second}
+		t := http.DefaultTransport.(*http.Transport).Clone()
+		t.MaxIdleConnsPerHost = 32 // reuse connections to Slack under load
+		b.httpClient = &http.Client{Timeout: 30 * time.Second, Transport: t}
 	}
 	switch {
 	case b.maxRetries == 0:
@@ -126,6 +139,10 @@ func New(eng Engine, cfg Config) (*Bot, error) {
 	if b.rateLimit <= 0 {
 		b.rateLimit = DefaultRateLimit
 	}
+	if cfg.MaxConcurrent <= 0 {
+		cfg.MaxConcurrent = DefaultMaxConcurrent
+	}
+	b.slots = make(chan struct{}, cfg.MaxConcurrent)
 	opts := []slack.Option{
 		slack.OptionHTTPClient(b.httpClient),
 		slack.OptionLog(slogWriter{b.log.With("component", "slack-go")}),
@@ -197,8 +214,10 @@ func (b *Bot) accepting() bool {
 	return !b.closing
 }
 
-// spawn runs f in the background with a context bounded by the answer
-// timeout, unless the bot is shutting down. It reports whether f runs.
+// spawn queues f to run in the background, at most MaxConcurrent at a
+// time, with a context bounded by the answer timeout, unless the bot is
+// shutting down. It reports whether f will run. (Slack advises handling
+// events from a queue, apart from acknowledging them.)
 func (b *Bot) spawn(f func(ctx context.Context)) bool {
 	b.mu.Lock()
 	if b.closing {
@@ -209,6 +228,11 @@ func (b *Bot) spawn(f func(ctx context.Context)) bool {
 	b.mu.Unlock()
 	go func() {
 		defer b.inflight.Done()
+		select {
+		case b.slots <- struct{}{}:
+			defer func() { <-b.slots }()
+		case <-b.work.Done():
+		}
 		ctx, cancel := context.WithTimeout(b.work, b.timeout)
 		defer cancel()
 		defer func() {

@@ -97,7 +97,7 @@ type Server struct {
 	mu          sync.Mutex
 	changed     chan struct{}
 	calls       []Call
-	acks        []Ack
+	acks        map[string]Ack
 	sent        map[string]time.Time
 	conns       int
 	conn        *wsConn
@@ -123,7 +123,7 @@ func (w *wsConn) writeJSON(v any) error {
 // New starts a fake Slack on loopback. It pings each websocket every
 // 100 ms, as Slack does (more often).
 func New(tb testing.TB) *Server {
-	s := &Server{tb: tb, changed: make(chan struct{}), sent: map[string]time.Time{},
+	s := &Server{tb: tb, changed: make(chan struct{}), sent: map[string]time.Time{}, acks: map[string]Ack{},
 		rateLimited: map[string]int{}, replies: map[string][]map[string]any{}, pingEvery: 100 * time.Millisecond}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/api/", s.serveAPI)
@@ -307,6 +307,7 @@ func (s *Server) serveSocket(w http.ResponseWriter, r *http.Request) {
 	defer c.Close()
 	for {
 		_, data, err := c.ReadMessage()
+		at := time.Now()
 		if err != nil {
 			s.mu.Lock()
 			if s.conn == conn {
@@ -324,7 +325,9 @@ func (s *Server) serveSocket(w http.ResponseWriter, r *http.Request) {
 			continue
 		}
 		s.mu.Lock()
-		s.acks = append(s.acks, Ack{EnvelopeID: a.EnvelopeID, Payload: a.Payload, At: time.Now()})
+		if _, dup := s.acks[a.EnvelopeID]; !dup {
+			s.acks[a.EnvelopeID] = Ack{EnvelopeID: a.EnvelopeID, Payload: a.Payload, At: at}
+		}
 		s.bump()
 		s.mu.Unlock()
 	}
@@ -362,14 +365,31 @@ func (s *Server) SendEnvelope(typ string, payload any, retry int) (string, error
 	s.mu.Lock()
 	s.envCounter++
 	id := fmt.Sprintf("env-%06d", s.envCounter)
-	s.sent[id] = time.Now()
 	s.mu.Unlock()
 	reason := ""
 	if retry > 0 {
 		reason = "timeout"
 	}
-	err := s.Send(map[string]any{"envelope_id": id, "payload": payload, "type": typ,
+	frame, err := json.Marshal(map[string]any{"envelope_id": id, "payload": payload, "type": typ,
 		"accepts_response_payload": typ == "slash_commands", "retry_attempt": retry, "retry_reason": reason})
+	if err != nil {
+		return "", err
+	}
+	s.mu.Lock()
+	c := s.conn
+	s.mu.Unlock()
+	if c == nil {
+		return "", fmt.Errorf("slackfake: no websocket connected")
+	}
+	// The clock starts when the frame goes on the wire.
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	_ = c.c.SetWriteDeadline(time.Now().Add(5 * time.Second))
+	start := time.Now()
+	err = c.c.WriteMessage(websocket.TextMessage, frame)
+	s.mu.Lock()
+	s.sent[id] = start
+	s.mu.Unlock()
 	return id, err
 }
 
@@ -396,12 +416,8 @@ func (s *Server) Calls(method string) []Call {
 func (s *Server) Acked(envelopeID string) (Ack, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for _, a := range s.acks {
-		if a.EnvelopeID == envelopeID {
-			return a, true
-		}
-	}
-	return Ack{}, false
+	a, ok := s.acks[envelopeID]
+	return a, ok
 }
 
 // AckLatency returns how long after it was sent an envelope was acked.
