@@ -108,7 +108,7 @@ func runScenario(t *testing.T, h *harness, tr transport) {
 		h.t = t
 		before := chatCalls(h)
 		for _, f := range []string{"bot_message.json", "other_bot_user.json", "self_message.json",
-			"message_changed.json", "message_deleted.json", "reaction_added.json", "app_rate_limited.json"} {
+			"message_changed.json", "message_deleted.json", "reaction_added.json", "app_rate_limited.json", "unknown_event.json"} {
 			tr.event(fixture(t, f), 0)
 		}
 		settle(h, tr)
@@ -265,6 +265,12 @@ func runScenario(t *testing.T, h *harness, tr transport) {
 	case *socketTransport:
 		t.Run("disconnect survived", func(t *testing.T) {
 			h.t = t
+			// The fake pings every 100 ms and the bot expects one every
+			// 500 ms, so a second connection before this point would mean
+			// pings were not handled.
+			if n := h.fake.Connections(); n != 1 {
+				t.Errorf("%d connections before the disconnect, want 1", n)
+			}
 			if err := h.fake.Disconnect("refresh_requested"); err != nil {
 				t.Fatal(err)
 			}

@@ -93,7 +93,7 @@ func newHarness(t *testing.T, mod func(*Config)) *harness {
 		SigningSecret: testSigningSecret,
 		APIURL:        fake.URL,
 		Logger:        slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
-		PingInterval:  2 * time.Second,
+		PingInterval:  500 * time.Millisecond,
 	}
 	if mod != nil {
 		mod(&cfg)
