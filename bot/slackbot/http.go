@@ -14,10 +14,16 @@ import (
 
 // HTTP mode paths.
 const (
-	PathEvents      = "/slack/events"
-	PathCommands    = "/slack/commands"
+	// PathEvents receives Events API deliveries (the Event Subscriptions
+	// Request URL).
+	PathEvents = "/slack/events"
+	// PathCommands receives the /privacy command (its Request URL).
+	PathCommands = "/slack/commands"
+	// PathInteractive receives button clicks (the Interactivity Request
+	// URL).
 	PathInteractive = "/slack/interactive"
-	PathHealth      = "/healthz"
+	// PathHealth answers GET with 200 "ok", for load balancers.
+	PathHealth = "/healthz"
 )
 
 // maxBodyBytes bounds a request body; Slack's payloads are far smaller.
