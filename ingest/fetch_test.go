@@ -146,4 +146,3 @@ func TestIsPublic(t *testing.T) {
 		}
 	}
 }
-
