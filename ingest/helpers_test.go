@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -306,3 +307,5 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+func seedsOnly() fs.FS { return seeds.FS }
