@@ -46,6 +46,9 @@ func (a *Article) Words() int { return len(strings.Fields(a.Body)) }
 // and link lists are left out; a page with fewer than [MinArticleWords]
 // words of article text wraps [ErrNoArticle].
 func ExtractHTML(page []byte, contentType string, pageURL *url.URL) (*Article, error) {
+	if len(bytes.TrimSpace(page)) == 0 {
+		return nil, fmt.Errorf("%w: the page is empty", ErrNoArticle)
+	}
 	r, err := charset.NewReader(bytes.NewReader(page), contentType)
 	if err != nil {
 		return nil, fmt.Errorf("decode page: %w", err)

@@ -39,6 +39,8 @@ var (
 	ErrContentType = errors.New("unsupported content type")
 	// ErrTooManyRedirects means the redirect limit was reached (or a loop).
 	ErrTooManyRedirects = errors.New("too many redirects")
+	// ErrTimeout means the server did not answer within the timeout.
+	ErrTimeout = errors.New("timed out")
 )
 
 // StatusError is an HTTP response other than 200 OK.
@@ -236,14 +238,16 @@ func acceptable(kind Kind, mt string) bool {
 }
 
 // unwrapURLError drops the *url.Error wrapper, whose message repeats the
-// method and URL that the caller's message already names.
+// method and URL that the caller's message already names, and marks
+// timeouts with [ErrTimeout].
 func unwrapURLError(err error) error {
 	var ue *url.Error
 	if errors.As(err, &ue) {
-		if ue.Timeout() {
-			return fmt.Errorf("timed out: %w", ue.Err)
-		}
-		return ue.Err
+		err = ue.Err
+	}
+	var te interface{ Timeout() bool }
+	if errors.Is(err, context.DeadlineExceeded) || errors.As(err, &te) && te.Timeout() {
+		return fmt.Errorf("%w: %w", ErrTimeout, err)
 	}
 	return err
 }
