@@ -431,7 +431,7 @@ func TestAddedQuotesHaveSpeakers_RealLedger(t *testing.T) {
 	res := e.mustAdd(t, site.URL+icoFine.Path, "alice")
 	want := map[string]string{
 		"This is a landmark decision for everyone who has ever posted a photo online,": "Silkie Carlo",
-		"does not do business in the UK": "Clearview AI",
+		"does not do business in the UK":                                               "Clearview AI",
 	}
 	for _, q := range e.lib.Ledger().Quotes {
 		if q.Source != res.ID {
