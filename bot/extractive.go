@@ -38,7 +38,7 @@ func (e *Engine) extractive(ctx context.Context, p *plan) (Answer, []retrieval.H
 	case p.kind == KindQuote && len(p.entities) > 0:
 		e.quoteAnswer(b, hits)
 	case p.kind == KindQuote && len(p.strangers) > 0:
-		e.strangerAnswer(b)
+		e.strangerAnswer(ctx, b)
 	default:
 		e.factAnswer(b, hits)
 	}
@@ -164,13 +164,13 @@ func (e *Engine) quoteAnswer(b *builder, hits []retrieval.Hit) {
 
 // strangerAnswer says that someone the sources mention was never quoted,
 // and cites where they are mentioned.
-func (e *Engine) strangerAnswer(b *builder) {
+func (e *Engine) strangerAnswer(ctx context.Context, b *builder) {
 	b.ans.Lead = fmt.Sprintf("The sources mention %s but quote nothing from them.", joinNames(b.p.strangers))
 	terms := map[string]bool{}
 	for _, s := range b.p.strangers {
 		terms[stem(strings.ToLower(s))] = true
 	}
-	e.mentionEvidence(b, terms, 3)
+	e.mentionEvidence(ctx, b, terms, 3)
 }
 
 // whoSaidAnswer finds the quotes that match the words of a "who said …?"

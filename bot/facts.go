@@ -1,8 +1,11 @@
 package bot
 
 import (
+	"context"
+	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/privacybot/privacybot/retrieval"
 )
@@ -21,6 +24,9 @@ const (
 func coverage(st *corpusStats, topic []string, have map[string]bool) float64 {
 	var got, all float64
 	for _, t := range topic {
+		if !st.has(t) {
+			continue // a word no source holds cannot be covered; factAnswer weighs those
+		}
 		w := st.idf(t)
 		all += w
 		if have[t] {
@@ -32,6 +38,11 @@ func coverage(st *corpusStats, topic []string, have map[string]bool) float64 {
 	}
 	return got / all
 }
+
+// numberQuestionRe matches questions whose answer is a number.
+var numberQuestionRe = regexp.MustCompile(`(?i)\bhow (many|much|big|large|long|often)\b|\bwhat (number|percentage|share|amount)\b`)
+
+func hasDigit(s string) bool { return strings.IndexFunc(s, unicode.IsDigit) >= 0 }
 
 type candidate struct {
 	ev    Evidence
@@ -65,11 +76,12 @@ func (e *Engine) factAnswer(b *builder, hits []retrieval.Hit) {
 		}
 	}
 	corpus := e.lib.Corpus()
+	wantsNumber := numberQuestionRe.MatchString(b.p.asked)
 	var cands []candidate
 	var quotes []retrieval.Quote
 	for rank, h := range hits {
 		if h.Quote != nil {
-			if coverage(e.stats, topic, termSet(h.Quote.Text)) >= 0.5 && len(quotes) < maxFactQuotes {
+			if coverage(e.stats, topic, termSet(h.Quote.Text)) >= 0.6 && (!wantsNumber || hasDigit(h.Quote.Text)) && len(quotes) < maxFactQuotes {
 				quotes = append(quotes, *h.Quote)
 			}
 			continue
@@ -86,6 +98,12 @@ func (e *Engine) factAnswer(b *builder, hits []retrieval.Hit) {
 				continue
 			}
 			score := cov - 0.01*float64(rank)
+			if wantsNumber && hasDigit(text) {
+				score += 0.6
+			}
+			if strings.ContainsAny(text, "\"“”") {
+				score -= 0.05 // prefer the article's own words to a quotation
+			}
 			for t := range entityTerms {
 				if ts[t] {
 					score += 0.1
@@ -101,6 +119,13 @@ func (e *Engine) factAnswer(b *builder, hits []retrieval.Hit) {
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 	seen := map[string]bool{}
+	for _, q := range quotes {
+		for _, c := range cands {
+			if strings.Contains(c.key, foldQuote(q.Text)) {
+				seen[c.key] = true // the quotation is shown already
+			}
+		}
+	}
 	for _, c := range cands {
 		if seen[c.key] || len(b.ans.Evidence) >= maxEvidence {
 			continue
@@ -125,28 +150,42 @@ func (e *Engine) factAnswer(b *builder, hits []retrieval.Hit) {
 	b.ans.Lead = "Here is what the sources say."
 }
 
-// mentionEvidence cites up to n sentences that hold any of the terms.
-func (e *Engine) mentionEvidence(b *builder, terms map[string]bool, n int) {
-	for _, src := range e.lib.Corpus().Sources {
-		for _, p := range src.Paragraphs {
-			for _, sp := range sentenceSpans(src.Text, p.Start, p.End) {
-				text := src.Text[sp[0]:sp[1]]
-				ts := termSet(text)
-				hit := false
-				for t := range terms {
-					if ts[t] || strings.Contains(strings.ToLower(text), t) {
-						hit = true
-					}
-				}
-				if !hit {
-					continue
-				}
-				b.ans.Evidence = append(b.ans.Evidence, Evidence{Text: text, Citation: Citation{Source: src.ID, Start: sp[0], End: sp[1]}})
-				b.cite(src.ID)
-				if len(b.ans.Evidence) >= n {
-					return
+// mentionEvidence cites up to n sentences that hold any of the terms,
+// looking only in the passages a search for them returns.
+func (e *Engine) mentionEvidence(ctx context.Context, b *builder, terms map[string]bool, n int) {
+	var q []string
+	for t := range terms {
+		q = append(q, t)
+	}
+	sort.Strings(q)
+	hits, err := e.lib.Search(ctx, retrieval.SearchOptions{Query: strings.Join(q, " "), K: 3 * n, Kind: "paragraph"})
+	if err != nil {
+		return
+	}
+	corpus := e.lib.Corpus()
+	for _, h := range hits {
+		src, err := corpus.Get(h.Source)
+		if err != nil {
+			continue
+		}
+		for _, sp := range sentenceSpans(src.Text, h.Start, h.End) {
+			text := src.Text[sp[0]:sp[1]]
+			ts := termSet(text)
+			hit := false
+			for t := range terms {
+				if ts[t] {
+					hit = true
 				}
 			}
+			if !hit {
+				continue
+			}
+			b.ans.Evidence = append(b.ans.Evidence, Evidence{Text: text, Citation: Citation{Source: src.ID, Start: sp[0], End: sp[1]}})
+			b.cite(src.ID)
+			if len(b.ans.Evidence) >= n {
+				return
+			}
+			break
 		}
 	}
 }

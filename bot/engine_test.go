@@ -1,0 +1,284 @@
+package bot_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/privacybot/privacybot/bot"
+	"github.com/privacybot/privacybot/retrieval"
+	"github.com/privacybot/privacybot/seeds"
+)
+
+var (
+	engineOnce sync.Once
+	sharedEng  *bot.Engine
+	engineErr  error
+)
+
+// mustEngine returns one engine over the embedded seeds, built once for
+// all tests (it is safe for concurrent use).
+func mustEngine(tb testing.TB) *bot.Engine {
+	tb.Helper()
+	engineOnce.Do(func() {
+		lib, err := retrieval.Open(context.Background(), retrieval.Options{FS: seeds.FS})
+		if err != nil {
+			engineErr = err
+			return
+		}
+		sharedEng = bot.New(lib)
+	})
+	if engineErr != nil {
+		tb.Fatalf("open seeds: %v", engineErr)
+	}
+	return sharedEng
+}
+
+func mustAnswer(tb testing.TB, q string, history ...bot.Turn) bot.Answer {
+	tb.Helper()
+	a, err := mustEngine(tb).Answer(context.Background(), bot.Question{Text: q, History: history})
+	if err != nil {
+		tb.Fatalf("Answer(%q): %v", q, err)
+	}
+	return a
+}
+
+// checkVerbatim fails the test when a quote, silence or evidence sentence is
+// not exactly the bytes its citation points at.
+func checkVerbatim(tb testing.TB, a bot.Answer) {
+	tb.Helper()
+	corpus := mustEngine(tb).Library().Corpus()
+	at := func(c bot.Citation) string {
+		src, err := corpus.Get(c.Source)
+		if err != nil {
+			tb.Fatalf("answer cites unknown source %q", c.Source)
+		}
+		if c.Start < 0 || c.End > len(src.Text) || c.Start > c.End {
+			tb.Fatalf("citation %+v out of range", c)
+		}
+		return src.Text[c.Start:c.End]
+	}
+	for _, g := range a.Groups {
+		for _, q := range g.Quotes {
+			for _, c := range q.Citations {
+				if got := at(c); fold(got) != fold(q.Text) {
+					tb.Errorf("quote %q is not at %+v (found %q)", q.Text, c, got)
+				}
+			}
+		}
+		for _, s := range g.Silences {
+			if got := at(s.Citation); got != s.Text {
+				tb.Errorf("silence %q is not at %+v", s.Text, s.Citation)
+			}
+		}
+	}
+	for _, ev := range a.Evidence {
+		if got := at(ev.Citation); got != ev.Text {
+			tb.Errorf("evidence %q is not at %+v", ev.Text, ev.Citation)
+		}
+	}
+}
+
+func fold(s string) string {
+	r := strings.NewReplacer("“", "\"", "”", "\"", "‘", "'", "’", "'")
+	return strings.ToLower(strings.Join(strings.Fields(r.Replace(s)), " "))
+}
+
+func quoteTexts(a bot.Answer) []string {
+	var out []string
+	for _, q := range a.Quotes() {
+		out = append(out, q.Text)
+	}
+	return out
+}
+
+func TestAnswerWhoSaidWhat(t *testing.T) {
+	a := mustAnswer(t, "What did JPMorgan say?")
+	checkVerbatim(t, a)
+	if a.Kind != bot.KindQuote {
+		t.Errorf("kind = %q, want quote", a.Kind)
+	}
+	var wexler *bot.QuoteItem
+	for _, g := range a.Groups {
+		for i, q := range g.Quotes {
+			if strings.Contains(q.Text, "We don't share our customers' off-platform") {
+				wexler = &g.Quotes[i]
+			}
+		}
+	}
+	if wexler == nil {
+		t.Fatalf("Patricia Wexler's quote missing; got %q", quoteTexts(a))
+	}
+	if wexler.Speaker != "Patricia Wexler" || wexler.Organization != "JPMorgan Chase" || wexler.Role != "spokeswoman" {
+		t.Errorf("attribution = %q/%q/%q, want Patricia Wexler/spokeswoman/JPMorgan Chase", wexler.Speaker, wexler.Role, wexler.Organization)
+	}
+	if !strings.Contains(a.Text, "[001]") || !strings.Contains(a.Text, "Patricia Wexler") {
+		t.Errorf("text lacks the speaker or citation:\n%s", a.Text)
+	}
+	for _, g := range a.Groups {
+		for _, q := range g.Quotes {
+			if !strings.Contains(q.Organization, "JPMorgan") {
+				t.Errorf("quote by %q (%s) answered a JPMorgan question", g.Label, q.Organization)
+			}
+		}
+	}
+}
+
+func TestAnswerSharedQuoteShownOnce(t *testing.T) {
+	a := mustAnswer(t, "What did JPMorgan say?")
+	n := 0
+	for _, q := range a.Quotes() {
+		if strings.HasPrefix(q.Text, "sharing our customers' off-platform") {
+			n++
+			if len(q.Citations) < 2 {
+				t.Errorf("quote printed by 000 and 003 cites only %v", q.Citations)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("the quote carried by two articles is shown %d times, want once", n)
+	}
+}
+
+func TestAnswerAbstains(t *testing.T) {
+	for _, q := range []string{"What did Microsoft say?", "What is the capital of France?", "What did the ICO say about the fine?"} {
+		t.Run(q, func(t *testing.T) {
+			a := mustAnswer(t, q)
+			if len(a.Quotes()) > 0 || len(a.Evidence) > 0 {
+				t.Errorf("answered an out-of-scope question with %q", quoteTexts(a))
+			}
+			if a.Kind != bot.KindOutOfScope || !strings.Contains(a.Text, "don't say") {
+				t.Errorf("kind %q, text %q: want a plain 'the sources don't say'", a.Kind, a.Text)
+			}
+		})
+	}
+}
+
+func TestAnswerDeclinedToComment(t *testing.T) {
+	a := mustAnswer(t, "What did Wells Fargo say?")
+	checkVerbatim(t, a)
+	if len(a.Quotes()) > 0 {
+		t.Errorf("invented a Wells Fargo quote: %q", quoteTexts(a))
+	}
+	if !strings.Contains(a.Text, "refused to comment") && !strings.Contains(a.Text, "declin") {
+		t.Errorf("answer does not say Wells Fargo declined:\n%s", a.Text)
+	}
+	if !strings.Contains(a.Text, "[004]") {
+		t.Errorf("answer does not cite where it declined:\n%s", a.Text)
+	}
+}
+
+func TestAnswerFact(t *testing.T) {
+	a := mustAnswer(t, "How many users does Messenger have?")
+	checkVerbatim(t, a)
+	if !strings.Contains(a.Text, "1.3 billion") {
+		t.Errorf("fact missing:\n%s", a.Text)
+	}
+}
+
+func TestAnswerFollowUp(t *testing.T) {
+	first := mustAnswer(t, "What did JPMorgan say?")
+	a := mustAnswer(t, "And Citigroup?", bot.Turn{Question: "What did JPMorgan say?", Answer: first.Text})
+	checkVerbatim(t, a)
+	found := false
+	for _, q := range a.Quotes() {
+		if strings.Contains(q.Text, "safeguarding the security and privacy") {
+			found = true
+		}
+		if strings.Contains(q.Organization, "JPMorgan") {
+			t.Errorf("follow-up about Citigroup repeated JPMorgan's quote %q", q.Text)
+		}
+	}
+	if !found {
+		t.Errorf("follow-up did not give Citigroup's quote:\n%s", a.Text)
+	}
+}
+
+func TestAnswerBadQuestions(t *testing.T) {
+	cases := map[string]string{
+		"empty":        "",
+		"blank":        "   \n\t ",
+		"too long":     strings.Repeat("privacy ", 300),
+		"control":      "What did \x00JPMorgan\x07 say?",
+		"invalid utf8": "What did \xff\xfe say?",
+	}
+	for name, q := range cases {
+		t.Run(name, func(t *testing.T) {
+			_, err := mustEngine(t).Answer(context.Background(), bot.Question{Text: q})
+			if !errors.Is(err, bot.ErrBadQuestion) {
+				t.Fatalf("err = %v, want ErrBadQuestion", err)
+			}
+			if len(err.Error()) > 200 || strings.ContainsAny(err.Error(), "\x00\xff") {
+				t.Errorf("error is not a clear one-line message: %q", err)
+			}
+		})
+	}
+}
+
+func TestAnswerConcurrent(t *testing.T) {
+	eng := mustEngine(t)
+	qs := []string{"What did JPMorgan say?", "What did Citi say?", "How many users does Messenger have?", "What did Microsoft say?", "Who refused to comment?"}
+	want := map[string]string{}
+	for _, q := range qs {
+		want[q] = mustAnswer(t, q).Text
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 100)
+	for i := 0; i < 100; i++ {
+		wg.Add(1)
+		go func(q string) {
+			defer wg.Done()
+			a, err := eng.Answer(context.Background(), bot.Question{Text: q})
+			if err != nil {
+				errs <- err
+				return
+			}
+			if a.Text != want[q] {
+				errs <- fmt.Errorf("%q answered differently under load", q)
+			}
+		}(qs[i%len(qs)])
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
+
+func TestAnswerJSONContract(t *testing.T) {
+	a := mustAnswer(t, "What did US Bancorp say?")
+	b, err := json.Marshal(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Question string `json:"question"`
+		Answer   string `json:"answer"`
+		Mode     string `json:"mode"`
+		Quotes   []struct {
+			Text, Speaker, Organization, Source string
+			Start, End                          int
+		} `json:"quotes"`
+		Sources []struct{ ID, Title string } `json:"sources"`
+	}
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Question != "What did US Bancorp say?" || got.Mode != "extractive" || got.Answer == "" {
+		t.Errorf("header fields wrong: %+v", got)
+	}
+	if len(got.Quotes) == 0 || got.Quotes[0].Speaker != "Dana Ripley" || got.Quotes[0].Organization != "U.S. Bancorp" {
+		t.Fatalf("quotes = %+v, want Dana Ripley of U.S. Bancorp", got.Quotes)
+	}
+	src, _ := mustEngine(t).Library().Corpus().Get(got.Quotes[0].Source)
+	if src == nil || src.Text[got.Quotes[0].Start:got.Quotes[0].End] != got.Quotes[0].Text {
+		t.Errorf("offsets do not hold the quote")
+	}
+	if len(got.Sources) == 0 || got.Sources[0].Title == "" {
+		t.Errorf("sources lack titles: %+v", got.Sources)
+	}
+}

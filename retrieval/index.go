@@ -1,0 +1,138 @@
+package retrieval
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// chunkKind is what a chunk is: a paragraph or a quotation.
+type chunkKind uint8
+
+const (
+	kindParagraph chunkKind = 1 + iota
+	kindQuote
+)
+
+// Hit kinds, as in [Hit].Kind and [SearchOptions].Kind.
+const (
+	KindParagraph = "paragraph"
+	KindQuote     = "quote"
+)
+
+var kinds = []chunkKind{kindParagraph, kindQuote}
+
+func (k chunkKind) String() string {
+	switch k {
+	case kindParagraph:
+		return KindParagraph
+	case kindQuote:
+		return KindQuote
+	}
+	return "kind" + strconv.Itoa(int(k))
+}
+
+// parseKind reads a SearchOptions.Kind; "" means any kind (0).
+func parseKind(s string) (chunkKind, error) {
+	switch s {
+	case "":
+		return 0, nil
+	case KindParagraph:
+		return kindParagraph, nil
+	case KindQuote:
+		return kindQuote, nil
+	}
+	return 0, fmt.Errorf("unknown kind %q: want %q, %q or \"\"", s, KindParagraph, KindQuote)
+}
+
+// chunk is one indexed unit: a paragraph of a source, or a quotation from
+// the ledger. Its text is not stored; it is sliced from the source.
+type chunk struct {
+	id     string
+	kind   chunkKind
+	source *Source
+	span   Span
+	quote  *Quote // kindQuote only
+	// numeric is whether the text states a quantity (see statesNumber);
+	// set when the chunk is BM25-indexed.
+	numeric bool
+}
+
+// text returns the chunk's verbatim text.
+func (c *chunk) text() string { return c.source.Slice(c.span) }
+
+// indexText returns what is embedded and BM25-indexed: the text, and for a
+// quotation also who said it, so "what did Wexler say" can match.
+func (c *chunk) indexText() string {
+	if c.quote == nil || (c.quote.Speaker == "" && c.quote.Organization == "") {
+		return c.text()
+	}
+	return c.text() + " — " + strings.TrimSpace(c.quote.Speaker+" "+c.quote.Organization)
+}
+
+func chunkID(k chunkKind, src string, sp Span) string {
+	p := "p"
+	if k == kindQuote {
+		p = "q"
+	}
+	return p + ":" + src + ":" + strconv.Itoa(sp.Start) + "-" + strconv.Itoa(sp.End)
+}
+
+// sourceChunks returns the chunks of one source: its paragraphs, then its
+// quotations (which must belong to src). Duplicate spans are dropped.
+func sourceChunks(src *Source, quotes []Quote) []*chunk {
+	out := make([]*chunk, 0, len(src.Paragraphs)+len(quotes))
+	seen := map[string]bool{}
+	for _, p := range src.Paragraphs {
+		id := chunkID(kindParagraph, src.ID, p)
+		if p.End <= p.Start || seen[id] {
+			continue
+		}
+		seen[id] = true
+		out = append(out, &chunk{id: id, kind: kindParagraph, source: src, span: p})
+	}
+	for i := range quotes {
+		q := &quotes[i]
+		sp := Span{q.Start, q.End}
+		id := chunkID(kindQuote, src.ID, sp)
+		if q.Source != src.ID || sp.End <= sp.Start || sp.End > len(src.Text) || seen[id] {
+			continue
+		}
+		seen[id] = true
+		out = append(out, &chunk{id: id, kind: kindQuote, source: src, span: sp, quote: q})
+	}
+	return out
+}
+
+// quotesBySource groups a ledger's quotations by source id.
+func quotesBySource(l *Ledger) map[string][]Quote {
+	m := map[string][]Quote{}
+	for _, q := range l.Quotes {
+		m[q.Source] = append(m[q.Source], q)
+	}
+	return m
+}
+
+// chunkSetHash identifies a set of chunks and what is indexed for each
+// beyond the source bytes (which the corpus hash covers): it changes when
+// the ledger finds different quotes or speakers for the same corpus.
+func chunkSetHash(chunks map[string]*chunk) string {
+	ids := make([]string, 0, len(chunks))
+	for id := range chunks {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	h := sha256.New()
+	for _, id := range ids {
+		c := chunks[id]
+		h.Write([]byte(id))
+		h.Write([]byte{0})
+		if c.quote != nil {
+			fmt.Fprintf(h, "%s\x00%s\x00", c.quote.Speaker, c.quote.Organization)
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}

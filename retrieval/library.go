@@ -1,0 +1,444 @@
+package retrieval
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Options configures [Open].
+type Options struct {
+	// FS is the corpus directory: every .txt and .md file at its root is a
+	// source (see [LoadFS]). It is required; callers pass seeds.FS for the
+	// built-in seeds.
+	FS fs.FS
+	// DataDir is where the index is saved, created if missing. "" keeps
+	// the index in memory only, so every Open embeds the whole corpus.
+	DataDir string
+	// Embedder embeds chunks and queries. nil means a [LocalEmbedder]. Open
+	// fits or restores a [FittedEmbedder], so one must not be shared by two
+	// Libraries.
+	Embedder Embedder
+	// Aliases canonicalizes speaker and organization names. nil means
+	// [DefaultAliases].
+	Aliases *Aliases
+}
+
+// Library ties together a corpus, its quote ledger and a search index over
+// both (vectors in chromem-go and BM25). It is safe for concurrent use:
+// many Searches run at once, and Add and Remove are serialized with each
+// other and wait only briefly for Searches in flight.
+type Library struct {
+	emb     Embedder
+	aliases *Aliases
+	path    string // saved index file; "" when in memory only
+
+	writeMu sync.Mutex // serializes Add and Remove, including their save
+
+	mu        sync.RWMutex // guards everything below
+	corpus    *Corpus
+	ledger    *Ledger
+	chunks    map[string]*chunk
+	bySource  map[string][]*chunk
+	bySpeaker map[string][]*chunk // lowercased Speaker or Organization → quote chunks
+	lex       *bm25
+	vec       *vectorIndex
+	dim       int // vector length; 0 until known
+	warnings  []string
+}
+
+// Open loads the corpus in o.FS, extracts its quote ledger and builds or
+// loads the search index. With a DataDir, a saved index is reused when it
+// was built by the same embedder from the same corpus; otherwise, or when
+// the saved file is damaged, the index is rebuilt and saved, and Warnings
+// says why. Files of the corpus that cannot be read are skipped and listed
+// in Warnings too. Open fails only when the corpus directory cannot be
+// listed, DataDir cannot be created, embedding fails or ctx is done.
+func Open(ctx context.Context, o Options) (*Library, error) {
+	if o.FS == nil {
+		return nil, errors.New("open library: Options.FS is nil")
+	}
+	corpus, lw, err := LoadFS(o.FS)
+	if err != nil {
+		return nil, fmt.Errorf("open library: %w", err)
+	}
+	l := &Library{emb: o.Embedder, aliases: o.Aliases}
+	if l.emb == nil {
+		l.emb = NewLocalEmbedder()
+	}
+	if l.aliases == nil {
+		l.aliases = DefaultAliases()
+	}
+	for _, w := range lw {
+		l.warnings = append(l.warnings, w.Error())
+	}
+	if o.DataDir != "" {
+		if err := os.MkdirAll(o.DataDir, 0o755); err != nil {
+			return nil, fmt.Errorf("open library: create data directory: %w", err)
+		}
+		l.path = indexFile(o.DataDir, l.emb)
+	}
+
+	l.corpus = corpus
+	l.ledger = BuildLedger(corpus, l.aliases)
+	l.chunks = map[string]*chunk{}
+	l.bySource = map[string][]*chunk{}
+	l.bySpeaker = map[string][]*chunk{}
+	qbs := quotesBySource(l.ledger)
+	var all []*chunk
+	for _, src := range corpus.Sources {
+		cs := sourceChunks(src, qbs[src.ID])
+		l.link(src.ID, cs)
+		all = append(all, cs...)
+	}
+
+	if l.path != "" {
+		l.load() // on failure it leaves a warning, unless there was no saved index
+	}
+	if l.vec == nil {
+		if err := l.build(ctx, all); err != nil {
+			return nil, fmt.Errorf("open library: %w", err)
+		}
+		if l.path != "" {
+			if err := l.save(); err != nil {
+				l.warnings = append(l.warnings, "couldn't save the index, so the next start rebuilds it: "+err.Error())
+			}
+		}
+	}
+	if err := l.buildLexical(ctx, all); err != nil {
+		return nil, fmt.Errorf("open library: %w", err)
+	}
+	return l, nil
+}
+
+// link records chunks as the chunks of source id.
+func (l *Library) link(id string, cs []*chunk) {
+	l.bySource[id] = cs
+	for _, c := range cs {
+		l.chunks[c.id] = c
+		if c.quote == nil {
+			continue
+		}
+		for _, name := range speakerKeys(c.quote) {
+			l.bySpeaker[name] = append(l.bySpeaker[name], c)
+		}
+	}
+}
+
+// unlink forgets the chunks of source id and returns them.
+func (l *Library) unlink(id string) []*chunk {
+	cs := l.bySource[id]
+	delete(l.bySource, id)
+	for _, c := range cs {
+		delete(l.chunks, c.id)
+		if c.quote == nil {
+			continue
+		}
+		for _, name := range speakerKeys(c.quote) {
+			rest := slices.DeleteFunc(slices.Clone(l.bySpeaker[name]), func(x *chunk) bool { return x == c })
+			if len(rest) == 0 {
+				delete(l.bySpeaker, name)
+			} else {
+				l.bySpeaker[name] = rest
+			}
+		}
+	}
+	return cs
+}
+
+func speakerKeys(q *Quote) []string {
+	var keys []string
+	for _, n := range []string{q.Speaker, q.Organization} {
+		if k := strings.ToLower(strings.TrimSpace(n)); k != "" && !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
+func (l *Library) counts() map[string]int {
+	m := map[string]int{}
+	for _, k := range kinds {
+		m[k.String()] = 0
+	}
+	for _, c := range l.chunks {
+		m[c.kind.String()]++
+	}
+	return m
+}
+
+// load reads the saved index into l.vec, restoring the embedder's state. It
+// reports whether it did; when it did not for any reason but a missing
+// file, it adds a warning.
+func (l *Library) load() bool {
+	hdr, v, err := loadIndex(l.path, l.emb, l.corpus.Hash(), chunkSetHash(l.chunks), l.counts())
+	if err == nil {
+		if f, ok := l.emb.(FittedEmbedder); ok {
+			if serr := f.UnmarshalState(hdr.State); serr != nil {
+				err = fmt.Errorf("restore embedder state: %w", serr)
+			}
+		}
+	}
+	switch {
+	case err == nil:
+		l.vec = v
+		for _, c := range l.chunks { // any one will do
+			if vec, verr := v.vector(context.Background(), c); verr == nil {
+				l.dim = len(vec)
+			}
+			break
+		}
+		return true
+	case errors.Is(err, errIndexMissing):
+	case errors.Is(err, errIndexStale):
+		l.warnings = append(l.warnings, "index rebuilt: "+err.Error())
+	default:
+		l.warnings = append(l.warnings, "index was corrupt and has been rebuilt: "+err.Error())
+	}
+	return false
+}
+
+// build fits the embedder and embeds every chunk.
+func (l *Library) build(ctx context.Context, all []*chunk) error {
+	texts := make([]string, len(all))
+	for i, c := range all {
+		texts[i] = c.indexText()
+	}
+	if f, ok := l.emb.(FittedEmbedder); ok {
+		f.Fit(texts)
+	}
+	vecs, err := embedAll(ctx, l.emb, texts)
+	if err != nil {
+		return fmt.Errorf("build index: %w", err)
+	}
+	if err := l.checkVectors(vecs); err != nil {
+		return fmt.Errorf("build index: %w", err)
+	}
+	v, err := newVectorIndex(l.emb)
+	if err != nil {
+		return fmt.Errorf("build index: %w", err)
+	}
+	if err := v.add(ctx, all, vecs); err != nil {
+		return fmt.Errorf("build index: %w", err)
+	}
+	l.vec = v
+	return nil
+}
+
+// checkVectors checks that vecs are non-empty and all as long as the
+// vectors already indexed, and learns that length if none are.
+func (l *Library) checkVectors(vecs [][]float32) error {
+	for _, v := range vecs {
+		if len(v) == 0 {
+			return errEmptyVector
+		}
+		if l.dim == 0 {
+			l.dim = len(v)
+		}
+		if len(v) != l.dim {
+			return fmt.Errorf("embedder %s returned a %d-dimensional vector, want %d", l.emb.Name(), len(v), l.dim)
+		}
+	}
+	return nil
+}
+
+// buildLexical tokenizes every chunk on all CPUs, a block at a time so
+// that only one block's terms are held at once, and fills the BM25 index.
+func (l *Library) buildLexical(ctx context.Context, all []*chunk) error {
+	l.lex = newBM25()
+	const block = 4096
+	workers := runtime.NumCPU()
+	terms := make([][]string, block)
+	for start := 0; start < len(all); start += block {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("build BM25 index: %w", context.Cause(ctx))
+		}
+		part := all[start:min(start+block, len(all))]
+		var wg sync.WaitGroup
+		for w := range workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := w; i < len(part); i += workers {
+					terms[i] = Tokenize(part[i].indexText())
+					part[i].numeric = statesNumber(part[i].text(), terms[i])
+				}
+			}()
+		}
+		wg.Wait()
+		for i, c := range part {
+			l.lex.add(c.id, c.kind, terms[i])
+		}
+	}
+	return nil
+}
+
+// save writes the index to l.path. The caller holds l.mu (for reading at
+// least) and l.writeMu or is Open.
+func (l *Library) save() error {
+	hdr := indexHeader{
+		Format:     indexFormat,
+		Embedder:   l.emb.Name(),
+		CorpusHash: l.corpus.Hash(),
+		ChunkHash:  chunkSetHash(l.chunks),
+		Counts:     l.counts(),
+	}
+	if f, ok := l.emb.(FittedEmbedder); ok {
+		st, err := f.MarshalState()
+		if err != nil {
+			return fmt.Errorf("save embedder state: %w", err)
+		}
+		hdr.State = st
+	}
+	return saveIndex(l.path, hdr, l.vec)
+}
+
+// Corpus returns the current corpus. Add and Remove replace it rather than
+// change it, so the returned value stays consistent; it must not be
+// modified.
+func (l *Library) Corpus() *Corpus {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return l.corpus
+}
+
+// Ledger returns the current quote ledger. Like [Library.Corpus], it is
+// replaced, not changed, by Add and Remove, and must not be modified.
+func (l *Library) Ledger() *Ledger {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return l.ledger
+}
+
+// Warnings returns what Open (and later Add or Remove) could not do but
+// worked around: skipped files, an index that was rebuilt and why, an
+// index that could not be saved. Callers should log them.
+func (l *Library) Warnings() []string {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return slices.Clone(l.warnings)
+}
+
+// Add indexes src, replacing any source with the same id: it extracts the
+// source's quotes into the ledger and embeds and BM25-indexes only this
+// source's paragraphs and quotes, using the embedder's saved statistics.
+// With a DataDir, the index is saved before Add returns; at scale that
+// rewrite is the slow part. Searches keep running while src is embedded.
+func (l *Library) Add(ctx context.Context, src *Source) error {
+	if src == nil || src.ID == "" {
+		return errors.New("add source: no source or empty id")
+	}
+	qs, ss := Extract(src, l.aliases)
+	cs := sourceChunks(src, qs)
+	texts := make([]string, len(cs))
+	terms := make([][]string, len(cs))
+	for i, c := range cs {
+		texts[i] = c.indexText()
+		terms[i] = Tokenize(texts[i])
+		c.numeric = statesNumber(c.text(), terms[i])
+	}
+	vecs, err := embedAll(ctx, l.emb, texts)
+	if err != nil {
+		return fmt.Errorf("add source %s: %w", src.ID, err)
+	}
+
+	l.writeMu.Lock()
+	defer l.writeMu.Unlock()
+	l.mu.Lock()
+	if err := l.checkVectors(vecs); err != nil {
+		l.mu.Unlock()
+		return fmt.Errorf("add source %s: %w", src.ID, err)
+	}
+	// From here on nothing may stop halfway.
+	mctx := context.WithoutCancel(ctx)
+	err = l.drop(mctx, src.ID)
+	if err == nil {
+		err = l.vec.add(mctx, cs, vecs)
+	}
+	if err != nil {
+		l.mu.Unlock()
+		return fmt.Errorf("add source %s: %w", src.ID, err)
+	}
+	for i, c := range cs {
+		l.lex.add(c.id, c.kind, terms[i])
+	}
+	l.link(src.ID, cs)
+	srcs := slices.DeleteFunc(slices.Clone(l.corpus.Sources), func(s *Source) bool { return s.ID == src.ID })
+	l.corpus, _ = NewCorpus(append(srcs, src))
+	l.ledger = replaceInLedger(l.ledger, src.ID, qs, ss)
+	l.mu.Unlock()
+	return l.saveAfterWrite("add source " + src.ID)
+}
+
+// Remove takes the source with exactly this id out of the corpus, the
+// ledger and the index, and saves the index when there is a DataDir. It
+// returns an error wrapping [ErrUnknownSource] when no source has the id.
+func (l *Library) Remove(ctx context.Context, id string) error {
+	l.writeMu.Lock()
+	defer l.writeMu.Unlock()
+	l.mu.Lock()
+	if _, ok := l.corpus.byID[id]; !ok {
+		l.mu.Unlock()
+		return fmt.Errorf("remove source: %w: %q", ErrUnknownSource, id)
+	}
+	if err := l.drop(context.WithoutCancel(ctx), id); err != nil {
+		l.mu.Unlock()
+		return fmt.Errorf("remove source %s: %w", id, err)
+	}
+	l.corpus, _ = NewCorpus(slices.DeleteFunc(slices.Clone(l.corpus.Sources), func(s *Source) bool { return s.ID == id }))
+	l.ledger = replaceInLedger(l.ledger, id, nil, nil)
+	l.mu.Unlock()
+	return l.saveAfterWrite("remove source " + id)
+}
+
+// drop removes the chunks of source id from the vector and BM25 indexes.
+// The caller holds l.mu for writing.
+func (l *Library) drop(ctx context.Context, id string) error {
+	old := l.bySource[id]
+	if len(old) == 0 {
+		return nil
+	}
+	if err := l.vec.remove(ctx, old); err != nil {
+		return err
+	}
+	for _, c := range old {
+		l.lex.remove(c.id, Tokenize(c.indexText()))
+	}
+	l.unlink(id)
+	return nil
+}
+
+// saveAfterWrite saves the index after Add or Remove. The caller holds
+// l.writeMu, so no other writer runs meanwhile; Searches may.
+func (l *Library) saveAfterWrite(what string) error {
+	if l.path == "" {
+		return nil
+	}
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	if err := l.save(); err != nil {
+		return fmt.Errorf("%s: indexed, but couldn't save the index: %w", what, err)
+	}
+	return nil
+}
+
+// replaceInLedger returns a copy of led in which the quotes and silences of
+// source id are qs and ss, kept in source order.
+func replaceInLedger(led *Ledger, id string, qs []Quote, ss []Silence) *Ledger {
+	out := &Ledger{
+		Quotes:   slices.DeleteFunc(slices.Clone(led.Quotes), func(q Quote) bool { return q.Source == id }),
+		Silences: slices.DeleteFunc(slices.Clone(led.Silences), func(s Silence) bool { return s.Source == id }),
+	}
+	i := sort.Search(len(out.Quotes), func(i int) bool { return out.Quotes[i].Source > id })
+	out.Quotes = slices.Insert(out.Quotes, i, qs...)
+	j := sort.Search(len(out.Silences), func(i int) bool { return out.Silences[i].Source > id })
+	out.Silences = slices.Insert(out.Silences, j, ss...)
+	return out
+}
