@@ -311,6 +311,12 @@ func (s *Service) addArticle(ctx context.Context, art *Article, by string, urls 
 		return Result{}, err
 	}
 	if err := s.lib.Add(ctx, src); err != nil {
+		// Undo both halves: the library may have indexed the source before
+		// failing (to save its index, say), and the file must not come back
+		// at the next start.
+		if rerr := s.lib.Remove(context.WithoutCancel(ctx), id); rerr != nil && !errors.Is(rerr, retrieval.ErrUnknownSource) {
+			err = errors.Join(err, rerr)
+		}
 		if derr := s.store.Delete(id); derr != nil {
 			err = errors.Join(err, derr)
 		}

@@ -465,3 +465,35 @@ func TestAddedQuotesHaveSpeakers_RealLedger(t *testing.T) {
 		t.Errorf("speaker's quotes remain after remove")
 	}
 }
+
+// failingLibrary indexes the source and then fails, as retrieval.Library
+// does when it cannot save its index.
+type failingLibrary struct{ Library }
+
+func (f failingLibrary) Add(ctx context.Context, src *retrieval.Source) error {
+	if err := f.Library.Add(ctx, src); err != nil {
+		return err
+	}
+	return errors.New("indexed, but couldn't save the index: disk full")
+}
+
+func TestAddRollsBackWhenIndexingFails(t *testing.T) {
+	site := newNewsSite(t)
+	e := newEnv(t)
+	svc := mustService(t, failingLibrary{e.lib}, e.dir, e.logs)
+	n := len(e.lib.Corpus().Sources)
+	_, err := svc.Add(context.Background(), site.URL+icoFine.Path, "alice")
+	if err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Fatalf("got %v", err)
+	}
+	if got := len(e.lib.Corpus().Sources); got != n {
+		t.Errorf("library holds %d sources; want %d", got, n)
+	}
+	ents, _ := os.ReadDir(filepath.Join(e.dir, ArticlesDir))
+	if len(ents) != 0 {
+		t.Errorf("file left behind: %v", ents)
+	}
+	if _, ok := svc.Known(site.URL + icoFine.Path); ok {
+		t.Errorf("failed article remembered as known")
+	}
+}
