@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"log/slog"
 
 	"github.com/privacybot/privacybot/ingest"
 )
@@ -18,34 +17,14 @@ type addOutcome struct {
 // runAdd adds articles from files and web pages:
 // privacybot add [--json] [--by NAME] PATH|URL...
 func (a *App) runAdd(ctx context.Context, args []string) error {
-	fs, cf := a.newFlagSet("add")
-	by := fs.String("by", "", "record `NAME` as who added the articles (default: $USER)")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) == 0 {
-		return usagef("add: give a file or URL, e.g. privacybot add https://example.com/news/story")
-	}
-	if *by == "" {
-		*by = a.Getenv("USER")
-	}
-	if *by == "" {
-		*by = "cli"
-	}
-	log := a.logger(slog.LevelInfo)
-	lib, err := a.openLibrary(ctx, cf, log)
-	if err != nil {
-		return err
-	}
-	in, err := a.openIngest(ctx, cf, lib, log)
+	pos, cf, by, in, err := a.ingestArgs(ctx, "add", args, "add: give a file or URL, e.g. privacybot add https://example.com/news/story")
 	if err != nil {
 		return err
 	}
 	var outs []addOutcome
 	failed := 0
 	for _, ref := range pos {
-		res, err := in.Service.Add(ctx, ref, *by)
+		res, err := in.Service.Add(ctx, ref, by)
 		o := addOutcome{Ref: ref}
 		if err != nil {
 			failed++

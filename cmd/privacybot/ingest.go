@@ -65,3 +65,32 @@ func (a *App) openIngest(ctx context.Context, cf *corpusFlags, lib *retrieval.Li
 	}
 	return s, nil
 }
+
+// ingestArgs parses the arguments of add or remove (the corpus flags and
+// --by, default $USER), requires at least one positional argument (else it
+// returns a usage error saying need), and opens the library and the ingest
+// service, logging at info level so every add and remove is recorded.
+func (a *App) ingestArgs(ctx context.Context, name string, args []string, need string) (pos []string, cf *corpusFlags, by string, in *ingestSetup, err error) {
+	fs, cf := a.newFlagSet(name)
+	fs.StringVar(&by, "by", "", "record `NAME` as who made the change (default: $USER)")
+	if pos, err = parseArgs(fs, args); err != nil {
+		return nil, nil, "", nil, err
+	}
+	if len(pos) == 0 {
+		return nil, nil, "", nil, usagef("%s", need)
+	}
+	for _, v := range []string{by, a.Getenv("USER"), "cli"} {
+		if by = v; by != "" {
+			break
+		}
+	}
+	log := a.logger(slog.LevelInfo)
+	lib, err := a.openLibrary(ctx, cf, log)
+	if err != nil {
+		return nil, nil, "", nil, err
+	}
+	if in, err = a.openIngest(ctx, cf, lib, log); err != nil {
+		return nil, nil, "", nil, err
+	}
+	return pos, cf, by, in, nil
+}
