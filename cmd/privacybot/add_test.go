@@ -93,6 +93,9 @@ func TestAddAskRemove(t *testing.T) {
 	if !strings.Contains(out, id) || !strings.Contains(out, "This is a landmark decision for everyone who has ever posted a photo online") {
 		t.Errorf("ask does not quote the added article:\n%s", out)
 	}
+	if !strings.Contains(out, `"speaker": "Silkie Carlo"`) {
+		t.Errorf("ask does not attribute the quote to its speaker:\n%s", out)
+	}
 
 	// Remove it by a prefix of its id.
 	code, out, errs = run(t, env, "remove", "--by", "admin", id[:14])
