@@ -423,8 +423,8 @@ func TestNewNeedsDataDir(t *testing.T) {
 }
 
 // TestAddedQuotesHaveSpeakers_RealLedger DEPENDS ON THE REAL QUOTE LEDGER
-// (the attrib branch). The stand-in in retrieval/zz_shim.go attributes no
-// quote to anyone, so until the real ledger merges this test skips itself.
+// (merged from the attrib branch). It skips itself if the ledger names no
+// speaker at all, as the old retrieval stand-in did.
 func TestAddedQuotesHaveSpeakers_RealLedger(t *testing.T) {
 	site := newNewsSite(t)
 	e := newEnv(t)
