@@ -93,7 +93,7 @@ func (a *App) dataDir(cf *corpusFlags) string {
 // openLibrary loads the corpus and its index, logging skipped files and
 // index rebuilds as warnings.
 func (a *App) openLibrary(ctx context.Context, cf *corpusFlags, log *slog.Logger) (*retrieval.Library, error) {
-	fsys, _, err := a.corpusFS(cf)
+	fsys, err := a.libraryFS(cf)
 	if err != nil {
 		return nil, err
 	}

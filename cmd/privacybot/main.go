@@ -61,6 +61,8 @@ Usage:
   privacybot quotes [--json] [--corpus DIR] [--speaker NAME]
   privacybot eval [--corpus DIR] FILE
   privacybot serve [--http ADDR]
+  privacybot add [--json] [--data DIR] [--by NAME] PATH|URL...
+  privacybot remove [--json] [--data DIR] [--by NAME] ID...
   privacybot help
 
 Environment variables are listed in the README and .env.example.
@@ -89,6 +91,10 @@ func (a *App) Run(ctx context.Context, args []string) int {
 		err = a.runEval(ctx, rest)
 	case "serve":
 		err = a.runServe(ctx, rest)
+	case "add":
+		err = a.runAdd(ctx, rest)
+	case "remove":
+		err = a.runRemove(ctx, rest)
 	case "help", "-h", "--help":
 		fmt.Fprint(a.Stdout, usage)
 		return exitOK
