@@ -108,6 +108,9 @@ func (a *App) openLibrary(ctx context.Context, cf *corpusFlags, log *slog.Logger
 	for _, w := range lib.Warnings() {
 		log.Warn(w)
 	}
+	if r := lib.Rebuilt(); r != "" {
+		log.Info(r)
+	}
 	if len(lib.Corpus().Sources) == 0 {
 		return nil, usagef("the corpus holds no readable .txt or .md articles")
 	}
