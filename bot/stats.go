@@ -138,33 +138,5 @@ func closeEnough(a, b string) bool {
 	if d := len(a) - len(b); d > max || -d > max {
 		return false
 	}
-	return editDistance(a, b, max) <= max
-}
-
-// editDistance is the Levenshtein distance of a and b, or max+1 when it
-// exceeds max.
-func editDistance(a, b string, max int) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		best := cur[0]
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			best = min(best, cur[j])
-		}
-		if best > max {
-			return max + 1
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
+	return retrieval.EditDistance(a, b, max) <= max
 }

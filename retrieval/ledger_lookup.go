@@ -240,7 +240,7 @@ func (ix *speakerIndex) lookup(g string, fuzzy bool) []string {
 		}
 		ok := true
 		for i := range gw {
-			if editDistance(gw[i], fw[i], typoTolerance(fw[i])) > typoTolerance(fw[i]) {
+			if EditDistance(gw[i], fw[i], typoTolerance(fw[i])) > typoTolerance(fw[i]) {
 				ok = false
 				break
 			}
@@ -267,37 +267,6 @@ func typoTolerance(w string) int {
 	default:
 		return 2
 	}
-}
-
-// editDistance is the Levenshtein distance of a and b, or max+1 when it
-// exceeds max.
-func editDistance(a, b string, max int) int {
-	ra, rb := []rune(a), []rune(b)
-	if d := len(ra) - len(rb); d > max || -d > max {
-		return max + 1
-	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		best := cur[0]
-		for j := 1; j <= len(rb); j++ {
-			c := 1
-			if ra[i-1] == rb[j-1] {
-				c = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
-			best = min(best, cur[j])
-		}
-		if best > max {
-			return max + 1
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // commonWords are question words that never name a speaker on their own.
