@@ -26,6 +26,8 @@ type plan struct {
 	whoSaid bool
 	// topic holds the question's content terms, entity words removed.
 	topic []string
+	// focus is the stemmed noun a "what/which NOUN" question asks about.
+	focus string
 }
 
 var (
@@ -35,6 +37,7 @@ var (
 	whoSaidRe     = regexp.MustCompile(`(?i)^\W*(who|which (person|company|bank|organi[sz]ation|spokes\w+))\s+(said|says|stated|told|wrote|claimed|added)\b`)
 	followUpRe    = regexp.MustCompile(`(?i)^\W*(and|also|plus|what about|how about|same for|and what about|what of)\b`)
 	pronounRe     = regexp.MustCompile(`(?i)\b(he|she|they|them|him|her|it|its|their|else|more|the company|the bank)\b`)
+	focusRe       = regexp.MustCompile(`(?i)^\W*(?:what|which|how many)\s+(?:kinds? of\s+|types? of\s+|other\s+)?(\p{L}+)`)
 	capitalWordRe = regexp.MustCompile(`\b[A-Z][\p{L}&.'’-]*[\p{L}]`)
 )
 
@@ -69,17 +72,21 @@ func (e *Engine) understand(text string, history []Turn) *plan {
 
 	p.unknown, p.strangers = e.properNouns(text, p.entities)
 	p.topic = topicTerms(p.query, p.entities)
+	if m := focusRe.FindStringSubmatch(text); m != nil && !stopwords[strings.ToLower(m[1])] {
+		p.focus = stem(strings.ToLower(m[1]))
+	}
 	switch {
 	case sourcesRe.MatchString(text):
 		p.kind = KindSources
 	case silenceRe.MatchString(text) && len(p.entities) == 0:
 		p.silence = true
 		p.kind = KindFact
-	case len(p.unknown) > 0:
-		p.kind = KindOutOfScope
-	case whoSaidRe.MatchString(text) && len(p.entities) == 0:
+	case whoSaidRe.MatchString(text):
+		// The names in "who said X?" belong to what was said.
 		p.whoSaid = true
 		p.kind = KindQuote
+	case len(p.unknown) > 0:
+		p.kind = KindOutOfScope
 	case len(p.entities) > 0 && (p.wantsQuotes || len(p.topic) == 0):
 		p.kind = KindQuote
 	case len(p.strangers) > 0 && p.wantsQuotes:

@@ -26,9 +26,9 @@ func (e *Engine) extractive(ctx context.Context, p *plan) (Answer, []retrieval.H
 		e.silenceAnswer(b)
 		return b.ans, nil, nil
 	}
-	hits, err := e.lib.Search(ctx, retrieval.SearchOptions{Query: p.query, K: 12, Speakers: p.entities})
+	hits, err := e.search(ctx, p)
 	if err != nil {
-		return Answer{}, nil, fmt.Errorf("search: %w", err)
+		return Answer{}, nil, err
 	}
 	switch {
 	case p.whoSaid:
@@ -49,6 +49,25 @@ func (e *Engine) extractive(ctx context.Context, p *plan) (Answer, []retrieval.H
 		}
 	}
 	return b.ans, hits, nil
+}
+
+// search retrieves the passages and the quotations that bear on the
+// question, passages first. Quotations by the speakers the question names
+// rank first among the quotations.
+func (e *Engine) search(ctx context.Context, p *plan) ([]retrieval.Hit, error) {
+	paras, err := e.lib.Search(ctx, retrieval.SearchOptions{Query: p.query, K: 20, Kind: retrieval.KindParagraph})
+	if err != nil {
+		return nil, fmt.Errorf("search passages: %w", err)
+	}
+	var speakers []string
+	if !p.whoSaid {
+		speakers = p.entities
+	}
+	quotes, err := e.lib.Search(ctx, retrieval.SearchOptions{Query: p.query, K: 10, Kind: retrieval.KindQuote, Speakers: speakers})
+	if err != nil {
+		return nil, fmt.Errorf("search quotations: %w", err)
+	}
+	return append(paras, quotes...), nil
 }
 
 // builder accumulates an answer and the sources it cites.
@@ -104,7 +123,7 @@ func (e *Engine) silenceAnswer(b *builder) {
 		b.ans.Lead = "The sources don't record anyone declining to comment."
 		return
 	}
-	b.ans.Lead = fmt.Sprintf("The sources say %s gave no comment.", joinNames(names))
+	b.ans.Lead = fmt.Sprintf("The sources say %s.", silenceSummary(sil))
 }
 
 // quoteAnswer gives everything the named speakers said, most relevant first.
@@ -145,19 +164,29 @@ func (e *Engine) quoteAnswer(b *builder, hits []retrieval.Hit) {
 	}
 	who := joinNames(b.p.entities)
 	nq := 0
+	quoting := map[string]bool{}
 	for _, g := range b.ans.Groups {
 		nq += len(g.Quotes)
+		for _, q := range g.Quotes {
+			for _, c := range q.Citations {
+				quoting[c.Source] = true
+			}
+		}
 	}
 	switch {
 	case nq == 0 && len(ss) > 0:
-		b.ans.Lead = fmt.Sprintf("The sources quote nothing from %s: %s.", who, silenceSummary(ss))
+		b.ans.Lead = fmt.Sprintf("The sources quote nothing from %s. They report that %s.", who, silenceSummary(ss))
 	case nq == 0:
 		b.ans.Lead = fmt.Sprintf("The sources quote nothing from %s.", who)
 		b.ans.Groups = nil
 	default:
-		b.ans.Lead = fmt.Sprintf("The sources quote %s %s, in %s.", who, plural(nq, "time"), plural(len(b.ans.Sources), "article"))
+		times := plural(nq, "time")
+		if nq == 1 {
+			times = "once"
+		}
+		b.ans.Lead = fmt.Sprintf("The sources quote %s %s, in %s.", who, times, plural(len(quoting), "article"))
 		if len(ss) > 0 {
-			b.ans.Lead += fmt.Sprintf(" Elsewhere they report that %s.", silenceSummary(ss))
+			b.ans.Lead += fmt.Sprintf(" They also report that %s.", silenceSummary(ss))
 		}
 	}
 }
@@ -178,7 +207,7 @@ func (e *Engine) strangerAnswer(ctx context.Context, b *builder) {
 func (e *Engine) whoSaidAnswer(b *builder, hits []retrieval.Hit) bool {
 	var qs []retrieval.Quote
 	for _, h := range hits {
-		if h.Quote == nil || coverage(b.e.stats, b.p.topic, termSet(h.Quote.Text)) < 0.6 {
+		if h.Quote == nil || coverage(b.e.stats, b.p.topic, b.p.focus, termSet(h.Quote.Text)) < 0.6 {
 			continue
 		}
 		qs = append(qs, *h.Quote)
@@ -203,31 +232,47 @@ func (e *Engine) whoSaidAnswer(b *builder, hits []retrieval.Hit) bool {
 	return true
 }
 
+// silenceSummary says in one clause who gave no comment, such as
+// "Citigroup and Wells Fargo declined to comment".
 func silenceSummary(ss []retrieval.Silence) string {
-	var parts []string
+	var clauses []string
+	byClause := map[string][]string{}
 	seen := map[string]bool{}
 	for _, s := range ss {
 		who := s.Organization
 		if s.Speaker != "" {
 			who = s.Speaker
 		}
-		k := who + "|" + s.Kind
-		if seen[k] {
+		c := silenceClause(s.Kind)
+		if who == "" || seen[who+"|"+c] {
 			continue
 		}
-		seen[k] = true
-		parts = append(parts, who+" "+pastTense(s.Kind))
+		seen[who+"|"+c] = true
+		if _, ok := byClause[c]; !ok {
+			clauses = append(clauses, c)
+		}
+		byClause[c] = append(byClause[c], who)
 	}
-	return joinNames(parts)
+	var parts []string
+	for _, c := range clauses {
+		parts = append(parts, joinNames(byClause[c])+" "+c)
+	}
+	if len(parts) == 0 {
+		return "they gave no comment"
+	}
+	return strings.Join(parts, "; ")
 }
 
-// pastTense turns a silence kind ("declined to comment") into a clause; it
-// is already past tense in the ledger, so it is returned as is unless empty.
-func pastTense(kind string) string {
-	if kind == "" {
-		return "gave no comment"
+// silenceClause puts a silence, written however the article put it
+// ("decline to address", "refused to comment"), in one plain phrase.
+func silenceClause(kind string) string {
+	k := strings.ToLower(kind)
+	switch {
+	case strings.Contains(k, "respond"), strings.Contains(k, "reach"), strings.Contains(k, "return"), strings.Contains(k, "reply"):
+		return "did not respond"
+	default:
+		return "declined to comment"
 	}
-	return kind
 }
 
 func plural(n int, word string) string {

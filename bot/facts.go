@@ -21,13 +21,18 @@ const (
 )
 
 // coverage is the share of the topic's IDF weight that the term set holds.
-func coverage(st *corpusStats, topic []string, have map[string]bool) float64 {
+// The focus term, the noun the question asks about ("services" in "What
+// services …"), weighs three times as much.
+func coverage(st *corpusStats, topic []string, focus string, have map[string]bool) float64 {
 	var got, all float64
 	for _, t := range topic {
 		if !st.has(t) {
 			continue // a word no source holds cannot be covered; factAnswer weighs those
 		}
 		w := st.idf(t)
+		if t == focus {
+			w *= 3
+		}
 		all += w
 		if have[t] {
 			got += w
@@ -41,6 +46,9 @@ func coverage(st *corpusStats, topic []string, have map[string]bool) float64 {
 
 // numberQuestionRe matches questions whose answer is a number.
 var numberQuestionRe = regexp.MustCompile(`(?i)\bhow (many|much|big|large|long|often)\b|\bwhat (number|percentage|share|amount)\b`)
+
+// enumerationRe finds sentences that list things.
+var enumerationRe = regexp.MustCompile(`(?i)\b(include|includes|included|including|such as|among them)\b|,[^,]+,[^,]+,`)
 
 func hasDigit(s string) bool { return strings.IndexFunc(s, unicode.IsDigit) >= 0 }
 
@@ -79,9 +87,10 @@ func (e *Engine) factAnswer(b *builder, hits []retrieval.Hit) {
 	wantsNumber := numberQuestionRe.MatchString(b.p.asked)
 	var cands []candidate
 	var quotes []retrieval.Quote
+	examined := map[[2]any]bool{}
 	for rank, h := range hits {
 		if h.Quote != nil {
-			if coverage(e.stats, topic, termSet(h.Quote.Text)) >= 0.6 && (!wantsNumber || hasDigit(h.Quote.Text)) && len(quotes) < maxFactQuotes {
+			if coverage(e.stats, topic, b.p.focus, termSet(h.Quote.Text)) >= 0.6 && (!wantsNumber || hasDigit(h.Quote.Text)) && len(quotes) < maxFactQuotes {
 				quotes = append(quotes, *h.Quote)
 			}
 			continue
@@ -90,32 +99,23 @@ func (e *Engine) factAnswer(b *builder, hits []retrieval.Hit) {
 		if err != nil {
 			continue
 		}
-		for _, sp := range sentenceSpans(src.Text, h.Start, h.End) {
-			text := src.Text[sp[0]:sp[1]]
-			ts := termSet(text)
-			cov := coverage(e.stats, topic, ts)
-			if cov < minCoverage {
+		// The paragraph after a hit often carries the answer the hit
+		// introduces ("…services into Messenger." then "Some of the
+		// services … include …").
+		spans := []retrieval.Span{h.Span}
+		if i := src.ParagraphAt(h.Start); i >= 0 && i+1 < len(src.Paragraphs) {
+			spans = append(spans, src.Paragraphs[i+1])
+		}
+		for _, para := range spans {
+			if examined[[2]any{src.ID, para.Start}] {
 				continue
 			}
-			score := cov - 0.01*float64(rank)
-			if wantsNumber && hasDigit(text) {
-				score += 0.6
-			}
-			if strings.ContainsAny(text, "\"“”") {
-				score -= 0.05 // prefer the article's own words to a quotation
-			}
-			for t := range entityTerms {
-				if ts[t] {
-					score += 0.1
-				}
-			}
-			cands = append(cands, candidate{
-				ev:    Evidence{Text: text, Citation: Citation{Source: src.ID, Start: sp[0], End: sp[1]}},
-				key:   foldQuote(text),
-				score: score,
-				order: len(cands),
-			})
+			examined[[2]any{src.ID, para.Start}] = true
+			cands = append(cands, e.sentenceCandidates(b, src, para, rank, topic, entityTerms, wantsNumber)...)
 		}
+	}
+	for i := range cands {
+		cands[i].order = i
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 	seen := map[string]bool{}
@@ -148,6 +148,18 @@ func (e *Engine) factAnswer(b *builder, hits []retrieval.Hit) {
 		return
 	}
 	b.ans.Lead = "Here is what the sources say."
+}
+
+// contextTerms returns the terms of a paragraph and of the one before it.
+func contextTerms(src *retrieval.Source, sp retrieval.Span) map[string]bool {
+	ts := termSet(src.Text[sp.Start:sp.End])
+	if i := src.ParagraphAt(sp.Start); i > 0 {
+		p := src.Paragraphs[i-1]
+		for t := range termSet(src.Text[p.Start:p.End]) {
+			ts[t] = true
+		}
+	}
+	return ts
 }
 
 // mentionEvidence cites up to n sentences that hold any of the terms,
@@ -188,4 +200,45 @@ func (e *Engine) mentionEvidence(ctx context.Context, b *builder, terms map[stri
 			break
 		}
 	}
+}
+
+// sentenceCandidates scores each sentence of one paragraph as evidence.
+func (e *Engine) sentenceCandidates(b *builder, src *retrieval.Source, para retrieval.Span, rank int, topic []string, entityTerms map[string]bool, wantsNumber bool) []candidate {
+	var cands []candidate
+	context := contextTerms(src, para)
+	for _, sp := range sentenceSpans(src.Text, para.Start, para.End) {
+		text := src.Text[sp[0]:sp[1]]
+		ts := termSet(text)
+		cov := coverage(e.stats, topic, b.p.focus, ts)
+		// A sentence may answer with words of its own while the
+		// question's other words sit around it.
+		for t := range context {
+			ts[t] = true
+		}
+		cov = 0.6*cov + 0.4*coverage(e.stats, topic, b.p.focus, ts)
+		if cov < minCoverage {
+			continue
+		}
+		score := cov - 0.01*float64(rank)
+		if wantsNumber && hasDigit(text) {
+			score += 0.6
+		}
+		if b.p.focus != "" && ts[b.p.focus] && enumerationRe.MatchString(text) {
+			score += 0.2 // "What services …?" is answered by a list of them
+		}
+		if strings.ContainsAny(text, "\"“”") {
+			score -= 0.05 // prefer the article's own words to a quotation
+		}
+		for t := range entityTerms {
+			if ts[t] {
+				score += 0.1
+			}
+		}
+		cands = append(cands, candidate{
+			ev:    Evidence{Text: text, Citation: Citation{Source: src.ID, Start: sp[0], End: sp[1]}},
+			key:   foldQuote(text),
+			score: score,
+		})
+	}
+	return cands
 }

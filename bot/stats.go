@@ -4,78 +4,101 @@ import (
 	"math"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/privacybot/privacybot/retrieval"
 )
 
 // corpusStats holds word statistics over the corpus that the engine uses to
-// judge whether a question is covered at all. It is built on first use.
+// judge whether a question is covered at all. They are built on first use
+// and rebuilt when the library's corpus or ledger changes (an article was
+// added or removed while the engine runs).
 type corpusStats struct {
-	lib    *retrieval.Library
-	once   sync.Once
-	docs   int
-	df     map[string]int  // stemmed word → number of sources holding it
+	lib *retrieval.Library
+	mu  sync.Mutex // serializes rebuilds
+	cur atomic.Pointer[statsSnapshot]
+}
+
+// statsSnapshot is the statistics of one corpus and ledger; never modified
+// once built.
+type statsSnapshot struct {
+	corpus *retrieval.Corpus
+	ledger *retrieval.Ledger
+	docs   int             // paragraphs
+	df     map[string]int  // stemmed word → number of paragraphs holding it
 	vocab  map[string]bool // lowercase surface words
 	quoter map[string]bool // lowercase words of quoted speakers and organizations
 }
 
 func newCorpusStats(lib *retrieval.Library) *corpusStats { return &corpusStats{lib: lib} }
 
-func (s *corpusStats) build() {
-	s.once.Do(func() {
-		s.df = map[string]int{}
-		s.vocab = map[string]bool{}
-		s.quoter = map[string]bool{}
-		c := s.lib.Corpus()
-		s.docs = len(c.Sources)
-		for _, src := range c.Sources {
+// get returns the statistics of the library's current corpus and ledger,
+// which the library replaces (never changes) on Add and Remove.
+func (s *corpusStats) get() *statsSnapshot {
+	c, led := s.lib.Corpus(), s.lib.Ledger()
+	if snap := s.cur.Load(); snap != nil && snap.corpus == c && snap.ledger == led {
+		return snap
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if snap := s.cur.Load(); snap != nil && snap.corpus == c && snap.ledger == led {
+		return snap
+	}
+	snap := &statsSnapshot{corpus: c, ledger: led,
+		df: map[string]int{}, vocab: map[string]bool{}, quoter: map[string]bool{}}
+	for _, src := range c.Sources {
+		for _, w := range words(src.Text[:src.Body]) {
+			snap.vocab[w] = true
+		}
+		for _, p := range src.Paragraphs {
+			snap.docs++
 			seen := map[string]bool{}
-			for _, w := range words(src.Text) {
-				s.vocab[w] = true
+			for _, w := range words(src.Text[p.Start:p.End]) {
+				snap.vocab[w] = true
 				st := stem(w)
 				if !seen[st] {
 					seen[st] = true
-					s.df[st]++
+					snap.df[st]++
 				}
 			}
 		}
-		led := s.lib.Ledger()
-		for _, q := range led.Quotes {
-			for _, w := range words(q.Speaker + " " + q.Organization) {
-				s.quoter[w] = true
-			}
+	}
+	for _, q := range led.Quotes {
+		for _, w := range words(q.Speaker + " " + q.Organization) {
+			snap.quoter[w] = true
 		}
-		for _, q := range led.Silences {
-			for _, w := range words(q.Speaker + " " + q.Organization) {
-				s.quoter[w] = true
-			}
+	}
+	for _, q := range led.Silences {
+		for _, w := range words(q.Speaker + " " + q.Organization) {
+			snap.quoter[w] = true
 		}
-	})
+	}
+	s.cur.Store(snap)
+	return snap
 }
 
 // idf is the inverse document frequency of a stemmed term: near zero for a
 // word every source holds, high for a rare one, and highest for a word no
 // source holds.
 func (s *corpusStats) idf(term string) float64 {
-	s.build()
-	n := float64(s.docs)
-	return math.Log(1 + (n-float64(s.df[term])+0.5)/(float64(s.df[term])+0.5))
+	st := s.get()
+	n := float64(st.docs)
+	return math.Log(1 + (n-float64(st.df[term])+0.5)/(float64(st.df[term])+0.5))
 }
 
 // has reports whether any source holds the stemmed term.
 func (s *corpusStats) has(term string) bool {
-	s.build()
-	return s.df[term] > 0
+	return s.get().df[term] > 0
 }
 
 // mentions reports whether the corpus holds the word w (lowercase), allowing
 // for a small typo or for w being the start of a longer word ("citi").
 func (s *corpusStats) mentions(w string) bool {
-	s.build()
-	if s.vocab[w] {
+	st := s.get()
+	if st.vocab[w] {
 		return true
 	}
-	for v := range s.vocab {
+	for v := range st.vocab {
 		if len(w) >= 4 && strings.HasPrefix(v, w) {
 			return true
 		}
@@ -88,11 +111,11 @@ func (s *corpusStats) mentions(w string) bool {
 
 // quoted reports whether w is a word of some quoted speaker's name.
 func (s *corpusStats) quoted(w string) bool {
-	s.build()
-	if s.quoter[w] {
+	st := s.get()
+	if st.quoter[w] {
 		return true
 	}
-	for v := range s.quoter {
+	for v := range st.quoter {
 		if closeEnough(w, v) {
 			return true
 		}
@@ -115,33 +138,5 @@ func closeEnough(a, b string) bool {
 	if d := len(a) - len(b); d > max || -d > max {
 		return false
 	}
-	return editDistance(a, b, max) <= max
-}
-
-// editDistance is the Levenshtein distance of a and b, or max+1 when it
-// exceeds max.
-func editDistance(a, b string, max int) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		best := cur[0]
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			best = min(best, cur[j])
-		}
-		if best > max {
-			return max + 1
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
+	return retrieval.EditDistance(a, b, max) <= max
 }

@@ -52,6 +52,7 @@ type Library struct {
 	vec       *vectorIndex
 	dim       int // vector length; 0 until known
 	warnings  []string
+	rebuilt   string // why a saved index was out of date and rebuilt
 }
 
 // Open loads the corpus in o.FS, extracts its quote ledger and builds or
@@ -210,7 +211,7 @@ func (l *Library) load() bool {
 		return true
 	case errors.Is(err, errIndexMissing):
 	case errors.Is(err, errIndexStale):
-		l.warnings = append(l.warnings, "index rebuilt: "+err.Error())
+		l.rebuilt = "index rebuilt: " + err.Error()
 	default:
 		l.warnings = append(l.warnings, "index was corrupt and has been rebuilt: "+err.Error())
 	}
@@ -327,6 +328,15 @@ func (l *Library) Ledger() *Ledger {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
 	return l.ledger
+}
+
+// Rebuilt says why Open rebuilt a saved index that was out of date (the
+// corpus or the embedder changed), or "" when it did not. That is normal
+// after an edit to the corpus, so it is not among the Warnings.
+func (l *Library) Rebuilt() string {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return l.rebuilt
 }
 
 // Warnings returns what Open (and later Add or Remove) could not do but

@@ -93,7 +93,7 @@ func (a *App) dataDir(cf *corpusFlags) string {
 // openLibrary loads the corpus and its index, logging skipped files and
 // index rebuilds as warnings.
 func (a *App) openLibrary(ctx context.Context, cf *corpusFlags, log *slog.Logger) (*retrieval.Library, error) {
-	fsys, _, err := a.corpusFS(cf)
+	fsys, err := a.libraryFS(cf)
 	if err != nil {
 		return nil, err
 	}
@@ -107,6 +107,9 @@ func (a *App) openLibrary(ctx context.Context, cf *corpusFlags, log *slog.Logger
 	}
 	for _, w := range lib.Warnings() {
 		log.Warn(w)
+	}
+	if r := lib.Rebuilt(); r != "" {
+		log.Info(r)
 	}
 	if len(lib.Corpus().Sources) == 0 {
 		return nil, usagef("the corpus holds no readable .txt or .md articles")

@@ -61,6 +61,8 @@ Usage:
   privacybot quotes [--json] [--corpus DIR] [--speaker NAME]
   privacybot eval [--corpus DIR] FILE
   privacybot serve [--http ADDR]
+  privacybot add [--json] [--data DIR] [--by NAME] PATH|URL...
+  privacybot remove [--json] [--data DIR] [--by NAME] ID...
   privacybot bench gen N DIR | bench [--sizes 1000,10000,100000]
   privacybot help
 
@@ -90,6 +92,10 @@ func (a *App) Run(ctx context.Context, args []string) int {
 		err = a.runEval(ctx, rest)
 	case "serve":
 		err = a.runServe(ctx, rest)
+	case "add":
+		err = a.runAdd(ctx, rest)
+	case "remove":
+		err = a.runRemove(ctx, rest)
 	case "bench":
 		err = a.runBench(ctx, rest)
 	case "help", "-h", "--help":

@@ -155,3 +155,39 @@ func TestEvalOwnQuestionSet(t *testing.T) {
 		t.Errorf("summary missing:\n%s", out)
 	}
 }
+
+// TestQuotesFromUnseenArticles loads the hand-written articles with
+// --corpus and checks that their quotes are attributed to the right people.
+func TestQuotesFromUnseenArticles(t *testing.T) {
+	dir := filepath.Join("..", "..", "retrieval", "testdata", "articles")
+	code, out, errs := runApp(t, "", nil, "quotes", "--json", "--corpus", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var qs []struct{ Text, Speaker, Role, Organization, Source string }
+	if err := json.Unmarshal([]byte(out), &qs); err != nil {
+		t.Fatal(err)
+	}
+	want := []struct{ prefix, speaker, org string }{
+		{"Consumers should not have to wonder", "Lina Khan", "Federal Trade Commission"},
+		{"We have ended every one of those advertising partnerships", "Ravi Menon", "StrideLabs"},
+		{"There is no excuse for leaving a door this wide open.", "John Edwards", "Information Commissioner's Office"},
+		{"We accept the ICO's findings in full", "Maria Lopez", "Brightcart"},
+		{"Why did it take them so long to tell us?", "Carla Jimenez", ""},
+		{"The group behind this attack", "", "Northgate Cyber"},
+	}
+	for _, w := range want {
+		found := false
+		for _, q := range qs {
+			if strings.HasPrefix(q.Text, w.prefix) {
+				found = true
+				if q.Speaker != w.speaker || q.Organization != w.org {
+					t.Errorf("%q attributed to %q/%q, want %q/%q", w.prefix, q.Speaker, q.Organization, w.speaker, w.org)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("quote %q not extracted", w.prefix)
+		}
+	}
+}

@@ -1,0 +1,195 @@
+package slackbot
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/privacybot/privacybot/bot"
+	"github.com/privacybot/privacybot/bot/slackbot/slackfake"
+)
+
+func TestConcurrentRetriesAnsweredOnce(t *testing.T) {
+	h := newHarness(t, nil)
+	x := h.http()
+	payload := fixture(t, "mention.json")
+	var wg sync.WaitGroup
+	for i := range 10 {
+		wg.Go(func() { x.event(payload, i%4) })
+	}
+	wg.Wait()
+	h.bot.waitIdle()
+	if n := len(h.fake.Calls("chat.postMessage")); n != 1 {
+		t.Errorf("%d posts for one event delivered 10 times at once, want 1", n)
+	}
+}
+
+func TestRateLimitPerUser(t *testing.T) {
+	h := newHarness(t, func(c *Config) { c.RateLimit = 2 })
+	x := h.http()
+	dm := func(id, user, ts string) []byte {
+		return edit(t, fixture(t, "dm.json"), func(m map[string]any) {
+			m["event_id"] = id
+			ev := m["event"].(map[string]any)
+			ev["user"], ev["ts"] = user, ts
+		})
+	}
+	for i, ts := range []string{"1.000001", "1.000002", "1.000003"} {
+		x.event(dm("EvRL"+ts, "U0BUSY", ts), 0)
+		_ = i
+	}
+	x.event(dm("EvRLother", "U0CALM", "1.000004"), 0)
+	h.bot.waitIdle()
+	eph := h.fake.Calls("chat.postEphemeral")
+	if len(eph) != 1 || eph[0].Field("user") != "U0BUSY" {
+		t.Fatalf("ephemeral notices = %+v, want one to U0BUSY", eph)
+	}
+	if txt := eph[0].Text(); !strings.Contains(txt, "try again in") || !strings.Contains(txt, "2 a minute") {
+		t.Errorf("rate limit notice = %q", txt)
+	}
+	if n := len(h.fake.Calls("chat.postMessage")); n != 3 {
+		t.Errorf("%d placeholders, want 3 (two for the busy user, one for the other)", n)
+	}
+	// The slash command shares the allowance.
+	if reply := x.command(h.slashForm("ask What did JPMorgan say?", "rl")); !strings.Contains(reply, "try again in") {
+		// U2147483697 is a fresh user: allowed.
+		if !strings.Contains(reply, "Looking through the sources") {
+			t.Errorf("ask reply = %s", reply)
+		}
+	}
+}
+
+func TestFollowUpAfterRestartReadsThread(t *testing.T) {
+	h := newHarness(t, nil)
+	x := h.http()
+	h.fake.SetReplies("1515449522.000016", []map[string]any{
+		{"type": "message", "user": "U061F7AUR", "text": "<@" + slackfake.BotUserID + "> What did JPMorgan say?", "ts": "1515449522.000016", "thread_ts": "1515449522.000016"},
+		{"type": "message", "bot_id": slackfake.BotID, "user": slackfake.BotUserID, "text": "JPMorgan said things [001]", "ts": "1515449523.000100", "thread_ts": "1515449522.000016"},
+		{"type": "message", "user": "U061F7AUR", "text": "<@" + slackfake.BotUserID + "> and Citigroup?", "ts": "1515449600.000200", "thread_ts": "1515449522.000016"},
+	})
+	x.event(fixture(t, "followup.json"), 0)
+	h.bot.waitIdle()
+	if n := len(h.fake.Calls("conversations.replies")); n != 1 {
+		t.Errorf("%d conversations.replies calls, want 1", n)
+	}
+	if !strings.Contains(h.logs.String(), "history=1") {
+		t.Errorf("the thread's earlier turn was not passed on")
+	}
+	if ph := h.callsWhere("chat.postMessage", inThread("C123ABC456", "1515449522.000016")); len(ph) != 1 {
+		t.Errorf("answered %d times in the parent thread, want 1", len(ph))
+	}
+}
+
+func TestSlackErrorsAreNotFatal(t *testing.T) {
+	h := newHarness(t, func(c *Config) { c.MaxRetries = 1 })
+	x := h.http()
+	h.fake.RateLimit("chat.postMessage", 5) // more than the retries
+	x.event(fixture(t, "dm.json"), 0)
+	h.bot.waitIdle()
+	if n := len(h.fake.Calls("chat.postMessage")); n < 2 {
+		t.Errorf("%d attempts, want the post and its retries", n)
+	}
+	if !strings.Contains(h.logs.String(), "chat.postMessage") {
+		t.Errorf("the failed post was not logged")
+	}
+	// Still serving.
+	x.event(fixture(t, "mention.json"), 0)
+	h.bot.waitIdle()
+	if len(h.fake.Calls("chat.update"))+len(h.fake.Calls("chat.postMessage")) < 3 {
+		t.Errorf("the bot stopped answering after a failed post")
+	}
+}
+
+// gatedEngine holds every answer until released.
+type gatedEngine struct {
+	*bot.Engine
+	started chan struct{}
+	release chan struct{}
+}
+
+func (g *gatedEngine) Answer(ctx context.Context, q bot.Question) (bot.Answer, error) {
+	g.started <- struct{}{}
+	select {
+	case <-g.release:
+	case <-ctx.Done():
+		return bot.Answer{}, ctx.Err()
+	}
+	return g.Engine.Answer(ctx, q)
+}
+
+func TestShutdownFinishesAnswers(t *testing.T) {
+	fake := slackfake.New(t)
+	eng := &gatedEngine{Engine: testEngine(t), started: make(chan struct{}, 1), release: make(chan struct{})}
+	b, err := New(eng, Config{BotToken: slackfake.BotToken, SigningSecret: testSigningSecret, APIURL: fake.URL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	h := &harness{t: t, fake: fake, bot: b, logs: &syncBuffer{}, now: time.Now}
+	x := h.http()
+	x.event(fixture(t, "mention.json"), 0)
+	<-eng.started
+
+	done := make(chan error, 1)
+	go func() { done <- b.Shutdown(context.Background()) }()
+	eventually(t, "shutdown to begin", func() bool { return !b.accepting() })
+	if code, _ := x.post(PathEvents, "application/json", fixture(t, "dm.json"), nil); code != http.StatusServiceUnavailable {
+		t.Errorf("event during shutdown: status %d, want 503 so Slack redelivers it", code)
+	}
+	select {
+	case err := <-done:
+		t.Fatalf("Shutdown returned (%v) before the answer under way was posted", err)
+	default:
+	}
+	close(eng.release)
+	if err := <-done; err != nil {
+		t.Fatalf("Shutdown: %v", err)
+	}
+	if len(fake.Calls("chat.update")) != 1 {
+		t.Errorf("the answer under way was not posted before shutdown finished")
+	}
+}
+
+func TestShutdownIsBounded(t *testing.T) {
+	fake := slackfake.New(t)
+	eng := &gatedEngine{Engine: testEngine(t), started: make(chan struct{}, 1), release: make(chan struct{})}
+	b, err := New(eng, Config{BotToken: slackfake.BotToken, SigningSecret: testSigningSecret, APIURL: fake.URL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	h := &harness{t: t, fake: fake, bot: b, logs: &syncBuffer{}, now: time.Now}
+	h.http().event(fixture(t, "mention.json"), 0)
+	<-eng.started
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	if err := b.Shutdown(ctx); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("Shutdown = %v, want a deadline error", err)
+	}
+	// The cancelled answer still tells the user.
+	if up := fake.Calls("chat.update"); len(up) != 1 || !strings.Contains(up[0].Text(), "Sorry") {
+		t.Errorf("placeholder not replaced with an apology: %+v", up)
+	}
+}
+
+// eventually polls cond until it holds, failing the test after waitTimeout.
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(waitTimeout)
+	tick := time.NewTicker(2 * time.Millisecond)
+	defer tick.Stop()
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		<-tick.C
+	}
+}

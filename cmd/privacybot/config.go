@@ -1,0 +1,124 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/joho/godotenv"
+
+	"github.com/privacybot/privacybot/bot/slackbot"
+)
+
+// Config is what serve reads from the environment, once, at start.
+type Config struct {
+	// BotToken is SLACK_BOT_TOKEN, the Bot User OAuth Token (xoxb-…).
+	BotToken slackbot.Secret
+	// AppToken is SLACK_APP_TOKEN, the app-level token (xapp-…) for
+	// Socket Mode.
+	AppToken slackbot.Secret
+	// SigningSecret is SLACK_SIGNING_SECRET, for HTTP mode.
+	SigningSecret slackbot.Secret
+	// APIURL is SLACK_API_URL, the Web API base URL ("" for Slack's).
+	APIURL string
+	// RateLimit is PRIVACYBOT_RATE_LIMIT, questions per user per minute.
+	RateLimit int
+	// HTTPAddr is where HTTP mode listens (serve --http ADDR); "" means
+	// Socket Mode.
+	HTTPAddr string
+}
+
+var signingSecretRe = regexp.MustCompile(`^[A-Za-z0-9]{16,128}$`)
+
+// loadConfig reads serve's configuration with getenv. httpAddr selects
+// HTTP mode. A missing or malformed variable is an error of one line that
+// names it and says what it should look like, without its value.
+func loadConfig(getenv func(string) string, httpAddr string) (Config, error) {
+	get := func(k string) string { return strings.TrimSpace(getenv(k)) }
+	cfg := Config{HTTPAddr: httpAddr, RateLimit: slackbot.DefaultRateLimit}
+
+	bot := get("SLACK_BOT_TOKEN")
+	switch {
+	case bot == "":
+		return cfg, errors.New("SLACK_BOT_TOKEN is not set: set it to your Slack app's Bot User OAuth Token (xoxb-…), from OAuth & Permissions")
+	case !strings.HasPrefix(bot, "xoxb-"):
+		return cfg, fmt.Errorf("SLACK_BOT_TOKEN is malformed: it should be the Bot User OAuth Token, which starts with xoxb-%s", swapped(bot))
+	}
+	cfg.BotToken = slackbot.Secret(bot)
+
+	if httpAddr == "" {
+		app := get("SLACK_APP_TOKEN")
+		switch {
+		case app == "":
+			return cfg, errors.New("SLACK_APP_TOKEN is not set: Socket Mode needs an app-level token (xapp-…) with connections:write, from Basic Information > App-Level Tokens (or run serve --http ADDR for the HTTP Events API)")
+		case !strings.HasPrefix(app, "xapp-"):
+			return cfg, fmt.Errorf("SLACK_APP_TOKEN is malformed: it should be an app-level token, which starts with xapp-%s", swapped(app))
+		}
+		cfg.AppToken = slackbot.Secret(app)
+	} else {
+		secret := get("SLACK_SIGNING_SECRET")
+		switch {
+		case secret == "":
+			return cfg, errors.New("SLACK_SIGNING_SECRET is not set: HTTP mode needs your Slack app's Signing Secret, from Basic Information > App Credentials")
+		case !signingSecretRe.MatchString(secret):
+			return cfg, errors.New("SLACK_SIGNING_SECRET is malformed: it should be the app's Signing Secret, a string of letters and digits (32 of them) from Basic Information > App Credentials")
+		}
+		cfg.SigningSecret = slackbot.Secret(secret)
+	}
+
+	if v := get("SLACK_API_URL"); v != "" {
+		u, err := url.Parse(v)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || !strings.HasSuffix(v, "/") {
+			return cfg, errors.New("SLACK_API_URL is malformed: it should be an http(s) URL ending in /, like https://slack.com/api/")
+		}
+		cfg.APIURL = v
+	}
+	if v := get("PRIVACYBOT_RATE_LIMIT"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 10000 {
+			return cfg, errors.New("PRIVACYBOT_RATE_LIMIT is malformed: it should be a whole number of questions each user may ask a minute, like 10")
+		}
+		cfg.RateLimit = n
+	}
+	return cfg, nil
+}
+
+// swapped hints at a common mix-up: one token where the other belongs.
+func swapped(v string) string {
+	switch {
+	case strings.HasPrefix(v, "xapp-"):
+		return "; the value set starts with xapp-, so it looks like the app-level token (SLACK_APP_TOKEN)"
+	case strings.HasPrefix(v, "xoxb-"):
+		return "; the value set starts with xoxb-, so it looks like the bot token (SLACK_BOT_TOKEN)"
+	case strings.HasPrefix(v, "xoxp-"):
+		return "; the value set starts with xoxp-, a user token, which privacybot does not use"
+	}
+	return ""
+}
+
+// errDotenv reports a .env file that cannot be read. Its parser's message
+// is not passed on, since it may quote a line holding a token.
+var errDotenv = errors.New(".env in the working directory could not be read; it should hold KEY=value lines")
+
+// dotenvGetenv returns a getenv that falls back to the .env file in the
+// working directory, if there is one, for variables the environment does
+// not set. The environment always wins.
+func (a *App) dotenvGetenv() (func(string) string, error) {
+	vals, err := godotenv.Read(".env")
+	if errors.Is(err, fs.ErrNotExist) {
+		return a.Getenv, nil
+	}
+	if err != nil {
+		return nil, errDotenv
+	}
+	return func(k string) string {
+		if v := a.Getenv(k); v != "" {
+			return v
+		}
+		return vals[k]
+	}, nil
+}

@@ -1,0 +1,267 @@
+package ingest
+
+import (
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/privacybot/privacybot/retrieval"
+)
+
+// ArticlesDir is the folder of the data directory that holds added articles.
+const ArticlesDir = "articles"
+
+// tempPrefix starts the name of a file being written. retrieval.LoadFS
+// skips dot files and the suffix is not .txt, so a temp file left by a
+// crash is never loaded; [OpenStore] deletes them.
+const tempPrefix = ".tmp-"
+
+// Store keeps added articles as text files with a metadata header, one
+// file per article named ID.txt, in one directory. Writes are atomic: a
+// crash leaves the whole file or none of it. A Store does no locking of
+// its own; [Service] serializes writes.
+type Store struct {
+	dir string
+	// hook, when set by tests, is called at named points of a write.
+	hook func(stage string)
+}
+
+// OpenStore opens (creating it if needed) the article directory dir and
+// deletes temporary files that an interrupted write left behind.
+func OpenStore(dir string) (*Store, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("open article store: %w", err)
+	}
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("open article store: %w", err)
+	}
+	for _, e := range ents {
+		if strings.HasPrefix(e.Name(), tempPrefix) {
+			if err := os.Remove(filepath.Join(dir, e.Name())); err != nil {
+				return nil, fmt.Errorf("open article store: remove unfinished write: %w", err)
+			}
+		}
+	}
+	return &Store{dir: dir}, nil
+}
+
+// Dir returns the directory the store writes to.
+func (s *Store) Dir() string { return s.dir }
+
+// FS returns the stored articles as a file system, for [retrieval.LoadFS]
+// or [Overlay].
+func (s *Store) FS() fs.FS { return os.DirFS(s.dir) }
+
+// Has reports whether an article with this id is stored.
+func (s *Store) Has(id string) bool {
+	_, err := os.Stat(filepath.Join(s.dir, id+".txt"))
+	return err == nil
+}
+
+// Write stores text as the article id and makes it durable: it writes a
+// temporary file, syncs it, renames it to ID.txt and syncs the directory.
+// An existing article with the same id is replaced.
+func (s *Store) Write(id string, text []byte) (path string, err error) {
+	if !validID(id) {
+		return "", fmt.Errorf("store article: invalid id %q", id)
+	}
+	final := filepath.Join(s.dir, id+".txt")
+	var rnd [6]byte
+	_, _ = rand.Read(rnd[:])
+	tmp := filepath.Join(s.dir, tempPrefix+id+"-"+hex.EncodeToString(rnd[:]))
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return "", fmt.Errorf("store article: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(tmp)
+		}
+	}()
+	half := len(text) / 2
+	if _, err = f.Write(text[:half]); err != nil {
+		return "", fmt.Errorf("store article: write: %w", err)
+	}
+	s.at("half-written")
+	if _, err = f.Write(text[half:]); err != nil {
+		return "", fmt.Errorf("store article: write: %w", err)
+	}
+	if err = f.Sync(); err != nil {
+		return "", fmt.Errorf("store article: sync: %w", err)
+	}
+	if err = f.Close(); err != nil {
+		return "", fmt.Errorf("store article: close: %w", err)
+	}
+	s.at("before-rename")
+	if err = os.Rename(tmp, final); err != nil {
+		return "", fmt.Errorf("store article: %w", err)
+	}
+	if err = syncDir(s.dir); err != nil {
+		return "", fmt.Errorf("store article: %w", err)
+	}
+	s.at("renamed")
+	return final, nil
+}
+
+// Delete removes the article id and syncs the directory. Deleting an
+// article that is not stored is not an error.
+func (s *Store) Delete(id string) error {
+	if !validID(id) {
+		return fmt.Errorf("delete article: invalid id %q", id)
+	}
+	err := os.Remove(filepath.Join(s.dir, id+".txt"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("delete article: %w", err)
+	}
+	if err := syncDir(s.dir); err != nil {
+		return fmt.Errorf("delete article: %w", err)
+	}
+	return nil
+}
+
+// Load parses every stored article; unreadable files are reported in the
+// warnings, as by [retrieval.LoadFS].
+func (s *Store) Load() ([]*retrieval.Source, []retrieval.LoadWarning, error) {
+	c, warns, err := retrieval.LoadFS(s.FS())
+	if err != nil {
+		return nil, nil, err
+	}
+	return c.Sources, warns, nil
+}
+
+func (s *Store) at(stage string) {
+	if s.hook != nil {
+		s.hook(stage)
+	}
+}
+
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil {
+		return fmt.Errorf("sync %s: %w", dir, err)
+	}
+	return nil
+}
+
+// Render writes an article as a source file: a metadata header that
+// [retrieval.ParseSource] reads (Title, Source, Author, Date, URL,
+// Added-By, Added-At; empty fields left out, each value on one line), a
+// blank line, then the body.
+func Render(a *Article, by string, at time.Time) []byte {
+	var b strings.Builder
+	field := func(k, v string) {
+		if v = clean(v); v != "" {
+			b.WriteString(k + ": " + v + "\n")
+		}
+	}
+	field("Title", a.Title)
+	field("Source", a.Outlet)
+	field("Author", a.Author)
+	field("Date", a.Date)
+	field("URL", a.URL)
+	field("Added-By", by)
+	field("Added-At", at.UTC().Format(time.RFC3339))
+	b.WriteString("\n")
+	b.WriteString(strings.Trim(normalizeNewlines(a.Body), "\n"))
+	b.WriteString("\n")
+	return []byte(b.String())
+}
+
+func normalizeNewlines(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.ReplaceAll(s, "\r", "\n")
+}
+
+// ContentHash identifies an article's text regardless of its header and
+// layout: the hex SHA-256 of its body paragraphs (headline excluded) with
+// white space collapsed. Two copies of one story, stored under different
+// URLs or wrapped differently, hash the same.
+func ContentHash(src *retrieval.Source) string {
+	h := sha256.New()
+	for _, p := range src.Paragraphs {
+		for _, w := range strings.Fields(src.Slice(p)) {
+			h.Write([]byte(w))
+			h.Write([]byte{' '})
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// NewID returns the stable id of an article: a slug of up to five words of
+// its title and the first 10 hex digits of its content hash, such as
+// "ico-fines-clearview-ai-7f3a9c21d0". Ids of added articles never look
+// like seed ids ("001_…").
+func NewID(title, contentHash string) string {
+	slug := Slug(title, 5, 40)
+	if slug == "" {
+		slug = "article"
+	}
+	return slug + "-" + contentHash[:10]
+}
+
+// Slug lowercases s, drops accents and punctuation and joins up to
+// maxWords words with hyphens, in at most maxLen bytes.
+func Slug(s string, maxWords, maxLen int) string {
+	s = norm.NFKD.String(strings.ToLower(s))
+	var words []string
+	var cur strings.Builder
+	end := func() {
+		if cur.Len() > 0 {
+			words = append(words, cur.String())
+			cur.Reset()
+		}
+	}
+	for _, r := range s {
+		switch {
+		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			cur.WriteRune(r)
+		case unicode.Is(unicode.Mn, r), r == '\'', r == '’':
+			// accents and apostrophes join the word
+		default:
+			end()
+		}
+	}
+	end()
+	var out string
+	for i, w := range words {
+		if i == maxWords || len(out)+len(w)+1 > maxLen {
+			break
+		}
+		if out != "" {
+			out += "-"
+		}
+		out += w
+	}
+	return out
+}
+
+func validID(id string) bool {
+	if id == "" || len(id) > 100 || strings.HasPrefix(id, ".") {
+		return false
+	}
+	for _, r := range id {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,749 @@
+package retrieval
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Extract finds every direct quotation in src, with its speaker, and every
+// sentence saying that someone declined or failed to comment. Quotes come in
+// text order; each Quote.Text is exactly src.Text[Start:End] and lies within
+// one paragraph. A quotation with no speaker in the text keeps an empty
+// Speaker and Organization rather than a guessed one; short quoted terms with
+// no speaker (scare quotes) are left out. al may be nil for the default
+// aliases.
+func Extract(src *Source, al *Aliases) ([]Quote, []Silence) {
+	if src == nil {
+		return nil, nil
+	}
+	if al == nil {
+		al = DefaultAliases()
+	}
+	x := &extractor{src: src, text: src.Text, al: al, people: map[string]string{}, orgs: map[string]string{}}
+	x.run()
+	return x.quotes, x.silences
+}
+
+// extractor holds the state of one article's extraction.
+type extractor struct {
+	src  *Source
+	text string
+	al   *Aliases
+	// people maps a lower-case surname to the first full name it ended.
+	people map[string]string
+	// orgs holds the organizations the article introduces ("the online
+	// retailer Brightcart"), by normalized name.
+	orgs map[string]string
+	// entities are the speakers and subjects seen so far, latest last.
+	entities []entity
+	quotes   []Quote
+	silences []Silence
+	// prevPara describes how the previous paragraph ended.
+	prevPara paraEnd
+	// pending lists unattributed quotes that run on into the next
+	// paragraph; they take the speaker the quote's last paragraph names.
+	pending []int
+}
+
+// entity is a speaker the text has named: a person, an unnamed role or an
+// organization.
+type entity struct {
+	Name, Role, Org string
+	IsOrg           bool
+	Gender          byte
+}
+
+// who is an attribution: a resolved speaker and the verb that named it.
+type who struct {
+	Name, Role, Org, Verb string
+	ok                    bool
+	// near is set when the attribution stands right next to the quote
+	// ("…,” she said / said X: “…”).
+	near bool
+	// quoted is set when a speech verb attributes the quote but its
+	// subject could not be resolved ("…,” she said, with no "she" before).
+	quoted bool
+}
+
+// paraEnd is what later paragraphs may inherit from the previous one.
+type paraEnd struct {
+	// speaker ends the paragraph: the last quote's speaker when the last
+	// sentence is a quote, or the subject of a closing "X continued:".
+	speaker who
+	// continued reports a quote running on into the next paragraph.
+	continued bool
+}
+
+func (x *extractor) run() {
+	for _, p := range x.src.Paragraphs {
+		x.collectNames(p)
+	}
+	for pi, p := range x.src.Paragraphs {
+		next := -1
+		if pi+1 < len(x.src.Paragraphs) {
+			next = x.src.Paragraphs[pi+1].Start
+		}
+		x.paragraph(pi, p, next)
+	}
+}
+
+// collectNames records full names (two or more capitalized words, titles
+// stripped) so that a later bare surname can be expanded.
+func (x *extractor) collectNames(p Span) {
+	toks := tokenize(x.text, p.Start, p.End)
+	for i := 0; i < len(toks); {
+		if !nameish(toks[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(toks) && nameish(toks[j]) && !isPoss(toks[j].Text) && (j == i || strings.TrimSpace(x.text[toks[j-1].End:toks[j].Start]) == "") {
+			j++
+		}
+		if j < len(toks) && nameish(toks[j]) && isPoss(toks[j].Text) {
+			j++
+		}
+		run := toks[i:j]
+		if i > 0 && !toks[i-1].Punct && orgNouns[toks[i-1].lower()] && !x.al.Known(joinToks(run)) && j > i {
+			// "the online retailer Brightcart", "the security firm Northgate Cyber".
+			o := stripPoss(joinToks(run))
+			x.orgs[normOrg(o)] = cleanOrg(o)
+			i = j
+			continue
+		}
+		if j == i {
+			j++
+			i = j
+			continue
+		}
+		k := 0
+		for idx, t := range run {
+			if titleWords[strings.TrimSuffix(t.lower(), ".")] {
+				k = idx + 1
+			}
+		}
+		name := run[k:]
+		if len(name) >= 2 && len(name) <= 4 && !x.orgLike(name) {
+			full := stripPoss(joinToks(name))
+			last := strings.ToLower(stripPoss(name[len(name)-1].Text))
+			if _, seen := x.people[last]; !seen && !strings.HasSuffix(last, ".") {
+				x.people[last] = full
+			}
+		}
+		i = j
+	}
+}
+
+// paragraph extracts the quotes and silences of one paragraph.
+func (x *extractor) paragraph(pi int, p Span, next int) {
+	qs := scanQuotes(x.text, p, next)
+	sents := splitSentences(x.text, p, qs)
+	prev := x.prevPara
+	x.prevPara = paraEnd{}
+	var lastSentWho who
+	lastSentQuoteOnly := false
+	prevCue := -1
+	for si, s := range sents {
+		toks, qpos := x.sentenceTokens(s, qs)
+		cue := firstCue(toks)
+		x.noteSubjects(toks)
+		x.findSilences(pi, s, toks, qs)
+		var sentWho who
+		for k, qi := range s.Quotes {
+			q := qs[qi]
+			w := x.attribute(toks, qpos, k)
+			standalone := len(s.Quotes) == 1 && outsideLen(x.text, s, q) <= 3
+			if !w.ok && k > 0 {
+				// "“A,” she said. “B.”" within one sentence: a later part
+				// of a split quote keeps the speaker of the earlier one.
+				if sentWho.ok && !verbBetween(toks, qpos, k) {
+					w = sentWho
+				}
+			}
+			if !w.ok && standalone {
+				switch {
+				case si > 0 && lastSentWho.ok && (lastSentQuoteOnly || lastSentHasQuote(sents[si-1])):
+					w = lastSentWho
+				case si == 0 && q.Open == p.Start && prev.speaker.ok:
+					w = prev.speaker
+				}
+			}
+			if !w.ok && k == 0 && q.Open == p.Start && prev.continued && prev.speaker.ok {
+				w = prev.speaker
+			}
+			if w.ok {
+				sentWho = w
+				if k == 0 && q.Open == p.Start && prev.continued {
+					for _, i := range x.pending {
+						x.quotes[i].Speaker, x.quotes[i].Role, x.quotes[i].Organization, x.quotes[i].Verb = w.Name, w.Role, w.Org, w.Verb
+					}
+				}
+			}
+			if k == 0 && !(q.Open == p.Start && prev.continued) {
+				x.pending = x.pending[:0]
+			}
+			if !x.keep(q, toks, qpos[k], cue, prevCue, w) {
+				continue
+			}
+			x.quotes = append(x.quotes, Quote{
+				Source: x.src.ID, Text: x.text[q.Start:q.End], Start: q.Start, End: q.End,
+				Speaker: w.Name, Role: w.Role, Organization: w.Org, Verb: w.Verb, Paragraph: pi,
+			})
+			if q.Continued {
+				x.prevPara.continued = true
+				if !w.ok {
+					x.pending = append(x.pending, len(x.quotes)-1)
+				}
+			}
+		}
+		lastSentWho = sentWho
+		lastSentQuoteOnly = len(s.Quotes) > 0
+		if len(s.Quotes) == 0 {
+			lastSentWho = x.colonIntro(toks, s)
+		}
+		prevCue = cue
+	}
+	if len(sents) > 0 {
+		x.prevPara.speaker = lastSentWho
+		if len(sents[len(sents)-1].Quotes) == 0 && !lastSentWho.ok {
+			x.prevPara.speaker = who{}
+		}
+	}
+}
+
+func lastSentHasQuote(s sentence) bool { return len(s.Quotes) > 0 }
+
+// outsideLen counts the non-space, non-punctuation bytes of sentence s
+// outside quote q.
+func outsideLen(text string, s sentence, q qspan) int {
+	n := 0
+	for _, seg := range [][2]int{{s.Start, q.Open}, {q.Close, s.End}} {
+		for i := seg[0]; i < seg[1] && i < len(text); i++ {
+			c := text[i]
+			if !isSpace(c) && !strings.ContainsRune(".,;:!?\"'()-", rune(c)) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// quoteLike reports whether an unattributed quotation is kept: a quoted
+// statement of several words, or a short quoted phrase in a sentence that
+// reports speech ("described the plan as a “crazy system”"). Single quoted
+// words and title-case names of works ("Morning Joe") are scare quotes or
+// titles, not quotations, and are dropped.
+func (x *extractor) quoteLike(q qspan, toks []token, qi, firstCue int) bool {
+	body := x.text[q.Start:q.End]
+	words := strings.Fields(body)
+	if len(words) >= 5 {
+		return true
+	}
+	if len(words) < 2 || titleCase(words) {
+		return false
+	}
+	// A cue in the quote's own sentence must come before it.
+	if firstCue >= 0 && (qi < 0 || firstCue < qi) {
+		return true
+	}
+	if qi > 0 && toks[qi-1].Text == ":" {
+		return true // introduced by a colon
+	}
+	// "… Putin as a “strong leader”".
+	for j := qi - 1; j >= 0 && j >= qi-2; j-- {
+		if l := toks[j].lower(); l == "as" {
+			return true
+		} else if l != "a" && l != "an" {
+			break
+		}
+	}
+	return false
+}
+
+// keep decides whether a quotation goes into the ledger: an attributed one
+// unless it is a single word or a title-case name not right next to its
+// attribution; an unattributed one when quoteLike.
+func (x *extractor) keep(q qspan, toks []token, qi, cue, prevCue int, w who) bool {
+	if !w.ok {
+		return w.quoted || x.quoteLike(q, toks, qi, cue) || x.quoteLike(q, nil, -1, prevCue)
+	}
+	if w.near {
+		return true
+	}
+	words := strings.Fields(x.text[q.Start:q.End])
+	return !(len(words) < 5 && titleCase(words))
+}
+
+// titleCase reports whether every word of a short phrase is capitalized
+// (minor words aside), as in the name of a show or a book.
+func titleCase(words []string) bool {
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "([\"'“‘"))
+		if isUpperRune(r) || unicode.IsDigit(r) {
+			continue
+		}
+		switch strings.ToLower(w) {
+		case "of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "by", "or":
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// sentenceTokens tokenizes s with one placeholder token (Text "\x00") for
+// each quote; qpos[k] is the placeholder index of the sentence's k-th quote.
+func (x *extractor) sentenceTokens(s sentence, qs []qspan) ([]token, []int) {
+	var toks []token
+	var qpos []int
+	at := s.Start
+	for _, qi := range s.Quotes {
+		q := qs[qi]
+		toks = append(toks, tokenize(x.text, at, q.Open)...)
+		qpos = append(qpos, len(toks))
+		toks = append(toks, token{Text: "\x00", Start: q.Open, End: q.Close, Punct: true})
+		at = q.Close
+	}
+	toks = append(toks, tokenize(x.text, at, s.End)...)
+	return toks, qpos
+}
+
+// attribute finds who speaks the k-th quote of a sentence: first after it
+// ("…,” she said), then before it (X said, “…”; according to X, “…”).
+func (x *extractor) attribute(toks []token, qpos []int, k int) who {
+	qi := qpos[k]
+	hi := len(toks)
+	if k+1 < len(qpos) {
+		hi = qpos[k+1]
+	}
+	lo := 0
+	if k > 0 {
+		lo = qpos[k-1] + 1
+	}
+	w := x.attributeAfter(toks, qi, hi)
+	if w.ok {
+		w.near = true
+		return w
+	}
+	if b := x.attributeBefore(toks, qi, lo); b.ok {
+		return b
+	}
+	return w
+}
+
+// attributeAfter reads an attribution that follows the quote: "said X",
+// "X said", "according to X".
+func (x *extractor) attributeAfter(toks []token, qi, hi int) who {
+	a := qi + 1
+	if a+1 < hi && (toks[a].Text == "—" || toks[a].Text == "―" || toks[a].Text == "–") {
+		// "“…” ― Sonya Herridge"
+		if np := forwardNP(toks, a+1, hi); np != nil && np[len(np)-1].End == toks[hi-1].End || np != nil && hi-a <= 8 {
+			if w := x.resolve(x.parseNP(np), "said"); w.ok && w.Name != "" {
+				return w
+			}
+		}
+	}
+	for a < hi && toks[a].Punct && toks[a].Text != "\x00" && toks[a].Text != "(" {
+		a++
+	}
+	if a < hi {
+		if l := toks[a].lower(); isVerb(toks[a]) && l != "according" && !participles[l] {
+			if np := forwardNP(toks, a+1, hi); np != nil {
+				if w := x.resolve(x.parseNP(np), l); w.ok {
+					return w
+				}
+				return who{quoted: true}
+			}
+		} else if l == "according" && a+1 < hi && toks[a+1].lower() == "to" {
+			if np := forwardNP(toks, a+2, hi); np != nil {
+				if w := x.resolve(x.parseNP(np), "according to"); w.ok {
+					return w
+				}
+			}
+		} else {
+			for v := a + 1; v < hi && v < a+16; v++ {
+				if toks[v].Punct && toks[v].Text != "," && toks[v].Text != "(" && toks[v].Text != ")" {
+					break
+				}
+				vl := toks[v].lower()
+				if !isVerb(toks[v]) || participles[vl] || vl == "according" {
+					continue
+				}
+				np := backwardNP(toks, v, a)
+				if np != nil && leadIn(toks, a, np[0].Start) {
+					if w := x.resolve(x.parseNP(np), vl); w.ok {
+						return w
+					}
+					return who{quoted: true}
+				}
+				// "a narrator in the Clinton ad asks".
+				if m := x.parsePrepNP(toks[a:v]); !m.empty() {
+					return x.resolve(m, vl)
+				}
+				break
+			}
+		}
+	}
+	return who{}
+}
+
+// attributeBefore reads an attribution in the words between the previous
+// quote (or the sentence start) and this one: the last speech verb and its
+// subject.
+func (x *extractor) attributeBefore(toks []token, qi, lo int) who {
+	w := x.attributeBeforeVerb(toks, qi, lo)
+	if w.ok && qi-2 >= lo && speechVerbs[toks[qi-2].lower()] || w.ok && qi-1 >= lo && speechVerbs[toks[qi-1].lower()] {
+		w.near = true
+	}
+	return w
+}
+
+func (x *extractor) attributeBeforeVerb(toks []token, qi, lo int) who {
+	for v := qi - 1; v >= lo; v-- {
+		t := toks[v]
+		if t.Punct {
+			continue
+		}
+		l := t.lower()
+		if !isVerb(t) {
+			continue
+		}
+		if l == "according" {
+			if v+1 < qi && toks[v+1].lower() == "to" {
+				if np := forwardNP(toks, v+2, qi); np != nil {
+					if w := x.resolve(x.parseNP(np), "according to"); w.ok {
+						return w
+					}
+				}
+			}
+			continue
+		}
+		if participles[l] {
+			if np := backwardNP(toks, v, lo); np != nil && np[len(np)-1].End == toks[v-1].End {
+				if m := x.parseNP(np); m.Name != "" && m.Anaphor == "" {
+					return x.resolve(m, l)
+				}
+			}
+			if w := x.clauseSubject(toks, lo, v, l); w.ok {
+				return w
+			}
+			continue
+		}
+		if np := backwardNP(toks, v, lo); np != nil {
+			if w := x.resolve(x.parseNP(np), l); w.ok {
+				return w
+			}
+		}
+		if np := forwardNP(toks, v+1, qi); np != nil {
+			if w := x.resolve(x.parseNP(np), l); w.ok {
+				return w
+			}
+		}
+		if w := x.clauseSubject(toks, lo, v, l); w.ok {
+			return w
+		}
+		return who{}
+	}
+	return who{}
+}
+
+// clauseSubject reads the subject at the start of the sentence (or after
+// the previous quote), skipping conjunctions and a short introductory phrase.
+func (x *extractor) clauseSubject(toks []token, lo, v int, verb string) who {
+	i := lo
+	for i < v && (toks[i].Punct || stopCaps[toks[i].lower()] && !isPronoun(toks[i].lower())) {
+		i++
+	}
+	if np := forwardNP(toks, i, v); np != nil {
+		if w := x.resolve(x.parseNP(np), verb); w.ok {
+			return w
+		}
+	}
+	for c := i; c < v && c < i+12; c++ {
+		if toks[c].Text == "," {
+			if np := forwardNP(toks, c+1, v); np != nil {
+				if w := x.resolve(x.parseNP(np), verb); w.ok {
+					return w
+				}
+			}
+			break
+		}
+	}
+	return who{}
+}
+
+// isVerb reports whether t is a speech verb as written in running text
+// (lower case: "States" in "United States" is not one).
+func isVerb(t token) bool {
+	if t.Punct {
+		return false
+	}
+	if t.isCap() {
+		return t.lower() == "according"
+	}
+	return speechVerbs[t.lower()]
+}
+
+func isPronoun(l string) bool { return l == "he" || l == "she" || l == "it" || l == "they" }
+
+// colonIntro returns the speaker of a sentence like "Caddell continued:"
+// that introduces a quotation in the next paragraph.
+func (x *extractor) colonIntro(toks []token, s sentence) who {
+	t := strings.TrimSpace(x.text[s.Start:s.End])
+	if !strings.HasSuffix(t, ":") {
+		return who{}
+	}
+	for v := len(toks) - 1; v >= 0; v-- {
+		l := toks[v].lower()
+		if !isVerb(toks[v]) || l == "according" {
+			continue
+		}
+		if np := backwardNP(toks, v, 0); np != nil {
+			return x.resolve(x.parseNP(np), l)
+		}
+		return x.clauseSubject(toks, 0, v, l)
+	}
+	return who{}
+}
+
+// noteSubjects records the subjects of speech verbs and organizations that
+// open a sentence, so that later pronouns can find them.
+func (x *extractor) noteSubjects(toks []token) {
+	i := 0
+	for i < len(toks) && (toks[i].Punct || stopCaps[toks[i].lower()]) {
+		i++
+	}
+	if np := forwardNP(toks, i, len(toks)); np != nil {
+		m := x.parseNP(np)
+		switch {
+		case m.Anaphor != "":
+		case m.IsOrg:
+			x.addEntity(entity{Org: m.Org, IsOrg: true})
+		case m.Name != "":
+			x.resolve(m, "")
+		}
+	}
+	for v, t := range toks {
+		l := t.lower()
+		if !isVerb(t) || participles[l] || l == "according" {
+			continue
+		}
+		if v+1 < len(toks) && toks[v+1].Text == "\x00" {
+			continue // attributed with its quote
+		}
+		if v > 0 && toks[v-1].Text == "\x00" {
+			continue
+		}
+		if np := backwardNP(toks, v, 0); np != nil {
+			m := x.parseNP(np)
+			if m.Anaphor == "" && !m.empty() {
+				x.resolve(m, l)
+			}
+		}
+	}
+}
+
+// resolve turns a mention into a speaker, following pronouns and phrases
+// like "the company" back to the entities seen before, and records it.
+func (x *extractor) resolve(m mention, verb string) who {
+	switch m.Anaphor {
+	case "":
+	case "he", "she":
+		g := pronounGender[m.Anaphor]
+		best := -1
+		for i := len(x.entities) - 1; i >= 0; i-- {
+			e := x.entities[i]
+			if e.IsOrg {
+				continue
+			}
+			if e.Gender == g {
+				best = i
+				break
+			}
+			if e.Gender == 0 && best < 0 {
+				best = i
+			}
+		}
+		if best < 0 {
+			return who{}
+		}
+		x.entities[best].Gender = g
+		e := x.entities[best]
+		x.touch(best)
+		return who{Name: e.Name, Role: e.Role, Org: e.Org, Verb: verb, ok: true}
+	case "it", "org", "statement":
+		for i := len(x.entities) - 1; i >= 0; i-- {
+			if e := x.entities[i]; e.IsOrg {
+				x.touch(i)
+				return who{Org: e.Org, Verb: verb, ok: true}
+			}
+		}
+		for i := len(x.entities) - 1; i >= 0; i-- {
+			if e := x.entities[i]; e.Org != "" {
+				if m.Anaphor == "statement" || e.IsOrg || m.Anaphor == "org" || m.Anaphor == "it" {
+					x.touch(i)
+					return who{Org: e.Org, Verb: verb, ok: true}
+				}
+			}
+		}
+		return who{}
+	case "role":
+		for i := len(x.entities) - 1; i >= 0; i-- {
+			e := x.entities[i]
+			if !e.IsOrg && strings.Contains(strings.ToLower(e.Role), lastWord(strings.ToLower(m.Role))) {
+				x.touch(i)
+				return who{Name: e.Name, Role: e.Role, Org: e.Org, Verb: verb, ok: true}
+			}
+		}
+		return who{}
+	default:
+		return who{}
+	}
+	if m.empty() {
+		return who{}
+	}
+	if m.IsOrg {
+		x.addEntity(entity{Org: m.Org, IsOrg: true})
+		return who{Org: m.Org, Verb: verb, ok: true}
+	}
+	if m.Org == "" && m.Role != "" && spokesRoles[lastWord(strings.ToLower(m.Role))] {
+		// "Spokeswoman Elisabeth Diana": she speaks for the organization
+		// the article was just talking about.
+		for i := len(x.entities) - 1; i >= 0; i-- {
+			if x.entities[i].Org != "" {
+				m.Org = x.entities[i].Org
+				break
+			}
+		}
+	}
+	e := entity{Name: m.Name, Role: m.Role, Org: m.Org, Gender: m.Gender}
+	if e.Name != "" {
+		for i := len(x.entities) - 1; i >= 0; i-- {
+			o := x.entities[i]
+			if !o.IsOrg && o.Name == e.Name {
+				if e.Role == "" {
+					e.Role = o.Role
+				}
+				if e.Org == "" {
+					e.Org = o.Org
+				}
+				if e.Gender == 0 {
+					e.Gender = o.Gender
+				}
+				break
+			}
+		}
+	}
+	x.addEntity(e)
+	return who{Name: e.Name, Role: e.Role, Org: e.Org, Verb: verb, ok: true}
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// addEntity appends e as the most recent entity, dropping an older copy.
+func (x *extractor) addEntity(e entity) {
+	for i := len(x.entities) - 1; i >= 0; i-- {
+		o := x.entities[i]
+		if o.IsOrg == e.IsOrg && o.Name == e.Name && o.Org == e.Org && o.Role == e.Role {
+			if e.Gender == 0 {
+				e.Gender = o.Gender
+			}
+			x.entities = append(x.entities[:i], x.entities[i+1:]...)
+			break
+		}
+	}
+	x.entities = append(x.entities, e)
+	if len(x.entities) > 64 {
+		x.entities = x.entities[len(x.entities)-64:]
+	}
+}
+
+// touch makes entity i the most recent.
+func (x *extractor) touch(i int) {
+	e := x.entities[i]
+	x.entities = append(x.entities[:i], x.entities[i+1:]...)
+	x.entities = append(x.entities, e)
+}
+
+// leadIn reports whether the tokens from a up to offset start are at most
+// two lower-case modifiers ("panel" in "panel Chairman Jason Chaffetz").
+func leadIn(toks []token, a, start int) bool {
+	n := 0
+	for i := a; i < len(toks) && toks[i].Start < start; i++ {
+		t := toks[i]
+		if t.Punct || t.isCap() || isVerb(t) || stopCaps[t.lower()] || determiners[t.lower()] {
+			return false
+		}
+		n++
+	}
+	return n <= 2
+}
+
+// parsePrepNP reads "a narrator in the Clinton ad": a role, then a
+// prepositional phrase naming the organization.
+func (x *extractor) parsePrepNP(span []token) mention {
+	if len(span) == 0 || len(span) > 10 {
+		return mention{}
+	}
+	for i, t := range span {
+		if t.Punct {
+			return mention{}
+		}
+		switch t.lower() {
+		case "in", "at", "for", "of", "from", "with":
+			if i == 0 {
+				return mention{}
+			}
+			m := x.parseHead(span[:i])
+			if m.Name == "" && (m.Role == "" || m.Anaphor != "") {
+				return mention{}
+			}
+			if m.Org == "" {
+				rest := span[i+1:]
+				j := 0
+				for j < len(rest) && determiners[rest[j].lower()] {
+					j++
+				}
+				e := j
+				for e < len(rest) && nameish(rest[e]) {
+					e++
+				}
+				if e > j {
+					m.Org = x.al.Canonical(stripPoss(joinToks(rest[j:e])))
+				}
+			}
+			m.Anaphor = ""
+			return m
+		}
+	}
+	return mention{}
+}
+
+// firstCue returns the index of the first word in toks that reports speech
+// ("said", "described"), or -1.
+func firstCue(toks []token) int {
+	for i, t := range toks {
+		if isVerb(t) || (!t.Punct && describeVerbs[t.lower()]) {
+			return i
+		}
+	}
+	return -1
+}
+
+// verbBetween reports whether a speech verb stands between the sentence's
+// quote k-1 and quote k.
+func verbBetween(toks []token, qpos []int, k int) bool {
+	for i := qpos[k-1] + 1; i < qpos[k]; i++ {
+		if isVerb(toks[i]) {
+			return true
+		}
+	}
+	return false
+}
