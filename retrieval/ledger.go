@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"runtime"
 	"sort"
 	"sync"
 )
@@ -25,10 +26,26 @@ func BuildLedger(c *Corpus, al *Aliases) *Ledger {
 	if c == nil {
 		return l
 	}
-	for _, s := range c.Sources {
-		qs, ss := Extract(s, al)
-		l.Quotes = append(l.Quotes, qs...)
-		l.Silences = append(l.Silences, ss...)
+	// Extraction is the slowest part of opening a large corpus, and each
+	// source is independent, so it runs on every CPU; results are joined
+	// in source order, as a serial loop would.
+	qss := make([][]Quote, len(c.Sources))
+	sss := make([][]Silence, len(c.Sources))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(c.Sources)/16))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(c.Sources); i += workers {
+				qss[i], sss[i] = Extract(c.Sources[i], al)
+			}
+		}()
+	}
+	wg.Wait()
+	for i := range c.Sources {
+		l.Quotes = append(l.Quotes, qss[i]...)
+		l.Silences = append(l.Silences, sss[i]...)
 	}
 	sort.SliceStable(l.Quotes, func(i, j int) bool {
 		a, b := l.Quotes[i], l.Quotes[j]
