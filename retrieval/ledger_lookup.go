@@ -3,6 +3,7 @@ package retrieval
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Speakers returns every distinct speaker label in the ledger: the people
@@ -147,13 +148,19 @@ type speakerIndex struct {
 	exact map[string][]string
 	// forms lists every form with its label, for typo matching.
 	forms []indexForm
-	isOrg map[string]bool
+	// byWords lists the indexes in forms of the forms of each word count,
+	// in order, so that a typo lookup compares only forms that can match.
+	byWords map[int][]int32
+	isOrg   map[string]bool
 }
 
 type indexForm struct {
 	form, label string
 	// part is set for a single word of a person's name.
 	part bool
+	// words are the words of form, and runes their lengths in runes.
+	words []string
+	runes []int
 }
 
 // index returns the lookup tables for the ledger's speakers, built on first
@@ -164,7 +171,7 @@ func (l *Ledger) index() *speakerIndex {
 }
 
 func (l *Ledger) buildIndex() *speakerIndex {
-	ix := &speakerIndex{exact: map[string][]string{}, isOrg: map[string]bool{}}
+	ix := &speakerIndex{exact: map[string][]string{}, isOrg: map[string]bool{}, byWords: map[int][]int32{}}
 	al := l.al
 	if al == nil {
 		al = DefaultAliases()
@@ -179,7 +186,13 @@ func (l *Ledger) buildIndex() *speakerIndex {
 			}
 		}
 		ix.exact[form] = append(ix.exact[form], label)
-		ix.forms = append(ix.forms, indexForm{form, label, part})
+		ws := strings.Fields(form)
+		rs := make([]int, len(ws))
+		for i, w := range ws {
+			rs[i] = utf8.RuneCountInString(w)
+		}
+		ix.byWords[len(ws)] = append(ix.byWords[len(ws)], int32(len(ix.forms)))
+		ix.forms = append(ix.forms, indexForm{form, label, part, ws, rs})
 	}
 	orgs := map[string]bool{}
 	people := map[string]bool{}
@@ -230,17 +243,27 @@ func (ix *speakerIndex) lookup(g string, fuzzy bool) []string {
 	var out []string
 	seen := map[string]bool{}
 	gw := strings.Fields(g)
-	for _, f := range ix.forms {
+	gr := make([]int, len(gw))
+	for i, w := range gw {
+		gr[i] = utf8.RuneCountInString(w)
+	}
+	// Only forms of as many words can match, and a word whose length
+	// differs by more than its tolerance cannot: both are checked before
+	// any edit distance is computed.
+	for _, fi := range ix.byWords[len(gw)] {
+		f := &ix.forms[fi]
 		if seen[f.label] {
 			continue
 		}
-		fw := strings.Fields(f.form)
-		if len(fw) != len(gw) {
-			continue
-		}
+		fw := f.words
 		ok := true
 		for i := range gw {
-			if EditDistance(gw[i], fw[i], typoTolerance(fw[i])) > typoTolerance(fw[i]) {
+			tol := tolerance(f.runes[i])
+			if d := gr[i] - f.runes[i]; d > tol || -d > tol {
+				ok = false
+				break
+			}
+			if EditDistance(gw[i], fw[i], tol) > tol {
 				ok = false
 				break
 			}
@@ -256,10 +279,10 @@ func (ix *speakerIndex) lookup(g string, fuzzy bool) []string {
 	return out
 }
 
-// typoTolerance is how many edits a word of this length may carry: none up
-// to four letters, one up to seven, two beyond.
-func typoTolerance(w string) int {
-	switch n := len([]rune(w)); {
+// tolerance is how many edits a word of n runes may carry: none up to
+// four letters, one up to seven, two beyond.
+func tolerance(n int) int {
+	switch {
 	case n <= 4:
 		return 0
 	case n <= 7:

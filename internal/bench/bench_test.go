@@ -56,10 +56,11 @@ func BenchmarkScale(b *testing.B) {
 				}
 				b.ReportMetric(float64(n)*float64(b.N)/total.Seconds(), "articles/s")
 			})
-			if _, err := retrieval.Open(ctx, retrieval.Options{FS: fsys, DataDir: dir}); err != nil {
-				b.Fatal(err) // builds and saves the index if -bench skipped "build"
+			// This builds and saves the index if -bench skipped "build".
+			lib, err := retrieval.Open(ctx, retrieval.Options{FS: fsys, DataDir: dir})
+			if err != nil {
+				b.Fatal(err)
 			}
-			var lib *retrieval.Library
 			b.Run("load", func(b *testing.B) {
 				for b.Loop() {
 					var err error
