@@ -2,6 +2,7 @@ package bot
 
 import (
 	"math"
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -28,6 +29,36 @@ type statsSnapshot struct {
 	df     map[string]int  // stemmed word → number of paragraphs holding it
 	vocab  map[string]bool // lowercase surface words
 	quoter map[string]bool // lowercase words of quoted speakers and organizations
+	// sorted is vocab in order, for prefix lookups; vocabByLen and
+	// quoterByLen group the words by byte length, for typo lookups, which
+	// only words within two bytes of the length can pass.
+	sorted      []string
+	vocabByLen  map[int][]string
+	quoterByLen map[int][]string
+}
+
+// byLen groups the words of set by byte length.
+func byLen(set map[string]bool) map[int][]string {
+	m := map[int][]string{}
+	for w := range set {
+		m[len(w)] = append(m[len(w)], w)
+	}
+	return m
+}
+
+// anyClose reports whether some word of the groups is closeEnough to w.
+func anyClose(w string, groups map[int][]string) bool {
+	if len(w) < 5 {
+		return false // closeEnough allows no edit
+	}
+	for n := len(w) - 2; n <= len(w)+2; n++ {
+		for _, v := range groups[n] {
+			if closeEnough(w, v) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func newCorpusStats(lib *retrieval.Library) *corpusStats { return &corpusStats{lib: lib} }
@@ -73,6 +104,12 @@ func (s *corpusStats) get() *statsSnapshot {
 			snap.quoter[w] = true
 		}
 	}
+	snap.sorted = make([]string, 0, len(snap.vocab))
+	for w := range snap.vocab {
+		snap.sorted = append(snap.sorted, w)
+	}
+	sort.Strings(snap.sorted)
+	snap.vocabByLen, snap.quoterByLen = byLen(snap.vocab), byLen(snap.quoter)
 	s.cur.Store(snap)
 	return snap
 }
@@ -98,15 +135,13 @@ func (s *corpusStats) mentions(w string) bool {
 	if st.vocab[w] {
 		return true
 	}
-	for v := range st.vocab {
-		if len(w) >= 4 && strings.HasPrefix(v, w) {
-			return true
-		}
-		if closeEnough(w, v) {
+	if len(w) >= 4 {
+		// Words starting with w follow w in sorted order.
+		if i := sort.SearchStrings(st.sorted, w); i < len(st.sorted) && strings.HasPrefix(st.sorted[i], w) {
 			return true
 		}
 	}
-	return false
+	return anyClose(w, st.vocabByLen)
 }
 
 // quoted reports whether w is a word of some quoted speaker's name.
@@ -115,12 +150,7 @@ func (s *corpusStats) quoted(w string) bool {
 	if st.quoter[w] {
 		return true
 	}
-	for v := range st.quoter {
-		if closeEnough(w, v) {
-			return true
-		}
-	}
-	return false
+	return anyClose(w, st.quoterByLen)
 }
 
 // closeEnough allows one edit in words of five or more letters and two in
