@@ -22,6 +22,7 @@ const benchUsage = `Usage:
   privacybot bench gen [--seed S] N DIR    write N synthetic articles into DIR
   privacybot bench [--sizes 1000,10000,100000] [--data DIR] [--queries N] [--reps N]
                    [--runs N] [--svg FILE] [--json] [--mem-corpus] [--in-process]
+  privacybot bench --from FILE [--svg FILE]   print results saved with --json
 `
 
 // runBench generates synthetic corpora and runs the performance suite.
@@ -67,6 +68,7 @@ type benchFlags struct {
 	json      bool
 	memCorpus bool
 	inProcess bool
+	from      string
 }
 
 func (a *App) benchFlagSet(name string) (*flag.FlagSet, *benchFlags) {
@@ -83,6 +85,7 @@ func (a *App) benchFlagSet(name string) (*flag.FlagSet, *benchFlags) {
 	fs.BoolVar(&bf.json, "json", false, "print JSON instead of tables")
 	fs.BoolVar(&bf.memCorpus, "mem-corpus", false, "generate the corpus in memory instead of reading it from DIR")
 	fs.BoolVar(&bf.inProcess, "in-process", false, "run every phase in this process (peak RSS then covers all of them)")
+	fs.StringVar(&bf.from, "from", "", "print the results saved by --json in `FILE` instead of measuring")
 	return fs, bf
 }
 
@@ -124,6 +127,16 @@ func (a *App) runBenchSuite(ctx context.Context, args []string) error {
 		sizes = append(sizes, n)
 	}
 	var results []bench.Result
+	if bf.from != "" {
+		b, err := os.ReadFile(bf.from)
+		if err != nil {
+			return fmt.Errorf("bench: %w", err)
+		}
+		if err := json.Unmarshal(b, &results); err != nil {
+			return fmt.Errorf("bench: %s: %w", bf.from, err)
+		}
+		sizes = nil
+	}
 	for _, n := range sizes {
 		fmt.Fprintf(a.Stderr, "== %d articles\n", n)
 		fsys, err := bench.CorpusFS(bf.seed, n, bf.corpusDir(n))
