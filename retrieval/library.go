@@ -88,7 +88,7 @@ func Open(ctx context.Context, o Options) (*Library, error) {
 	}
 
 	l.corpus = corpus
-	l.ledger = BuildLedger(corpus, l.aliases)
+	l.ledger = l.openLedger(corpus, o.DataDir, o.Aliases != nil)
 	l.chunks = map[string]*chunk{}
 	l.bySource = map[string][]*chunk{}
 	l.bySpeaker = map[string][]*chunk{}
