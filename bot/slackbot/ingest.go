@@ -74,7 +74,7 @@ func (b *Bot) handleAdd(log *slog.Logger, cmd slack.SlashCommand, arg string, la
 	if ref == "" || strings.ContainsAny(ref, " \t\n") {
 		return ephemeralReply(textMessage("Give the link of one news article after `" + Command + " add`, e.g. `" + Command + " add https://example.com/news/story`."))
 	}
-	if !ingest.IsURL(ref) {
+	if _, err := ingest.ParseURL(ref); err != nil || !ingest.IsURL(ref) {
 		return ephemeralReply(textMessage("That is not an http or https link. Give the article's full address, starting with https://."))
 	}
 	if r := later(func(ctx context.Context) { b.commandAdd(ctx, log, cmd, ref) }); r != nil {
