@@ -46,6 +46,10 @@ func (a *App) runServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
+	// Check the ingest variables too before the slow start-up.
+	if _, err := ingest.ConfigFromEnv(getenv); err != nil {
+		return usagef("serve: %v", err)
+	}
 	log := app.logger(slog.LevelInfo)
 	lib, err := app.openLibrary(ctx, cf, log)
 	if err != nil {
