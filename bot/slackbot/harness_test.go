@@ -85,6 +85,13 @@ const testSigningSecret = Secret("8f742231b10e8888abcd99yyyzzz85a5")
 
 func newHarness(t *testing.T, mod func(*Config)) *harness {
 	t.Helper()
+	return newHarnessEngine(t, testEngine(t), mod)
+}
+
+// newHarnessEngine is newHarness with an engine of the test's own, for
+// tests that change its library.
+func newHarnessEngine(t *testing.T, eng Engine, mod func(*Config)) *harness {
+	t.Helper()
 	fake := slackfake.New(t)
 	logs := &syncBuffer{}
 	cfg := Config{
@@ -98,7 +105,7 @@ func newHarness(t *testing.T, mod func(*Config)) *harness {
 	if mod != nil {
 		mod(&cfg)
 	}
-	b, err := New(testEngine(t), cfg)
+	b, err := New(eng, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
