@@ -31,7 +31,7 @@ type plan struct {
 }
 
 var (
-	quoteVerbRe = regexp.MustCompile(`(?i)\b(say|said|says|saying|tell|told|tells|comment\w*|quote\w*|statement\w*|respon\w*|react\w*|den(y|ied|ies)|claim\w*|add|added|explain\w*|stated?|remarks?|position|stance|words?|think|thinks|thought|sya|siad|sayd|spokes\w*)\b`)
+	quoteVerbRe = regexp.MustCompile(`(?i)\b(say|said|says|saying|tell|told|tells|report|reported|reports|wr(?:ite|ote|ites|itten)|tweet\w*|announc\w*|warn\w*|argu\w*|insist\w*|admit\w*|acknowledg\w*|comment\w*|quote\w*|statement\w*|respon\w*|react\w*|den(y|ied|ies)|claim\w*|add|added|explain\w*|stated?|remarks?|position|stance|words?|think|thinks|thought|sya|siad|sayd|spokes\w*)\b`)
 	// speechVerbRe matches words that ask for someone's words without
 	// saying what about; they are not part of a question's topic.
 	speechVerbRe  = regexp.MustCompile(`(?i)^(say|said|says|saying|tell|told|tells|comment\w*|quot\w*|statement\w*|add|added|explain\w*|stat|state|stated|remark\w*|word|words|sya|siad|sayd|spokes\w*|think|thinks|thought)$`)

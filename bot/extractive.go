@@ -164,8 +164,11 @@ func (e *Engine) quoteAnswer(b *builder, hits []retrieval.Hit) {
 		b.ans.Groups = nil
 	default:
 		times := plural(nq, "time")
-		if nq == 1 {
+		switch nq {
+		case 1:
 			times = "once"
+		case 2:
+			times = "twice"
 		}
 		b.ans.Lead = fmt.Sprintf("The sources quote %s %s, in %s.", who, times, plural(len(quoting), "article"))
 		if len(ss) > 0 {
