@@ -11,6 +11,8 @@ import (
 
 	"github.com/privacybot/privacybot/bot"
 	"github.com/privacybot/privacybot/bot/slackbot/slackfake"
+	"github.com/privacybot/privacybot/internal/testengine"
+	"github.com/privacybot/privacybot/internal/testlog"
 )
 
 func TestConcurrentRetriesAnsweredOnce(t *testing.T) {
@@ -123,7 +125,7 @@ func (g *gatedEngine) Answer(ctx context.Context, q bot.Question) (bot.Answer, e
 
 func TestShutdownFinishesAnswers(t *testing.T) {
 	fake := slackfake.New(t)
-	eng := &gatedEngine{Engine: testEngine(t), started: make(chan struct{}, 1), release: make(chan struct{})}
+	eng := &gatedEngine{Engine: testengine.Seeds(t), started: make(chan struct{}, 1), release: make(chan struct{})}
 	b, err := New(eng, Config{BotToken: slackfake.BotToken, SigningSecret: testSigningSecret, APIURL: fake.URL})
 	if err != nil {
 		t.Fatal(err)
@@ -131,7 +133,7 @@ func TestShutdownFinishesAnswers(t *testing.T) {
 	if err := b.Start(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	h := &harness{t: t, fake: fake, bot: b, logs: &syncBuffer{}, now: time.Now}
+	h := &harness{t: t, fake: fake, bot: b, logs: &testlog.Buffer{}, now: time.Now}
 	x := h.http()
 	x.event(fixture(t, "mention.json"), 0)
 	<-eng.started
@@ -158,7 +160,7 @@ func TestShutdownFinishesAnswers(t *testing.T) {
 
 func TestShutdownIsBounded(t *testing.T) {
 	fake := slackfake.New(t)
-	eng := &gatedEngine{Engine: testEngine(t), started: make(chan struct{}, 1), release: make(chan struct{})}
+	eng := &gatedEngine{Engine: testengine.Seeds(t), started: make(chan struct{}, 1), release: make(chan struct{})}
 	b, err := New(eng, Config{BotToken: slackfake.BotToken, SigningSecret: testSigningSecret, APIURL: fake.URL})
 	if err != nil {
 		t.Fatal(err)
@@ -166,7 +168,7 @@ func TestShutdownIsBounded(t *testing.T) {
 	if err := b.Start(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	h := &harness{t: t, fake: fake, bot: b, logs: &syncBuffer{}, now: time.Now}
+	h := &harness{t: t, fake: fake, bot: b, logs: &testlog.Buffer{}, now: time.Now}
 	h.http().event(fixture(t, "mention.json"), 0)
 	<-eng.started
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/privacybot/privacybot/bot/slackbot/slackfake"
+	"github.com/privacybot/privacybot/internal/testengine"
 )
 
 // ackConcurrency is how many events arrive at once in BenchmarkAck.
@@ -30,7 +31,7 @@ func benchEvent(i int) []byte {
 
 func benchBot(b *testing.B, fake *slackfake.Server) *Bot {
 	b.Helper()
-	bot, err := New(testEngine(b), Config{
+	bot, err := New(testengine.Seeds(b), Config{
 		BotToken: slackfake.BotToken, AppToken: slackfake.AppToken, SigningSecret: testSigningSecret,
 		APIURL: fake.URL, RateLimit: 1 << 20, Logger: slog.New(slog.DiscardHandler), PingInterval: 5 * time.Second,
 	})

@@ -18,6 +18,7 @@ import (
 	"github.com/privacybot/privacybot/bot"
 	"github.com/privacybot/privacybot/bot/slackbot/slackfake"
 	"github.com/privacybot/privacybot/ingest"
+	"github.com/privacybot/privacybot/internal/testlog"
 	"github.com/privacybot/privacybot/retrieval"
 	"github.com/privacybot/privacybot/seeds"
 )
@@ -360,7 +361,7 @@ func newsSite(t *testing.T) *httptest.Server {
 // ingestEngine opens a library of its own (the seeds plus DATA/articles, as
 // serve does) with an ingest service that may fetch from loopback, and the
 // engine on it.
-func ingestEngine(t *testing.T, logs *syncBuffer) (*bot.Engine, *ingest.Service) {
+func ingestEngine(t *testing.T, logs *testlog.Buffer) (*bot.Engine, *ingest.Service) {
 	t.Helper()
 	dir := t.TempDir()
 	ctx := context.Background()
@@ -394,7 +395,7 @@ func (h *harness) slashAs(user, text, responseID string) url.Values {
 func TestEndToEndIngest(t *testing.T) {
 	for _, mode := range []string{"socket", "http"} {
 		t.Run(mode, func(t *testing.T) {
-			ingestLogs := &syncBuffer{}
+			ingestLogs := &testlog.Buffer{}
 			eng, svc := ingestEngine(t, ingestLogs)
 			h := newHarnessEngine(t, eng, func(c *Config) {
 				c.Ingest = svc
@@ -411,7 +412,7 @@ func TestEndToEndIngest(t *testing.T) {
 	}
 }
 
-func runIngestScenario(t *testing.T, h *harness, tr transport, site *httptest.Server, ingestLogs *syncBuffer) {
+func runIngestScenario(t *testing.T, h *harness, tr transport, site *httptest.Server, ingestLogs *testlog.Buffer) {
 	const channel = "C123ABC456"
 	pageURL := site.URL + "/news/ico-fine"
 	var id string

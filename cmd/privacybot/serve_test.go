@@ -10,45 +10,27 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/privacybot/privacybot/bot/slackbot"
 	"github.com/privacybot/privacybot/bot/slackbot/slackfake"
+	"github.com/privacybot/privacybot/internal/testlog"
 )
 
 func sprintf(format string, v any) string { return fmt.Sprintf(format, v) }
-
-// lockedBuffer is a goroutine-safe writer.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
 
 const mention = `{"type":"event_callback","team_id":"T0TEST","event_id":"EvSERVE1","event":{"type":"app_mention","user":"U061F7AUR","text":"<@UBOTPRIVACY> What did JPMorgan say?","ts":"1700000001.000100","channel":"C1","event_ts":"1700000001.000100"}}`
 
 // runServe starts privacybot serve against a fake Slack and returns a
 // stop function that ends it like SIGINT would and returns its exit code.
-func startServe(t *testing.T, fake *slackfake.Server, args ...string) (stderr *lockedBuffer, stop func() int) {
+func startServe(t *testing.T, fake *slackfake.Server, args ...string) (stderr *testlog.Buffer, stop func() int) {
 	t.Helper()
 	return startServeEnv(t, fake, nil, args...)
 }
 
 // startServeEnv is startServe with more environment variables.
-func startServeEnv(t *testing.T, fake *slackfake.Server, extra map[string]string, args ...string) (stderr *lockedBuffer, stop func() int) {
+func startServeEnv(t *testing.T, fake *slackfake.Server, extra map[string]string, args ...string) (stderr *testlog.Buffer, stop func() int) {
 	t.Helper()
 	t.Chdir(t.TempDir())
 	env := map[string]string{
@@ -61,7 +43,7 @@ func startServeEnv(t *testing.T, fake *slackfake.Server, extra map[string]string
 	for k, v := range extra {
 		env[k] = v
 	}
-	stderr = &lockedBuffer{}
+	stderr = &testlog.Buffer{}
 	app := &App{Stdout: &bytes.Buffer{}, Stderr: stderr, Getenv: envOf(env)}
 	ctx, cancel := context.WithCancel(context.Background())
 	code := make(chan int, 1)
@@ -251,7 +233,7 @@ func TestServePollsFeeds(t *testing.T) {
 }
 
 // waitLog waits for serve to log want.
-func waitLog(t *testing.T, stderr *lockedBuffer, want string) {
+func waitLog(t *testing.T, stderr *testlog.Buffer, want string) {
 	t.Helper()
 	deadline := time.Now().Add(30 * time.Second)
 	for !strings.Contains(stderr.String(), want) {
