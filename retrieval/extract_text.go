@@ -135,7 +135,7 @@ func splitSentences(text string, p Span, quotes []qspan) []sentence {
 			i = q.Close
 			inner := strings.TrimRight(text[q.Start:q.End], "\"'’”) ")
 			if strings.HasSuffix(inner, ".") || strings.HasSuffix(inner, "?") || strings.HasSuffix(inner, "!") {
-				if startsSentence(text, i, p.End) && !attributionFollows(text, i, p.End) {
+				if startsSentence(text, i, p.End) && !attributionFollows(text, i, p.End, strings.HasSuffix(inner, ".")) {
 					flush(i)
 				}
 			}
@@ -205,7 +205,11 @@ func isUpperRune(r rune) bool { return unicode.IsUpper(r) }
 // attributionFollows reports whether the words after a quote that ends in
 // a full stop attribute it ("“Does anybody know?” Graham asked."): a short
 // stretch up to the next full stop or quotation mark with a speech verb.
-func attributionFollows(text string, i, end int) bool {
+// After a quote that ends in a full stop (stop set), the stretch must be a
+// bare attribution that ends the sentence ("“…” Graham said."): a verb
+// followed by a clause or another quotation ("“…” Russia insisted that
+// Pyongyang “stop …”") starts a new sentence.
+func attributionFollows(text string, i, end int, stop bool) bool {
 	j := i
 	for j < end && j-i < 160 {
 		c := text[j]
@@ -214,12 +218,18 @@ func attributionFollows(text string, i, end int) bool {
 		}
 		j++
 	}
+	if stop && j < end && text[j] != '.' {
+		return false
+	}
 	toks := tokenize(text, i, j)
 	if len(toks) > 14 {
 		return false
 	}
-	for _, t := range toks {
+	for k, t := range toks {
 		if !t.Punct && !t.isCap() && speechVerbs[t.lower()] && !participles[t.lower()] {
+			if stop && len(toks)-k > 5 {
+				return false
+			}
 			return true
 		}
 	}
