@@ -435,7 +435,7 @@ func (x *extractor) attributeBeforeVerb(toks []token, qi, lo int) who {
 				return w
 			}
 		}
-		if np := forwardNP(toks, v+1, qi); np != nil {
+		if np := forwardNP(toks, v+1, qi); np != nil && inversionOK(toks, v, np, qi) {
 			if w := x.resolve(x.parseNP(np), l); w.ok {
 				return w
 			}
@@ -443,9 +443,50 @@ func (x *extractor) attributeBeforeVerb(toks []token, qi, lo int) who {
 		if w := x.clauseSubject(toks, lo, v, l); w.ok {
 			return w
 		}
+		if lo > 0 {
+			// "… a “Commander-in-Chief Forum” sponsored by NBC News and
+			// said": the verb shares the sentence's subject.
+			if w := x.clauseSubject(toks, 0, v, l); w.ok && (w.Name != "" || w.Org != "") {
+				return w
+			}
+		}
+		if v+1 < qi && toks[v+1].lower() != "it" && isPronoun(toks[v+1].lower()) && !describeVerbs[l] {
+			// "the former secretary of state said she wanted": the
+			// reported clause's subject stands for the speaker.
+			if w := x.resolve(x.parseNP(toks[v+1:v+2]), l); w.ok {
+				return w
+			}
+		}
 		return who{}
 	}
 	return who{}
+}
+
+// inversionOK reports whether np, the words after the speech verb toks[v],
+// is its inverted subject ("said Dana Ripley, “…”") rather than its object
+// ("called Clinton a “disgrace”", "told reporters") or the subject of a
+// reported clause ("said it was “…”"): the verb must be one that inverts,
+// the phrase no pronoun, and the phrase must run up to the quote or a
+// comma or colon.
+func inversionOK(toks []token, v int, np []token, qi int) bool {
+	if !invertingVerbs[toks[v].lower()] {
+		return false
+	}
+	if len(np) == 1 && (isPronoun(np[0].lower()) || np[0].lower() == "i" || np[0].lower() == "we") {
+		return false
+	}
+	e := v + 1 + len(np)
+	if e >= qi {
+		return true
+	}
+	for e < qi && !toks[e].Punct && (stopCaps[toks[e].lower()] || toks[e].lower() == "in" || toks[e].lower() == "on") {
+		e++ // "said Smith on Tuesday, “…”"
+	}
+	if e >= qi {
+		return true
+	}
+	t := toks[e]
+	return t.Punct && (t.Text == "," || t.Text == ":" || t.Text == "—" || t.Text == "\x00")
 }
 
 // clauseSubject reads the subject at the start of the sentence (or after

@@ -173,3 +173,19 @@ var describeVerbs = setOf(
 
 // honorifics are titles that say nothing of a role ("Ms.").
 var honorifics = setOf("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam")
+
+// invertingVerbs may come before their subject ("said Dana Ripley, “…”",
+// "wrote the paper's editor: “…”"). Verbs that take an object ("called",
+// "told", "accused") never do: the phrase after them is who they are about.
+var invertingVerbs = setOf(
+	"said", "says", "added", "adds", "wrote", "writes", "explained", "explains", "noted",
+	"notes", "asked", "asks", "argued", "argues", "continued", "continues", "recalled",
+	"recalls", "insisted", "insists", "declared", "declares", "warned", "warns", "replied",
+	"replies", "responded", "responds", "answered", "acknowledged", "admitted", "emphasized",
+	"stressed", "suggested", "remarked", "observed", "tweeted", "tweets", "posted",
+	"announced", "conceded", "complained", "joked", "predicted", "cautioned", "concluded",
+	"quipped", "countered", "contended", "maintained", "reiterated", "shouted", "yelled",
+	"mused", "opined", "lamented", "boasted", "retorted", "wondered", "reads", "read",
+	"thundered", "scoffed", "snapped", "sighed", "began", "went", "asserted", "recounted",
+	"according",
+)

@@ -196,7 +196,6 @@ func closesAfter(r rune) bool {
 	return false
 }
 
-
 // sameStyle reports whether r opens a quotation in the same style (straight
 // or curly, double or single) as the mark at the start of at.
 func sameStyle(r rune, at string) bool {

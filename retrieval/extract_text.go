@@ -123,8 +123,8 @@ func splitSentences(text string, p Span, quotes []qspan) []sentence {
 			out = append(out, cur)
 		}
 		cur = sentence{Start: end}
-		for cur.Start < p.End && isSpace(text[cur.Start]) {
-			cur.Start++
+		for cur.Start < p.End && spaceWidth(text, cur.Start, p.End) > 0 {
+			cur.Start += spaceWidth(text, cur.Start, p.End)
 		}
 	}
 	for i := p.Start; i < p.End; {
@@ -169,11 +169,11 @@ func startsSentence(text string, i, end int) bool {
 	if i >= end {
 		return true
 	}
-	if !isSpace(text[i]) {
+	if spaceWidth(text, i, end) == 0 {
 		return false
 	}
-	for i < end && isSpace(text[i]) {
-		i++
+	for i < end && spaceWidth(text, i, end) > 0 {
+		i += spaceWidth(text, i, end)
 	}
 	if i >= end {
 		return true
@@ -234,4 +234,20 @@ func attributionFollows(text string, i, end int, stop bool) bool {
 		}
 	}
 	return false
+}
+
+// spaceWidth returns the byte width of the white-space character at
+// text[i] (a no-break space too), or 0.
+func spaceWidth(text string, i, end int) int {
+	if isSpace(text[i]) {
+		return 1
+	}
+	if text[i] < utf8.RuneSelf {
+		return 0
+	}
+	r, w := utf8.DecodeRuneInString(text[i:end])
+	if unicode.IsSpace(r) {
+		return w
+	}
+	return 0
 }
