@@ -400,6 +400,16 @@ func (x *extractor) attributeBefore(toks []token, qi, lo int) who {
 }
 
 func (x *extractor) attributeBeforeVerb(toks []token, qi, lo int) who {
+	// pron is the pronoun subject of a describing verb ("she hopes"),
+	// used only when no speech verb further back names the speaker.
+	var pron []token
+	pronVerb := ""
+	fallback := func() who {
+		if pron != nil {
+			return x.resolve(x.parseNP(pron), pronVerb)
+		}
+		return who{}
+	}
 	for v := qi - 1; v >= lo; v-- {
 		t := toks[v]
 		if t.Punct {
@@ -407,6 +417,22 @@ func (x *extractor) attributeBeforeVerb(toks []token, qi, lo int) who {
 		}
 		l := t.lower()
 		if !isVerb(t) {
+			if !t.isCap() && describeVerbs[l] && !auxWords[l] {
+				// "Aaron Kall … compared Trump to a coach who is “working
+				// the referees”": the subject describes, the object is
+				// described.
+				if np := backwardNP(toks, v, lo); np != nil {
+					if m := x.parseNP(np); m.Name != "" || m.IsOrg {
+						return x.resolve(m, l)
+					} else if (m.Anaphor == "he" || m.Anaphor == "she") && pron == nil {
+						pron, pronVerb = np, l
+						continue
+					}
+				}
+				if w := x.clauseSubject(toks, lo, v, l); w.ok && (w.Name != "" || w.Org != "") {
+					return w
+				}
+			}
 			continue
 		}
 		if l == "according" {
@@ -457,9 +483,9 @@ func (x *extractor) attributeBeforeVerb(toks []token, qi, lo int) who {
 				return w
 			}
 		}
-		return who{}
+		return fallback()
 	}
-	return who{}
+	return fallback()
 }
 
 // inversionOK reports whether np, the words after the speech verb toks[v],
