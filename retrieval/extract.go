@@ -142,7 +142,7 @@ func (x *extractor) paragraph(pi int, p Span, next int) {
 	prev := x.prevPara
 	x.prevPara = paraEnd{}
 	var lastSentWho who
-	lastSentQuoteOnly := false
+	lastSentQuoteOnly, lastSentReported := false, false
 	prevCue := -1
 	for si, s := range sents {
 		toks, qpos := x.sentenceTokens(s, qs)
@@ -161,9 +161,14 @@ func (x *extractor) paragraph(pi int, p Span, next int) {
 					w = sentWho
 				}
 			}
+			if !w.ok && k == len(s.Quotes)-1 {
+				// "A cashier who “steals a handful of $20s” is held
+				// accountable, Warren said."
+				w = x.trailingAttribution(toks, qpos[k]+1)
+			}
 			if !w.ok && standalone {
 				switch {
-				case si > 0 && lastSentWho.ok && (lastSentQuoteOnly || lastSentHasQuote(sents[si-1])):
+				case si > 0 && lastSentWho.ok && (lastSentQuoteOnly || lastSentReported || lastSentHasQuote(sents[si-1])):
 					w = lastSentWho
 				case si == 0 && q.Open == p.Start && prev.speaker.ok:
 					w = prev.speaker
@@ -199,8 +204,15 @@ func (x *extractor) paragraph(pi int, p Span, next int) {
 		}
 		lastSentWho = sentWho
 		lastSentQuoteOnly = len(s.Quotes) > 0
+		lastSentReported = false
 		if len(s.Quotes) == 0 {
 			lastSentWho = x.colonIntro(toks, s)
+			if !lastSentWho.ok {
+				// "The administration may be reluctant to act, Schiff
+				// said." A quotation right after goes on in his words.
+				lastSentWho = x.trailingAttribution(toks, 0)
+				lastSentReported = lastSentWho.ok
+			}
 		}
 		prevCue = cue
 	}
@@ -213,6 +225,63 @@ func (x *extractor) paragraph(pi int, p Span, next int) {
 }
 
 func lastSentHasQuote(s sentence) bool { return len(s.Quotes) > 0 }
+
+// trailingAttribution reads an attribution that closes a sentence after a
+// clause of reported speech: ", Warren said.", ", said Warren on Tuesday.",
+// ", according to the complaint." lo is the first token after the
+// sentence's last quote.
+func (x *extractor) trailingAttribution(toks []token, lo int) who {
+	e := len(toks)
+	for e > lo && toks[e-1].Punct && toks[e-1].Text != "\x00" {
+		e--
+	}
+	for v := e - 1; v >= lo && v >= e-6; v-- {
+		t := toks[v]
+		l := t.lower()
+		if t.Punct || l == "that" {
+			return who{}
+		}
+		if l == "according" && v+1 < e && toks[v+1].lower() == "to" && v > lo && toks[v-1].Text == "," {
+			if np := forwardNP(toks, v+2, e); np != nil && v+2+len(np) == e {
+				return x.resolve(x.parseNP(np), "according to")
+			}
+			return who{}
+		}
+		if !isVerb(t) || participles[l] || l == "according" {
+			continue
+		}
+		// Words after the verb: a time or a channel, not a clause.
+		for _, a := range toks[v+1 : e] {
+			if isVerb(a) || determiners[a.lower()] && a.lower() != "a" || isPronoun(a.lower()) {
+				return who{}
+			}
+		}
+		if v > lo && toks[v-1].Text == "," && invertingVerbs[l] {
+			// ", said Warren."
+			if np := forwardNP(toks, v+1, e); np != nil && len(np) <= 4 {
+				return x.resolve(x.parseNP(np), l)
+			}
+			return who{}
+		}
+		np := backwardNP(toks, v, lo)
+		if np == nil {
+			return who{}
+		}
+		at := 0
+		for at < len(toks) && toks[at].Start < np[0].Start {
+			at++
+		}
+		if at <= lo || toks[at-1].Text != "," {
+			return who{}
+		}
+		m := x.parseNP(np)
+		if m.Name == "" && !m.IsOrg && m.Anaphor != "he" && m.Anaphor != "she" {
+			return who{}
+		}
+		return x.resolve(m, l)
+	}
+	return who{}
+}
 
 // outsideLen counts the non-space, non-punctuation bytes of sentence s
 // outside quote q.
