@@ -161,10 +161,12 @@ func (x *extractor) paragraph(pi int, p Span, next int) {
 					w = sentWho
 				}
 			}
-			if !w.ok && k == len(s.Quotes)-1 {
+			if !w.ok && !w.quoted && k == len(s.Quotes)-1 {
 				// "A cashier who “steals a handful of $20s” is held
 				// accountable, Warren said."
-				w = x.trailingAttribution(toks, qpos[k]+1)
+				if t := x.trailingAttribution(toks, qpos[k]+1); t.ok {
+					w = t
+				}
 			}
 			if !w.ok && standalone {
 				switch {
