@@ -74,6 +74,11 @@ var roleNouns = setOf(
 	"investor", "specialist", "officer", "fellow", "lecturer", "student", "teacher", "nurse",
 	"physician", "patient", "customer", "user", "victim", "witness", "person", "people",
 	"woman", "man", "worker", "trustee", "commander", "general", "ambassador", "diplomat",
+	"writer", "author", "blogger", "journalist", "contributor", "producer", "comedian",
+	"actor", "actress", "singer", "musician", "artist", "pastor", "priest", "coach",
+	"moderator", "panelist", "lawmaker", "legislator", "delegate", "envoy", "negotiator",
+	"niece", "nephew", "son", "daughter", "wife", "husband", "mother", "father", "brother",
+	"sister", "friend", "colleague", "neighbor", "neighbour", "cousin", "widow",
 )
 
 // genderedRoles tell a person's gender.
@@ -82,6 +87,8 @@ var genderedRoles = map[string]byte{
 	"businesswoman": 'f', "woman": 'f', "mrs": 'f', "ms": 'f', "miss": 'f', "madam": 'f',
 	"spokesman": 'm', "spokesmen": 'm', "chairman": 'm', "congressman": 'm',
 	"businessman": 'm', "man": 'm', "mr": 'm', "sir": 'm', "lord": 'm', "lady": 'f',
+	"niece": 'f', "nephew": 'm', "son": 'm', "daughter": 'f', "wife": 'f', "husband": 'm',
+	"mother": 'f', "father": 'm', "brother": 'm', "sister": 'f', "widow": 'f', "actress": 'f',
 }
 
 // spokesRoles speak for an organization, which may be left implicit.
