@@ -427,10 +427,8 @@ func (x *extractor) attributeAfter(toks []token, qi, hi int) who {
 				return who{quoted: true}
 			}
 		} else if l == "according" && a+1 < hi && toks[a+1].lower() == "to" {
-			if np := forwardNP(toks, a+2, hi); np != nil {
-				if w := x.resolve(x.parseNP(np), "according to"); w.ok {
-					return w
-				}
+			if w := x.accordingTo(toks, a+2, hi); w.ok {
+				return w
 			}
 		} else {
 			for v := a + 1; v < hi && v < a+16; v++ {
@@ -438,11 +436,13 @@ func (x *extractor) attributeAfter(toks []token, qi, hi int) who {
 					break
 				}
 				vl := toks[v].lower()
-				if !isVerb(toks[v]) || participles[vl] || vl == "according" {
+				if putIt(toks, v) {
+					vl = "put it"
+				} else if !isVerb(toks[v]) || participles[vl] || vl == "according" {
 					continue
 				}
 				np := backwardNP(toks, v, a)
-				if np != nil && leadIn(toks, a, np[0].Start) {
+				if np != nil && (leadIn(toks, a, np[0].Start) || vl == "put it" && toks[a].lower() == "as" && leadIn(toks, a+1, np[0].Start)) {
 					if w := x.resolve(x.parseNP(np), vl); w.ok {
 						return w
 					}
@@ -488,6 +488,16 @@ func (x *extractor) attributeBeforeVerb(toks []token, qi, lo int) who {
 		}
 		l := t.lower()
 		if !isVerb(t) {
+			if putIt(toks, v) {
+				// "as The New Yorker put it in a lengthy expose, “the
+				// operator.”"
+				if np := backwardNP(toks, v, lo); np != nil {
+					if m := x.parseNP(np); m.Name != "" || m.IsOrg {
+						return x.resolve(m, "put it")
+					}
+				}
+				continue
+			}
 			if !t.isCap() && describeVerbs[l] && !auxWords[l] {
 				// "Aaron Kall … compared Trump to a coach who is “working
 				// the referees”": the subject describes, the object is
@@ -508,10 +518,8 @@ func (x *extractor) attributeBeforeVerb(toks []token, qi, lo int) who {
 		}
 		if l == "according" {
 			if v+1 < qi && toks[v+1].lower() == "to" {
-				if np := forwardNP(toks, v+2, qi); np != nil {
-					if w := x.resolve(x.parseNP(np), "according to"); w.ok {
-						return w
-					}
+				if w := x.accordingTo(toks, v+2, qi); w.ok {
+					return w
 				}
 			}
 			continue
@@ -557,6 +565,51 @@ func (x *extractor) attributeBeforeVerb(toks []token, qi, lo int) who {
 		return fallback()
 	}
 	return fallback()
+}
+
+// putIt reports whether toks[v] opens "put it" ("as the memo put it").
+func putIt(toks []token, v int) bool {
+	l := toks[v].lower()
+	return (l == "put" || l == "puts") && !toks[v].Punct && v+1 < len(toks) && toks[v+1].lower() == "it"
+}
+
+// accordingTo reads the source after "according to": a speaker, or a
+// document and who issued it ("a civil complaint filed by the Securities
+// and Exchange Commission").
+func (x *extractor) accordingTo(toks []token, i, hi int) who {
+	np := forwardNP(toks, i, hi)
+	if np == nil {
+		return who{}
+	}
+	m := x.parseNP(np)
+	if e := i + len(np); e < hi && docNouns[np[len(np)-1].lower()] && m.Org == "" && m.Name == "" {
+		if by := x.issuedBy(toks, e, hi); by.ok {
+			return by
+		}
+	}
+	return x.resolve(m, "according to")
+}
+
+// issuedBy reads "filed by X", "by X", "from X" after a document noun.
+func (x *extractor) issuedBy(toks []token, e, hi int) who {
+	if e < hi && !toks[e].Punct {
+		switch toks[e].lower() {
+		case "filed", "issued", "released", "published", "written", "prepared", "sent", "signed", "obtained":
+			e++
+		}
+	}
+	if e >= hi || (toks[e].lower() != "by" && toks[e].lower() != "from") {
+		return who{}
+	}
+	np := forwardNP(toks, e+1, hi)
+	if np == nil {
+		return who{}
+	}
+	m := x.parseNP(np)
+	if m.Name == "" && !m.IsOrg {
+		return who{}
+	}
+	return x.resolve(m, "according to")
 }
 
 // inversionOK reports whether np, the words after the speech verb toks[v],

@@ -104,6 +104,16 @@ var orgNouns = setOf(
 	"administration", "publication", "outlet", "corporation", "conglomerate", "insurer",
 	"developer", "maker", "operator", "university", "school", "trust", "foundation",
 	"article", "piece", "clip", "ad", "video", "letter", "memo", "email", "filing", "release",
+	"complaint", "lawsuit", "brief", "study", "survey", "indictment", "ruling", "audit",
+	"editorial", "transcript", "document", "documents", "memorandum", "findings",
+)
+
+// docNouns are documents that speak for whoever issued them ("the
+// complaint", "a Homeland Security memo").
+var docNouns = setOf(
+	"report", "statement", "letter", "memo", "email", "filing", "release", "complaint",
+	"lawsuit", "brief", "study", "survey", "indictment", "ruling", "audit", "editorial",
+	"transcript", "document", "documents", "memorandum", "findings", "article", "ad", "video",
 )
 
 // titleWords precede a name as a title ("Sen.", "Information Commissioner").
@@ -176,6 +186,7 @@ var describeVerbs = setOf(
 	"labelled", "termed", "referred", "characterized", "characterised", "likened",
 	"compared", "promised", "vowed", "pledged", "urged", "accused", "criticized", "praised",
 	"wants", "wanted", "hopes", "believes", "believed", "thinks", "thought", "argued",
+	"found", "finds", "concluded", "concludes",
 )
 
 // honorifics are titles that say nothing of a role ("Ms.").
