@@ -536,6 +536,13 @@ func (x *extractor) attributeBeforeVerb(toks []token, qi, lo int) who {
 			continue
 		}
 		if np := backwardNP(toks, v, lo); np != nil {
+			if len(np) == 1 && v >= 2 && v-2 >= lo && toks[v-2].lower() == "what" && (np[0].lower() == "he" || np[0].lower() == "she") {
+				// "Ban Ki-moon condemned what he called a “brazen
+				// breach”": he is the clause's subject.
+				if w := x.clauseSubject(toks, lo, v-2, l); w.ok && w.Name != "" {
+					return w
+				}
+			}
 			if w := x.resolve(x.parseNP(np), l); w.ok {
 				return w
 			}
@@ -651,14 +658,19 @@ func (x *extractor) clauseSubject(toks []token, lo, v int, verb string) who {
 			return w
 		}
 	}
-	for c := i; c < v && c < i+12; c++ {
+	// "Following a swiftly called, late-afternoon meeting, the Security
+	// Council issued a statement calling …": up to two introductory
+	// phrases.
+	commas := 0
+	for c := i; c < v && c < i+16 && commas < 2; c++ {
 		if toks[c].Text == "," {
+			commas++
 			if np := forwardNP(toks, c+1, v); np != nil {
 				if w := x.resolve(x.parseNP(np), verb); w.ok {
 					return w
 				}
+				break
 			}
-			break
 		}
 	}
 	return who{}
