@@ -311,6 +311,11 @@ func (x *extractor) quoteLike(q qspan, toks []token, qi, firstCue int) bool {
 	if len(words) >= 5 {
 		return true
 	}
+	if len(words) == 1 && qi >= 0 && firstCue >= 0 && firstCue < qi && !titleCase(words) && !modifierUse(toks, qi) {
+		// "has repeatedly wondered whether the moderators will be “fair”
+		// to him": a reported word.
+		return true
+	}
 	if len(words) < 2 || titleCase(words) {
 		return false
 	}
@@ -336,6 +341,9 @@ func (x *extractor) quoteLike(q qspan, toks []token, qi, firstCue int) bool {
 // unless it is a single word or a title-case name not right next to its
 // attribution; an unattributed one when quoteLike.
 func (x *extractor) keep(q qspan, toks []token, qi, cue, prevCue int, w who) bool {
+	if x.workTitle(q, toks, qi) {
+		return false
+	}
 	if !w.ok {
 		return w.quoted || x.quoteLike(q, toks, qi, cue) || x.quoteLike(q, nil, -1, prevCue)
 	}
@@ -344,6 +352,42 @@ func (x *extractor) keep(q qspan, toks []token, qi, cue, prevCue int, w who) boo
 	}
 	words := strings.Fields(x.text[q.Start:q.End])
 	return !(len(words) < 5 && titleCase(words))
+}
+
+// workTitle reports whether a short title-case quotation is the name of a
+// show, a book or a song: it follows a preposition or a possessive
+// ("on “The Steve Harvey Morning Show”", "MSNBC's “Morning Joe”").
+func (x *extractor) workTitle(q qspan, toks []token, qi int) bool {
+	words := strings.Fields(x.text[q.Start:q.End])
+	if len(words) > 8 || !titleCase(words) || qi <= 0 {
+		return false
+	}
+	p := toks[qi-1]
+	if p.Punct {
+		return false
+	}
+	switch p.lower() {
+	case "of", "on", "in", "to", "from", "at", "for", "with", "during":
+		return true
+	}
+	return isPoss(p.Text) && p.isCap()
+}
+
+// modifierUse reports whether the one-word quotation at toks[qi] modifies
+// the noun after it ("promoting “quack” medical cures"): a scare quote.
+func modifierUse(toks []token, qi int) bool {
+	if qi+1 >= len(toks) {
+		return false
+	}
+	n := toks[qi+1]
+	if n.Punct || n.isCap() {
+		return false
+	}
+	switch n.lower() {
+	case "to", "for", "of", "in", "on", "at", "by", "with", "and", "or", "but", "that", "than", "as", "from", "about", "if", "because", "when", "while", "is", "was", "are", "were":
+		return false
+	}
+	return !isVerb(n)
 }
 
 // titleCase reports whether every word of a short phrase is capitalized

@@ -13,6 +13,8 @@ func setOf(words ...string) map[string]bool {
 
 // speechVerbs introduce or follow a quotation ("said", "added").
 var speechVerbs = setOf(
+	"proclaimed", "proclaims",
+	"chanting", "singing", "shouting", "yelling", "proclaiming",
 	"admitting", "acknowledging", "conceding", "complaining", "predicting", "accusing", "recalling", "boasting", "joking",
 	"said", "says", "say", "added", "adds", "told", "tells", "wrote", "writes", "explained",
 	"explains", "stated", "states", "noted", "notes", "asked", "asks", "argued", "argues",
@@ -38,6 +40,7 @@ var speechVerbs = setOf(
 // participles are speech verbs whose subject is the clause's subject, not
 // the words right before them ("Wexler directed AFP to a statement saying").
 var participles = setOf(
+	"chanting", "singing", "shouting", "yelling", "proclaiming",
 	"admitting", "acknowledging", "conceding", "complaining", "predicting", "accusing", "recalling", "boasting", "joking",
 	"saying", "adding", "telling", "writing", "noting", "explaining", "arguing", "insisting",
 	"asking", "warning", "calling", "declaring", "stating", "claiming", "suggesting", "tweeting",
