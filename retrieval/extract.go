@@ -441,7 +441,24 @@ func (x *extractor) attribute(toks []token, qpos []int, k int) who {
 		w.near = true
 		return w
 	}
-	if b := x.attributeBefore(toks, qi, lo); b.ok {
+	b := x.attributeBefore(toks, qi, lo)
+	if b.ok {
+		return b
+	}
+	if !w.quoted && qi > lo && toks[qi-1].isCap() && isPoss(toks[qi-1].Text) {
+		// "support for Hillary Clinton’s “public option”": the term is
+		// the possessor's.
+		s := qi - 1
+		for s > lo && nameish(toks[s-1]) && !isPoss(toks[s-1].Text) {
+			s--
+		}
+		np := append([]token(nil), toks[s:qi]...)
+		np[len(np)-1].Text = stripPoss(np[len(np)-1].Text)
+		if m := x.parseHead(np); m.Name != "" && m.Anaphor == "" {
+			return x.resolve(m, "")
+		}
+	}
+	if b.quoted {
 		return b
 	}
 	return w
@@ -578,6 +595,26 @@ func (x *extractor) attributeBeforeVerb(toks []token, qi, lo int) who {
 				return w
 			}
 			continue
+		}
+		if v > lo && passiveAux[toks[v-1].lower()] {
+			// "has been called a charlatan by fellow physicians": the
+			// speaker is the agent, if any.
+			for b := v + 1; b+1 < qi; b++ {
+				if toks[b].lower() == "by" {
+					if np := forwardNP(toks, b+1, qi); np != nil {
+						if m := x.parseNP(np); m.Name != "" || m.IsOrg {
+							return x.resolve(m, l)
+						}
+					}
+					break
+				}
+			}
+			if qi == v+1 || qi == v+2 && toks[v+1].lower() == "as" {
+				// "it was labeled “Mostly True.”": a quoted verdict, its
+				// author unnamed.
+				return who{quoted: true}
+			}
+			return fallback()
 		}
 		if np := backwardNP(toks, v, lo); np != nil {
 			if len(np) == 1 && v >= 2 && v-2 >= lo && toks[v-2].lower() == "what" && (np[0].lower() == "he" || np[0].lower() == "she") {

@@ -212,3 +212,7 @@ var invertingVerbs = setOf(
 	"thundered", "scoffed", "snapped", "sighed", "began", "went", "asserted", "recounted",
 	"according",
 )
+
+// passiveAux before a speech verb make it passive ("was called", "has been
+// quoted as saying"): its subject is not the speaker.
+var passiveAux = setOf("been", "being", "was", "were", "is", "are", "be", "get", "gets", "got")
