@@ -341,6 +341,9 @@ func (x *extractor) quoteLike(q qspan, toks []token, qi, firstCue int) bool {
 // unless it is a single word or a title-case name not right next to its
 // attribution; an unattributed one when quoteLike.
 func (x *extractor) keep(q qspan, toks []token, qi, cue, prevCue int, w who) bool {
+	if qi >= 2 && toks[qi-1].lower() == "of" && chantNouns[toks[qi-2].lower()] {
+		return true // "greeted with chants of “Bobby!”"
+	}
 	if x.workTitle(q, toks, qi) {
 		return false
 	}

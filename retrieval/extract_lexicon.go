@@ -216,3 +216,7 @@ var invertingVerbs = setOf(
 // passiveAux before a speech verb make it passive ("was called", "has been
 // quoted as saying"): its subject is not the speaker.
 var passiveAux = setOf("been", "being", "was", "were", "is", "are", "be", "get", "gets", "got")
+
+// chantNouns introduce the words a crowd shouted ("chants of “Lock her
+// up!”").
+var chantNouns = setOf("chant", "chants", "cry", "cries", "shout", "shouts", "cheers", "chorus", "choruses", "screams", "calls", "refrain")
