@@ -20,7 +20,7 @@ func Extract(src *Source, al *Aliases) ([]Quote, []Silence) {
 	if al == nil {
 		al = DefaultAliases()
 	}
-	x := &extractor{src: src, text: src.Text, al: al, people: map[string]string{}, orgs: map[string]string{}}
+	x := &extractor{src: src, text: src.Text, al: al, people: map[string]string{}, peopleAt: map[string]int{}, capsMid: map[string]bool{}, orgs: map[string]string{}}
 	x.run()
 	return x.quotes, x.silences
 }
@@ -32,6 +32,17 @@ type extractor struct {
 	al   *Aliases
 	// people maps a lower-case surname to the first full name it ended.
 	people map[string]string
+	// peopleAt holds where each of those full names first appears; pos is
+	// the end of the sentence being read. A surname expands only to a
+	// full name given before it ("Mr. Obama" is not the "Michelle Obama"
+	// of a later paragraph).
+	peopleAt map[string]int
+	pos      int
+	sent     int
+	// capsMid holds the capitalized words seen inside a sentence, after a
+	// lower-case word or a comma: a name, unlike a capitalized opener
+	// ("Educated folk.", "Once in my early 20s").
+	capsMid map[string]bool
 	// orgs holds the organizations the article introduces ("the online
 	// retailer Brightcart"), by normalized name.
 	orgs map[string]string
@@ -52,6 +63,8 @@ type entity struct {
 	Name, Role, Org string
 	IsOrg           bool
 	Gender          byte
+	// seen is the sentence count when the entity was last mentioned.
+	seen int
 }
 
 // who is an attribution: a resolved speaker and the verb that named it.
@@ -92,6 +105,11 @@ func (x *extractor) run() {
 // stripped) so that a later bare surname can be expanded.
 func (x *extractor) collectNames(p Span) {
 	toks := tokenize(x.text, p.Start, p.End)
+	for i := 1; i < len(toks); i++ {
+		if t := toks[i]; t.isCap() && (toks[i-1].Text == "," || !toks[i-1].Punct && !toks[i-1].isCap()) {
+			x.capsMid[strings.ToLower(stripPoss(t.Text))] = true
+		}
+	}
 	for i := 0; i < len(toks); {
 		if !nameish(toks[i]) {
 			i++
@@ -129,6 +147,7 @@ func (x *extractor) collectNames(p Span) {
 			last := strings.ToLower(stripPoss(name[len(name)-1].Text))
 			if _, seen := x.people[last]; !seen && !strings.HasSuffix(last, ".") {
 				x.people[last] = full
+				x.peopleAt[last] = name[0].Start
 			}
 		}
 		i = j
@@ -145,6 +164,8 @@ func (x *extractor) paragraph(pi int, p Span, next int) {
 	lastSentQuoteOnly, lastSentReported := false, false
 	prevCue := -1
 	for si, s := range sents {
+		x.pos = s.End
+		x.sent++
 		toks, qpos := x.sentenceTokens(s, qs)
 		cue := firstCue(toks)
 		x.noteSubjects(toks)
@@ -627,7 +648,13 @@ func (x *extractor) attributeBeforeVerb(toks []token, qi, lo int) who {
 					return w
 				}
 			}
-			if w := x.resolve(x.parseNP(np), l); w.ok {
+			m := x.parseNP(np)
+			if v > lo && toks[v-1].lower() == "who" && m.Name == "" && m.Org == "" {
+				// "told a young woman who suggested that …": an unnamed
+				// listener's words are not the quote's; read on back.
+				continue
+			}
+			if w := x.resolve(m, l); w.ok {
 				return w
 			}
 		}
@@ -654,6 +681,24 @@ func (x *extractor) attributeBeforeVerb(toks []token, qi, lo int) who {
 			}
 		}
 		return fallback()
+	}
+	if pron == nil && qi > lo {
+		// No verb: "Reid has gone after Trump as a “human leech”",
+		// "Obama is rolling out a new message: “It's about me.”" The
+		// subject of the clause describes or announces.
+		a := qi - 1
+		if determiners[toks[a].lower()] && a > lo {
+			a--
+		}
+		i := lo
+		for i < a && (toks[i].Punct || stopCaps[toks[i].lower()] && !isPronoun(toks[i].lower())) {
+			i++
+		}
+		if i < a && !isPronoun(toks[i].lower()) && (toks[a].lower() == "as" || toks[qi-1].Text == ":") {
+			if w := x.clauseSubject(toks, lo, a, ""); w.ok && (w.Name != "" || w.Org != "") {
+				return w
+			}
+		}
 	}
 	return fallback()
 }
@@ -746,7 +791,7 @@ func (x *extractor) clauseSubject(toks []token, lo, v int, verb string) who {
 	// Council issued a statement calling …": up to two introductory
 	// phrases.
 	commas := 0
-	for c := i; c < v && c < i+16 && commas < 2; c++ {
+	for c := i; c < v && c < i+24 && commas < 2; c++ {
 		if toks[c].Text == "," {
 			commas++
 			if np := forwardNP(toks, c+1, v); np != nil {
@@ -803,12 +848,30 @@ func (x *extractor) noteSubjects(toks []token) {
 	}
 	if np := forwardNP(toks, i, len(toks)); np != nil {
 		m := x.parseNP(np)
+		if len(np) == 1 && m.Name == np[0].Text && !x.capsMid[strings.ToLower(m.Name)] && !x.al.Known(m.Name) {
+			// "Educated folk.": a capitalized opener, not a name.
+			m = mention{}
+		}
 		switch {
+		case m.Name == "" && m.Org == "" && m.Role != "" && m.Gender != 0 && len(np) <= 2:
+			// "My mother has softened with age, but … she still says":
+			// an unnamed person a later pronoun may mean.
+			x.addEntity(entity{Role: m.Role, Gender: m.Gender})
 		case m.Anaphor != "":
 		case m.IsOrg:
 			x.addEntity(entity{Org: m.Org, IsOrg: true})
 		case m.Name != "":
 			x.resolve(m, "")
+		}
+	}
+	for v := 1; v < len(toks); v++ {
+		// "when my mother mentioned …": a kin or role word with a
+		// gender, after a possessive, may be what a later she means.
+		switch toks[v-1].lower() {
+		case "my", "his", "her", "our", "their", "your":
+			if g := genderedRoles[toks[v].lower()]; g != 0 && !toks[v].Punct && (v+1 == len(toks) || toks[v+1].Text != "," && !toks[v+1].isCap()) {
+				x.addEntity(entity{Role: toks[v].lower(), Gender: g})
+			}
 		}
 	}
 	for v, t := range toks {
@@ -848,7 +911,8 @@ func (x *extractor) resolve(m mention, verb string) who {
 				best = i
 				break
 			}
-			if e.Gender == 0 && best < 0 {
+			if e.Gender == 0 && best < 0 && x.sent-e.seen <= 8 {
+				// A person of unknown gender only while still in view.
 				best = i
 			}
 		}
@@ -946,6 +1010,7 @@ func (x *extractor) addEntity(e entity) {
 			break
 		}
 	}
+	e.seen = x.sent
 	x.entities = append(x.entities, e)
 	if len(x.entities) > 64 {
 		x.entities = x.entities[len(x.entities)-64:]
@@ -955,6 +1020,7 @@ func (x *extractor) addEntity(e entity) {
 // touch makes entity i the most recent.
 func (x *extractor) touch(i int) {
 	e := x.entities[i]
+	e.seen = x.sent
 	x.entities = append(x.entities[:i], x.entities[i+1:]...)
 	x.entities = append(x.entities, e)
 }

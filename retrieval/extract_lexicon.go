@@ -148,7 +148,7 @@ var stopCaps = setOf(
 	"the", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 	"january", "february", "march", "april", "june", "july", "august", "september",
 	"october", "november", "december", "jan", "feb", "aug", "sept", "oct", "nov", "dec",
-	"following", "conversely", "finally", "similarly", "additionally", "unfortunately",
+	"following", "once", "lest", "perhaps", "maybe", "suddenly", "eventually", "soon", "sadly", "luckily", "thus", "hence", "otherwise", "besides", "conversely", "finally", "similarly", "additionally", "unfortunately",
 	"fortunately", "importantly", "ultimately", "notably", "specifically", "currently",
 	"recently", "previously", "separately", "likewise", "nonetheless", "nevertheless",
 	"furthermore", "regardless", "overall", "anyway", "today", "yesterday", "tonight", "not", "no", "yes", "one", "some", "many", "all", "both",

@@ -611,7 +611,7 @@ func (x *extractor) fullName(name string) string {
 	if strings.Contains(name, " ") {
 		return name
 	}
-	if full, ok := x.people[strings.ToLower(name)]; ok {
+	if full, ok := x.people[strings.ToLower(name)]; ok && x.peopleAt[strings.ToLower(name)] < x.pos {
 		return full
 	}
 	return name
