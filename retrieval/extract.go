@@ -369,6 +369,11 @@ func (x *extractor) keep(q qspan, toks []token, qi, cue, prevCue int, w who) boo
 		return false
 	}
 	if !w.ok {
+		if !w.quoted && cue < 0 && prevCue < 0 && nounFragment(x.text[q.Start:q.End]) {
+			// "sent its reporter into “a living room in western
+			// Pennsylvania”": a borrowed phrase, no one's words here.
+			return false
+		}
 		return w.quoted || x.quoteLike(q, toks, qi, cue) || x.quoteLike(q, nil, -1, prevCue)
 	}
 	if w.near {
@@ -376,6 +381,21 @@ func (x *extractor) keep(q qspan, toks []token, qi, cue, prevCue int, w who) boo
 	}
 	words := strings.Fields(x.text[q.Start:q.End])
 	return !(len(words) < 5 && titleCase(words))
+}
+
+// nounFragment reports whether a quotation is a bare noun phrase: "a",
+// "an" or "the" and a few more words, no clause punctuation.
+func nounFragment(body string) bool {
+	words := strings.Fields(body)
+	if len(words) > 8 || len(words) < 2 {
+		return false
+	}
+	switch words[0] {
+	case "a", "an", "the":
+	default:
+		return false
+	}
+	return !strings.ContainsAny(body, ",.!?;:")
 }
 
 // workTitle reports whether a short title-case quotation is the name of a
