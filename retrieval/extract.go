@@ -866,7 +866,25 @@ func (x *extractor) noteSubjects(toks []token) {
 	for i < len(toks) && (toks[i].Punct || stopCaps[toks[i].lower()]) {
 		i++
 	}
-	if np := forwardNP(toks, i, len(toks)); np != nil {
+	np := forwardNP(toks, i, len(toks))
+	if np == nil || x.parseNP(np).Name == "" && !x.parseNP(np).IsOrg {
+		// "In a statement issued Tuesday morning, presidential nominee
+		// Hillary Clinton was …": the subject after an introduction.
+		for c := i; c < len(toks) && c < i+16; c++ {
+			if toks[c].Text == "\x00" {
+				break
+			}
+			if toks[c].Text == "," {
+				if np2 := forwardNP(toks, c+1, len(toks)); np2 != nil {
+					if m := x.parseNP(np2); m.Name != "" && m.Anaphor == "" && c+1+len(np2) < len(toks) && !toks[c+1+len(np2)].Punct {
+						np = np2
+					}
+				}
+				break
+			}
+		}
+	}
+	if np != nil {
 		m := x.parseNP(np)
 		if len(np) == 1 && m.Name == np[0].Text && !x.capsMid[strings.ToLower(m.Name)] && !x.al.Known(m.Name) {
 			// "Educated folk.": a capitalized opener, not a name.
