@@ -116,7 +116,7 @@ func (x *extractor) collectNames(p Span) {
 			continue
 		}
 		j := i
-		for j < len(toks) && nameish(toks[j]) && !isPoss(toks[j].Text) && (j == i || strings.TrimSpace(x.text[toks[j-1].End:toks[j].Start]) == "") {
+		for j < len(toks) && nameish(toks[j]) && !isPoss(toks[j].Text) && (j == i || strings.Trim(x.text[toks[j-1].End:toks[j].Start], " \"“”") == "") {
 			j++
 		}
 		if j < len(toks) && nameish(toks[j]) && isPoss(toks[j].Text) {
@@ -154,9 +154,44 @@ func (x *extractor) collectNames(p Span) {
 	}
 }
 
+// dropNicknames removes quotations that are a nickname inside a name
+// (Robert C. “Bobby” Scott): one capitalized word between two.
+func dropNicknames(text string, qs []qspan) []qspan {
+	out := qs[:0:0]
+	for _, q := range qs {
+		body := text[q.Start:q.End]
+		if !strings.ContainsAny(body, " ,.!?") && isUpperRune(firstRune(body)) &&
+			q.Open >= 2 && text[q.Open-1] == ' ' && capWordBefore(text, q.Open-1) &&
+			q.Close+1 < len(text) && text[q.Close] == ' ' && isUpperRune(firstRune(text[q.Close+1:])) {
+			continue
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// capWordBefore reports whether the word ending at text[i] starts with a
+// capital letter ("Marcia", "C.").
+func capWordBefore(text string, i int) bool {
+	j := i
+	for j > 0 {
+		r, w := utf8.DecodeLastRuneInString(text[:j])
+		if !unicode.IsLetter(r) && r != '.' {
+			break
+		}
+		j -= w
+	}
+	return j < i && isUpperRune(firstRune(text[j:i]))
+}
+
 // paragraph extracts the quotes and silences of one paragraph.
 func (x *extractor) paragraph(pi int, p Span, next int) {
-	qs := scanQuotes(x.text, p, next)
+	qs := dropNicknames(x.text, scanQuotes(x.text, p, next))
 	sents := splitSentences(x.text, p, qs)
 	prev := x.prevPara
 	x.prevPara = paraEnd{}
@@ -465,7 +500,40 @@ func (x *extractor) sentenceTokens(s sentence, qs []qspan) ([]token, []int) {
 		at = q.Close
 	}
 	toks = append(toks, tokenize(x.text, at, s.End)...)
-	return toks, qpos
+	return dropPartyParens(toks, qpos)
+}
+
+// dropPartyParens removes a party-and-state tag after a name, "(D-Newport
+// News)", "(R-Ky.)", so the name meets its appositive's commas; qpos is
+// shifted to match.
+func dropPartyParens(toks []token, qpos []int) ([]token, []int) {
+	out := toks[:0:0]
+	removed := 0
+	qi := 0
+	for i := 0; i < len(toks); i++ {
+		for qi < len(qpos) && qpos[qi] == i {
+			qpos[qi] -= removed
+			qi++
+		}
+		if toks[i].Text == "(" && i+1 < len(toks) && partyTag(toks[i+1].Text) {
+			e := i + 1
+			for e < len(toks) && e < i+6 && toks[e].Text != ")" && toks[e].Text != "\x00" {
+				e++
+			}
+			if e < len(toks) && toks[e].Text == ")" {
+				removed += e - i + 1
+				i = e
+				continue
+			}
+		}
+		out = append(out, toks[i])
+	}
+	return out, qpos
+}
+
+// partyTag reports whether w opens a party-and-state tag: "D-Mass.", "R-Ky".
+func partyTag(w string) bool {
+	return len(w) >= 3 && (w[0] == 'D' || w[0] == 'R' || w[0] == 'I') && w[1] == '-' && isUpperRune(firstRune(w[2:]))
 }
 
 // attribute finds who speaks the k-th quote of a sentence: first after it

@@ -77,6 +77,7 @@ var abbrevs = map[string]bool{
 	"jr": true, "sr": true, "inc": true, "co": true, "corp": true, "ltd": true, "no": true,
 	"rev": true, "vs": true, "mt": true, "ft": true, "u.s": true, "u.k": true, "d.c": true,
 	"jan": true, "feb": true, "aug": true, "sept": true, "sep": true, "oct": true, "nov": true, "dec": true,
+	"del": true, "adm": true, "maj": true, "cmdr": true, "hon": true, "amb": true, "dept": true, "univ": true, "assn": true,
 	"e.g": true, "i.e": true, "a.m": true, "p.m": true, "etc": false, "est": true, "supt": true, "atty": true,
 }
 
@@ -213,6 +214,10 @@ func attributionFollows(text string, i, end int, stop bool) bool {
 	j := i
 	for j < end && j-i < 160 {
 		c := text[j]
+		if n := nicknameLen(text, j, end); n > 0 {
+			j += n // Marcia “Cia” Price
+			continue
+		}
 		if c == '.' && !endsInAbbrev(text, i, j) || c == '!' || c == '?' || c == '"' || strings.HasPrefix(text[j:], "“") {
 			break
 		}
@@ -222,7 +227,7 @@ func attributionFollows(text string, i, end int, stop bool) bool {
 		return false
 	}
 	toks := tokenize(text, i, j)
-	if len(toks) > 14 {
+	if len(toks) > 18 {
 		return false
 	}
 	for k, t := range toks {
@@ -248,6 +253,32 @@ func spaceWidth(text string, i, end int) int {
 	r, w := utf8.DecodeRuneInString(text[i:end])
 	if unicode.IsSpace(r) {
 		return w
+	}
+	return 0
+}
+
+// nicknameLen returns the length of a quoted nickname starting at text[j]
+// (“Cia” in Marcia “Cia” Price: one capitalized word, a space on each
+// side), or 0.
+func nicknameLen(text string, j, end int) int {
+	r, w := utf8.DecodeRuneInString(text[j:end])
+	if r != '"' && r != '“' || j == 0 || text[j-1] != ' ' {
+		return 0
+	}
+	k := j + w
+	for k < end && k-j < 24 {
+		r2, w2 := utf8.DecodeRuneInString(text[k:end])
+		if r2 == '"' || r2 == '”' {
+			body := text[j+w : k]
+			if body != "" && isUpperRune(firstRune(body)) && k+w2 < end && text[k+w2] == ' ' {
+				return k + w2 - j
+			}
+			return 0
+		}
+		if !unicode.IsLetter(r2) && r2 != '.' && r2 != '-' {
+			return 0
+		}
+		k += w2
 	}
 	return 0
 }
