@@ -37,7 +37,7 @@ func tokenize(text string, start, end int) []token {
 			j := i + w
 			for j < end {
 				r2, w2 := utf8.DecodeRuneInString(text[j:end])
-				if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || mojibakeRune(r2) && j+w2 < end && !isSpace(text[j+w2]) {
 					j += w2
 					continue
 				}
@@ -281,4 +281,14 @@ func nicknameLen(text string, j, end int) int {
 		k += w2
 	}
 	return 0
+}
+
+// mojibakeRune reports whether r, inside a word, is a stray of mis-decoded
+// text ("FranÃ§ois" read twice over: combining marks, C1 controls, Latin-1
+// signs) rather than punctuation, so the word stays whole.
+func mojibakeRune(r rune) bool {
+	if unicode.Is(unicode.Mn, r) {
+		return true
+	}
+	return r >= 0x80 && r < 0xA0 || r > 0xA0 && r < 0xC0 && r != 0xAB && r != 0xBB && r != 0xB7 && r != 0xBF && r != 0xA1
 }
