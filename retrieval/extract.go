@@ -39,6 +39,10 @@ type extractor struct {
 	peopleAt map[string]int
 	pos      int
 	sent     int
+	// lastSpeaker is the last named speaker, quoted in sentence
+	// lastSpeakerAt.
+	lastSpeaker   string
+	lastSpeakerAt int
 	// capsMid holds the capitalized words seen inside a sentence, after a
 	// lower-case word or a comma: a name, unlike a capitalized opener
 	// ("Educated folk.", "Once in my early 20s").
@@ -106,7 +110,7 @@ func (x *extractor) run() {
 func (x *extractor) collectNames(p Span) {
 	toks := tokenize(x.text, p.Start, p.End)
 	for i := 1; i < len(toks); i++ {
-		if t := toks[i]; t.isCap() && (toks[i-1].Text == "," || !toks[i-1].Punct && !toks[i-1].isCap()) {
+		if t := toks[i]; t.isCap() && (toks[i-1].Text == "," || !toks[i-1].Punct && !toks[i-1].isCap()) && !strings.ContainsAny(x.text[toks[i-1].End:t.Start], ".!?") {
 			x.capsMid[strings.ToLower(stripPoss(t.Text))] = true
 		}
 	}
@@ -237,6 +241,9 @@ func (x *extractor) paragraph(pi int, p Span, next int) {
 			}
 			if w.ok {
 				sentWho = w
+				if w.Name != "" {
+					x.lastSpeaker, x.lastSpeakerAt = w.Name, x.sent
+				}
 				if k == 0 && q.Open == p.Start && prev.continued {
 					for _, i := range x.pending {
 						x.quotes[i].Speaker, x.quotes[i].Role, x.quotes[i].Organization, x.quotes[i].Verb = w.Name, w.Role, w.Org, w.Verb
@@ -1008,18 +1015,29 @@ func (x *extractor) resolve(m mention, verb string) who {
 	case "he", "she":
 		g := pronounGender[m.Anaphor]
 		best := -1
-		for i := len(x.entities) - 1; i >= 0; i-- {
+		preferred := false
+		if x.lastSpeaker != "" && x.sent-x.lastSpeakerAt <= 1 {
+			// "Christie … blasted Clinton as a “disgrace”. “…,” he
+			// said.": the speaker just quoted goes on.
+			for i := len(x.entities) - 1; i >= 0; i-- {
+				if e := x.entities[i]; !e.IsOrg && e.Name == x.lastSpeaker {
+					if e.Gender == g || e.Gender == 0 {
+						best, preferred = i, true
+					}
+					break
+				}
+			}
+		}
+		// The most recent person the pronoun can mean: one of its gender,
+		// or a named or affiliated one of unknown gender still in view.
+		for i := len(x.entities) - 1; i >= 0 && !preferred; i-- {
 			e := x.entities[i]
 			if e.IsOrg {
 				continue
 			}
-			if e.Gender == g {
+			if e.Gender == g || e.Gender == 0 && (e.Name != "" || e.Org != "") && x.sent-e.seen <= 8 {
 				best = i
 				break
-			}
-			if e.Gender == 0 && best < 0 && x.sent-e.seen <= 8 {
-				// A person of unknown gender only while still in view.
-				best = i
 			}
 		}
 		if best < 0 {
