@@ -1043,7 +1043,11 @@ func (x *extractor) resolve(m mention, verb string) who {
 		if best < 0 {
 			return who{}
 		}
-		x.entities[best].Gender = g
+		if x.entities[best].Gender == 0 && !preferred {
+			// A guess from the pronoun; not when the speaker just quoted
+			// was taken on trust.
+			x.entities[best].Gender = g
+		}
 		e := x.entities[best]
 		x.touch(best)
 		return who{Name: e.Name, Role: e.Role, Org: e.Org, Verb: verb, ok: true}
