@@ -507,7 +507,39 @@ func (x *extractor) sentenceTokens(s sentence, qs []qspan) ([]token, []int) {
 		at = q.Close
 	}
 	toks = append(toks, tokenize(x.text, at, s.End)...)
+	toks, qpos = dropHeader(toks, qpos)
 	return dropPartyParens(toks, qpos)
+}
+
+// dropHeader removes an all-capitals lead-in ending in a dash, "CONGRESS
+// HAS INVESTIGATED HIM —": a section heading, not the sentence's subject.
+func dropHeader(toks []token, qpos []int) ([]token, []int) {
+	n := 0
+	for n < len(toks) && !toks[n].Punct && allCaps(toks[n].Text) {
+		n++
+	}
+	if n < 2 || n >= len(toks) || (toks[n].Text != "—" && toks[n].Text != "–") {
+		return toks, qpos
+	}
+	n++
+	for i := range qpos {
+		qpos[i] -= n
+	}
+	return toks[n:], qpos
+}
+
+// allCaps reports whether w has letters and no lower-case ones.
+func allCaps(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 0
 }
 
 // dropPartyParens removes a party-and-state tag after a name, "(D-Newport
