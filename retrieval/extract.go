@@ -300,16 +300,19 @@ func (x *extractor) trailingAttribution(toks []token, lo int) who {
 	for e > lo && toks[e-1].Punct && toks[e-1].Text != "\x00" {
 		e--
 	}
+	for v := e - 2; v > lo && v >= e-12; v-- {
+		// ", according to Virginia AFL-CIO President Doris Crouse-Mays."
+		if toks[v].lower() == "according" && toks[v+1].lower() == "to" && toks[v-1].Text == "," {
+			if np := forwardNP(toks, v+2, e); np != nil && v+2+len(np) == e {
+				return x.resolve(x.parseNP(np), "according to")
+			}
+			return who{}
+		}
+	}
 	for v := e - 1; v >= lo && v >= e-6; v-- {
 		t := toks[v]
 		l := t.lower()
 		if t.Punct || l == "that" {
-			return who{}
-		}
-		if l == "according" && v+1 < e && toks[v+1].lower() == "to" && v > lo && toks[v-1].Text == "," {
-			if np := forwardNP(toks, v+2, e); np != nil && v+2+len(np) == e {
-				return x.resolve(x.parseNP(np), "according to")
-			}
 			return who{}
 		}
 		if !isVerb(t) || participles[l] || l == "according" {
