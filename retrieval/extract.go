@@ -419,6 +419,11 @@ func (x *extractor) keep(q qspan, toks []token, qi, cue, prevCue int, w who) boo
 			// Pennsylvania”": a borrowed phrase, no one's words here.
 			return false
 		}
+		if !w.quoted && cue < 0 && qi > 0 && determiners[toks[qi-1].lower()] && termLike(x.text[q.Start:q.End]) {
+			// "an investment in a rural area or a “targeted employment
+			// area,” which is defined as …": a term, not a quotation.
+			return false
+		}
 		return w.quoted || x.quoteLike(q, toks, qi, cue) || x.quoteLike(q, nil, -1, prevCue)
 	}
 	if w.near {
@@ -441,6 +446,16 @@ func nounFragment(body string) bool {
 		return false
 	}
 	return !strings.ContainsAny(body, ",.!?;:")
+}
+
+// termLike reports whether a quotation is a short lower-case term: at
+// most four words, no clause punctuation but a trailing comma.
+func termLike(body string) bool {
+	words := strings.Fields(body)
+	if len(words) > 4 || len(words) < 2 || isUpperRune(firstRune(body)) {
+		return false
+	}
+	return !strings.ContainsAny(strings.TrimRight(body, ","), ",.!?;:")
 }
 
 // workTitle reports whether a short title-case quotation is the name of a
