@@ -143,6 +143,8 @@ func TestExtractPatterns(t *testing.T) {
 		{"what he called", `Mayor Tom Poe condemned what he called a "reckless stunt" by the council.`, [][2]string{{"reckless stunt", "Tom Poe"}}},
 		{"passive verb names no speaker", `Tom Poe has been called a fraud by rivals for selling “miracle” pills.`, nil},
 		{"title after a preposition", `Jane Roe spoke on "The Morning Hour Show" about the bill.`, nil},
+		{"defined term", `The rule requires a site in either a town or a "protected growth zone," which covers most suburbs.`, nil},
+		{"borrowed noun phrase", `The paper sent its reporter into "a kitchen in rural Ohio" for the night.`, nil},
 		{"chant", `Tom Poe was greeted with chants of "Tommy!" at the hall.`, [][2]string{{"Tommy!", ""}}},
 		{"nickname inside a name", `"We will win for the district," Tommy's sister, state Del. Ann "Annie" Poe (D-Ohio), told the crowd.`, [][2]string{{"We will win for the district,", "Ann Annie Poe"}}},
 		{"surname before its full name stays", `"It is about me," Mr. Poe said. Later, his wife, Ann Poe, spoke.`, [][2]string{{"It is about me,", "Poe"}}},
