@@ -77,16 +77,27 @@ func (b *Bot) handleAdd(log *slog.Logger, cmd slack.SlashCommand, arg string, la
 	if _, err := ingest.ParseURL(ref); err != nil || !ingest.IsURL(ref) {
 		return ephemeralReply(textMessage("That is not an http or https link. Give the article's full address, starting with https://."))
 	}
-	if r := later(func(ctx context.Context) { b.commandAdd(ctx, log, cmd, ref) }); r != nil {
-		return r
-	}
-	return ephemeralReply(textMessage("Adding " + escape(ref) + "… :inbox_tray:"))
+	return b.changeLibrary(log, cmd, later, "Adding "+escape(ref)+"… :inbox_tray:",
+		func(ctx context.Context) string { return b.commandAdd(ctx, log, cmd, ref) })
 }
 
-// commandAdd fetches, stores and indexes the page for /privacy add.
-func (b *Bot) commandAdd(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand, ref string) {
-	ctx, cancel := context.WithTimeout(ctx, b.addTimeout)
-	defer cancel()
+// changeLibrary acknowledges /privacy add or remove with ack and runs
+// change in the background, within the time a change to the library is
+// allowed, then tells the user alone what change returns.
+func (b *Bot) changeLibrary(log *slog.Logger, cmd slack.SlashCommand, later func(func(context.Context)) *commandReply, ack string, change func(context.Context) string) *commandReply {
+	if r := later(func(ctx context.Context) {
+		ctx, cancel := context.WithTimeout(ctx, b.addTimeout)
+		defer cancel()
+		b.respondAll(ctx, log, cmd.ResponseURL, responseEphemeral, []message{textMessage(change(ctx))})
+	}); r != nil {
+		return r
+	}
+	return ephemeralReply(textMessage(ack))
+}
+
+// commandAdd fetches, stores and indexes the page for /privacy add, and
+// returns the message that tells the user how it went.
+func (b *Bot) commandAdd(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand, ref string) string {
 	res, err := b.cfg.Ingest.Add(ctx, ref, changedBy(cmd))
 	var msg string
 	switch {
@@ -108,7 +119,7 @@ func (b *Bot) commandAdd(ctx context.Context, log *slog.Logger, cmd slack.SlashC
 		msg = fmt.Sprintf("Added `[%s]` *%s*, %d %s. You can ask about it now.",
 			escape(res.ID), escape(res.Title), res.Quotes, plural(res.Quotes, "quote", "quotes"))
 	}
-	b.respondAll(ctx, log, cmd.ResponseURL, responseEphemeral, []message{textMessage(msg)})
+	return msg
 }
 
 // handleRemove checks /privacy remove ID and returns its acknowledgement;
@@ -128,16 +139,13 @@ func (b *Bot) handleRemove(log *slog.Logger, cmd slack.SlashCommand, arg string,
 	if id == "" || strings.ContainsAny(id, " \t\n") {
 		return ephemeralReply(textMessage("Give the id of one added source after `" + Command + " remove`. `" + Command + " sources` lists them."))
 	}
-	if r := later(func(ctx context.Context) { b.commandRemove(ctx, log, cmd, id) }); r != nil {
-		return r
-	}
-	return ephemeralReply(textMessage("Removing `" + escape(id) + "`…"))
+	return b.changeLibrary(log, cmd, later, "Removing `"+escape(id)+"`…",
+		func(ctx context.Context) string { return b.commandRemove(ctx, log, cmd, id) })
 }
 
-// commandRemove removes an added source for /privacy remove.
-func (b *Bot) commandRemove(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand, id string) {
-	ctx, cancel := context.WithTimeout(ctx, b.addTimeout)
-	defer cancel()
+// commandRemove removes an added source for /privacy remove, and returns
+// the message that tells the user how it went.
+func (b *Bot) commandRemove(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand, id string) string {
 	res, err := b.cfg.Ingest.Remove(ctx, id, changedBy(cmd))
 	var msg string
 	switch {
@@ -151,5 +159,5 @@ func (b *Bot) commandRemove(ctx context.Context, log *slog.Logger, cmd slack.Sla
 		log.Info("article removed", "id", res.ID, "title", res.Title)
 		msg = "Removed `[" + escape(res.ID) + "]` *" + escape(res.Title) + "*."
 	}
-	b.respondAll(ctx, log, cmd.ResponseURL, responseEphemeral, []message{textMessage(msg)})
+	return msg
 }
