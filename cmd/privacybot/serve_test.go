@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"regexp"
 	"strconv"
 	"strings"
@@ -125,14 +124,6 @@ func TestServeHTTPMode(t *testing.T) {
 	}
 }
 
-// feedRSS is an RSS feed with one item: the story newsServer serves.
-const feedRSS = `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0"><channel>
-<title>The Daily Ledger: Privacy</title><link>%[1]s/privacy</link><description>Privacy news</description>
-<item><title>ICO fines facial recognition firm over scraped images</title><link>%[1]s/news/ico-fine</link>
-<pubDate>Tue, 05 Mar 2024 09:30:00 GMT</pubDate><guid>%[1]s/news/ico-fine</guid></item>
-</channel></rss>`
-
 // slash sends a /privacy command from user over the socket; its reply goes
 // to the fake's response_url id.
 func slash(t *testing.T, fake *slackfake.Server, user, text, id string) {
@@ -161,19 +152,7 @@ func response(t *testing.T, fake *slackfake.Server, id string) slackfake.Call {
 }
 
 func TestServePollsFeeds(t *testing.T) {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		switch r.URL.Path {
-		case "/feed.rss":
-			w.Header().Set("Content-Type", "application/rss+xml; charset=utf-8")
-			fmt.Fprintf(w, feedRSS, "http://"+r.Host)
-		case "/news/ico-fine":
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			w.Write([]byte(storyHTML))
-		default:
-			http.NotFound(w, r)
-		}
-	}))
-	t.Cleanup(srv.Close)
+	srv := newsServer(t)
 	fake := slackfake.New(t)
 	stderr, stop := startServeEnv(t, fake, map[string]string{
 		"PRIVACYBOT_FEEDS":              srv.URL + "/feed.rss",
