@@ -1,28 +1,17 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"strings"
 	"testing"
 )
-
-// run runs the CLI in-process with the given environment.
-func run(t *testing.T, env map[string]string, args ...string) (code int, stdout, stderr string) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	app := &App{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: func(k string) string { return env[k] }}
-	code = app.Run(context.Background(), args)
-	return code, out.String(), errb.String()
-}
 
 func TestAddAskRemove(t *testing.T) {
 	srv := newsServer(t)
 	env := map[string]string{"PRIVACYBOT_DATA": t.TempDir(), "PRIVACYBOT_ALLOW_PRIVATE_URLS": "1", "USER": "tester"}
 	url := srv.URL + "/news/ico-fine"
 
-	code, out, errs := run(t, env, "add", url)
+	code, out, errs := runApp(t, "", env, "add", url)
 	if code != 0 {
 		t.Fatalf("add: exit %d\n%s%s", code, out, errs)
 	}
@@ -35,21 +24,21 @@ func TestAddAskRemove(t *testing.T) {
 	id := strings.Fields(out)[1]
 
 	// Adding it again adds nothing and names the source.
-	code, out, _ = run(t, env, "add", "--by", "someone", url)
+	code, out, _ = runApp(t, "", env, "add", "--by", "someone", url)
 	if code != 0 || !strings.Contains(out, "duplicate  "+url+" is already source "+id+" (same URL)") {
 		t.Errorf("second add: exit %d\n%s", code, out)
 	}
 
 	// A later process sees the article: sources, quotes, ask.
-	code, out, _ = run(t, env, "sources")
+	code, out, _ = runApp(t, "", env, "sources")
 	if code != 0 || !strings.Contains(out, id) || !strings.Contains(out, "ICO fines facial recognition firm") {
 		t.Errorf("sources: exit %d\n%s", code, out)
 	}
-	code, out, _ = run(t, env, "quotes", "--json")
+	code, out, _ = runApp(t, "", env, "quotes", "--json")
 	if code != 0 || !strings.Contains(out, "This is a landmark decision for everyone who has ever posted a photo online,") {
 		t.Errorf("quotes: exit %d\n%s", code, out)
 	}
-	code, out, errs = run(t, env, "ask", "--json", "What did Silkie Carlo say about the fine?")
+	code, out, errs = runApp(t, "", env, "ask", "--json", "What did Silkie Carlo say about the fine?")
 	if code != 0 {
 		t.Fatalf("ask: exit %d %s", code, errs)
 	}
@@ -61,18 +50,18 @@ func TestAddAskRemove(t *testing.T) {
 	}
 
 	// Remove it by a prefix of its id.
-	code, out, errs = run(t, env, "remove", "--by", "admin", id[:14])
+	code, out, errs = runApp(t, "", env, "remove", "--by", "admin", id[:14])
 	if code != 0 || !strings.Contains(out, "removed    "+id) {
 		t.Fatalf("remove: exit %d\n%s%s", code, out, errs)
 	}
 	if !strings.Contains(errs, "article removed") || !strings.Contains(errs, "by=admin") {
 		t.Errorf("remove not logged with the user:\n%s", errs)
 	}
-	_, out, _ = run(t, env, "quotes", "--json")
+	_, out, _ = runApp(t, "", env, "quotes", "--json")
 	if strings.Contains(out, "landmark decision") {
 		t.Errorf("quotes still holds the removed article's quotes")
 	}
-	_, out, _ = run(t, env, "ask", "--json", "What did Silkie Carlo say about the fine?")
+	_, out, _ = runApp(t, "", env, "ask", "--json", "What did Silkie Carlo say about the fine?")
 	if strings.Contains(out, id) {
 		t.Errorf("ask still cites the removed article:\n%s", out)
 	}
@@ -102,7 +91,7 @@ func TestAddRemoveErrors(t *testing.T) {
 			if tt.env != nil {
 				e = tt.env
 			}
-			code, out, errs := run(t, e, tt.args...)
+			code, out, errs := runApp(t, "", e, tt.args...)
 			if code != tt.code || !strings.Contains(out+errs, tt.msg) {
 				t.Errorf("exit %d; want %d with %q\n%s%s", code, tt.code, tt.msg, out, errs)
 			}
@@ -113,7 +102,7 @@ func TestAddRemoveErrors(t *testing.T) {
 func TestAddJSON(t *testing.T) {
 	srv := newsServer(t)
 	env := map[string]string{"PRIVACYBOT_DATA": t.TempDir(), "PRIVACYBOT_ALLOW_PRIVATE_URLS": "1"}
-	code, out, _ := run(t, env, "add", "--json", srv.URL+"/news/ico-fine", srv.URL+"/missing")
+	code, out, _ := runApp(t, "", env, "add", "--json", srv.URL+"/news/ico-fine", srv.URL+"/missing")
 	if code != exitFailure {
 		t.Errorf("exit %d; want %d when one fails", code, exitFailure)
 	}
