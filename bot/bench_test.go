@@ -5,12 +5,13 @@ import (
 	"testing"
 
 	"github.com/privacybot/privacybot/bot"
+	"github.com/privacybot/privacybot/internal/testengine"
 )
 
 // BenchmarkAnswer measures one in-process answer on the seeds, cycling
 // through who-said-what, fact, follow-up-free and no-answer questions.
 func BenchmarkAnswer(b *testing.B) {
-	eng := mustEngine(b)
+	eng := testengine.Seeds(b)
 	qs := []string{
 		"What did JPMorgan say?",
 		"How many users does Messenger have?",

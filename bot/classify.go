@@ -31,7 +31,10 @@ type plan struct {
 }
 
 var (
-	quoteVerbRe   = regexp.MustCompile(`(?i)\b(say|said|says|saying|tell|told|tells|comment\w*|quote\w*|statement\w*|respon\w*|react\w*|den(y|ied|ies)|claim\w*|add|added|explain\w*|stated?|remarks?|position|stance|words?|think|thinks|thought|sya|siad|sayd|spokes\w*)\b`)
+	quoteVerbRe = regexp.MustCompile(`(?i)\b(say|said|says|saying|tell|told|tells|report|reported|reports|wr(?:ite|ote|ites|itten)|tweet\w*|announc\w*|warn\w*|argu\w*|insist\w*|admit\w*|acknowledg\w*|comment\w*|quote\w*|statement\w*|respon\w*|react\w*|den(y|ied|ies)|claim\w*|add|added|explain\w*|stated?|remarks?|position|stance|words?|think|thinks|thought|sya|siad|sayd|spokes\w*)\b`)
+	// speechVerbRe matches words that ask for someone's words without
+	// saying what about; they are not part of a question's topic.
+	speechVerbRe  = regexp.MustCompile(`(?i)^(say|said|says|saying|tell|told|tells|comment\w*|quot\w*|statement\w*|add|added|explain\w*|stat|state|stated|remark\w*|word|words|sya|siad|sayd|spokes\w*|think|thinks|thought)$`)
 	sourcesRe     = regexp.MustCompile(`(?i)^\W*((list|show|give)( me)?( all)? (the |your )?(sources|articles)|(which|what) (sources|articles)( do you have| are there| can you use)?\W*$|sources\W*$)`)
 	silenceRe     = regexp.MustCompile(`(?i)\b(declin\w*|refus\w*|no comment|not (to )?comment|(did not|didn't|failed to|did not) (respond|reply|return|comment|answer)|silent|decline)\b`)
 	whoSaidRe     = regexp.MustCompile(`(?i)^\W*(who|which (person|company|bank|organi[sz]ation|spokes\w+))\s+(said|says|stated|told|wrote|claimed|added)\b`)
@@ -127,7 +130,7 @@ func topicTerms(q string, entities []string) []string {
 	}
 	var out []string
 	for _, t := range contentTerms(q) {
-		if drop[t] || quoteVerbRe.MatchString(t) {
+		if drop[t] || speechVerbRe.MatchString(t) {
 			continue
 		}
 		out = append(out, t)

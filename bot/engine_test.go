@@ -10,37 +10,12 @@ import (
 	"testing"
 
 	"github.com/privacybot/privacybot/bot"
-	"github.com/privacybot/privacybot/retrieval"
-	"github.com/privacybot/privacybot/seeds"
+	"github.com/privacybot/privacybot/internal/testengine"
 )
-
-var (
-	engineOnce sync.Once
-	sharedEng  *bot.Engine
-	engineErr  error
-)
-
-// mustEngine returns one engine over the embedded seeds, built once for
-// all tests (it is safe for concurrent use).
-func mustEngine(tb testing.TB) *bot.Engine {
-	tb.Helper()
-	engineOnce.Do(func() {
-		lib, err := retrieval.Open(context.Background(), retrieval.Options{FS: seeds.FS})
-		if err != nil {
-			engineErr = err
-			return
-		}
-		sharedEng = bot.New(lib)
-	})
-	if engineErr != nil {
-		tb.Fatalf("open seeds: %v", engineErr)
-	}
-	return sharedEng
-}
 
 func mustAnswer(tb testing.TB, q string, history ...bot.Turn) bot.Answer {
 	tb.Helper()
-	a, err := mustEngine(tb).Answer(context.Background(), bot.Question{Text: q, History: history})
+	a, err := testengine.Seeds(tb).Answer(context.Background(), bot.Question{Text: q, History: history})
 	if err != nil {
 		tb.Fatalf("Answer(%q): %v", q, err)
 	}
@@ -51,7 +26,7 @@ func mustAnswer(tb testing.TB, q string, history ...bot.Turn) bot.Answer {
 // not exactly the bytes its citation points at.
 func checkVerbatim(tb testing.TB, a bot.Answer) {
 	tb.Helper()
-	corpus := mustEngine(tb).Library().Corpus()
+	corpus := testengine.Seeds(tb).Library().Corpus()
 	at := func(c bot.Citation) string {
 		src, err := corpus.Get(c.Source)
 		if err != nil {
@@ -208,7 +183,7 @@ func TestAnswerBadQuestions(t *testing.T) {
 	}
 	for name, q := range cases {
 		t.Run(name, func(t *testing.T) {
-			_, err := mustEngine(t).Answer(context.Background(), bot.Question{Text: q})
+			_, err := testengine.Seeds(t).Answer(context.Background(), bot.Question{Text: q})
 			if !errors.Is(err, bot.ErrBadQuestion) {
 				t.Fatalf("err = %v, want ErrBadQuestion", err)
 			}
@@ -220,7 +195,7 @@ func TestAnswerBadQuestions(t *testing.T) {
 }
 
 func TestAnswerConcurrent(t *testing.T) {
-	eng := mustEngine(t)
+	eng := testengine.Seeds(t)
 	qs := []string{"What did JPMorgan say?", "What did Citi say?", "How many users does Messenger have?", "What did Microsoft say?", "Who refused to comment?"}
 	want := map[string]string{}
 	for _, q := range qs {
@@ -274,7 +249,7 @@ func TestAnswerJSONContract(t *testing.T) {
 	if len(got.Quotes) == 0 || got.Quotes[0].Speaker != "Dana Ripley" || got.Quotes[0].Organization != "U.S. Bancorp" {
 		t.Fatalf("quotes = %+v, want Dana Ripley of U.S. Bancorp", got.Quotes)
 	}
-	src, _ := mustEngine(t).Library().Corpus().Get(got.Quotes[0].Source)
+	src, _ := testengine.Seeds(t).Library().Corpus().Get(got.Quotes[0].Source)
 	if src == nil || src.Text[got.Quotes[0].Start:got.Quotes[0].End] != got.Quotes[0].Text {
 		t.Errorf("offsets do not hold the quote")
 	}

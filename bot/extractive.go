@@ -111,15 +111,8 @@ func (e *Engine) sourcesAnswer(b *builder) {
 // silenceAnswer lists everyone who declined to comment.
 func (e *Engine) silenceAnswer(b *builder) {
 	sil := e.lib.Ledger().Silences
-	b.ans.Groups = groupQuotes(nil, sil)
-	var names []string
-	for _, g := range b.ans.Groups {
-		names = append(names, g.Label)
-		for _, s := range g.Silences {
-			b.cite(s.Citation.Source)
-		}
-	}
-	if len(names) == 0 {
+	b.addQuotes(groupQuotes(nil, sil))
+	if len(b.ans.Groups) == 0 {
 		b.ans.Lead = "The sources don't record anyone declining to comment."
 		return
 	}
@@ -151,17 +144,7 @@ func (e *Engine) quoteAnswer(b *builder, hits []retrieval.Hit) {
 	if len(b.p.topic) > 0 {
 		qs = rankQuotes(qs, hits, b.p.topic)
 	}
-	b.ans.Groups = groupQuotes(qs, ss)
-	for _, g := range b.ans.Groups {
-		for _, q := range g.Quotes {
-			for _, c := range q.Citations {
-				b.cite(c.Source)
-			}
-		}
-		for _, s := range g.Silences {
-			b.cite(s.Citation.Source)
-		}
-	}
+	b.addQuotes(groupQuotes(qs, ss))
 	who := joinNames(b.p.entities)
 	nq := 0
 	quoting := map[string]bool{}
@@ -181,13 +164,22 @@ func (e *Engine) quoteAnswer(b *builder, hits []retrieval.Hit) {
 		b.ans.Groups = nil
 	default:
 		times := plural(nq, "time")
-		if nq == 1 {
+		switch nq {
+		case 1:
 			times = "once"
+		case 2:
+			times = "twice"
 		}
 		b.ans.Lead = fmt.Sprintf("The sources quote %s %s, in %s.", who, times, plural(len(quoting), "article"))
 		if len(ss) > 0 {
 			b.ans.Lead += fmt.Sprintf(" They also report that %s.", silenceSummary(ss))
 		}
+	}
+	if len(b.p.topic) > 0 {
+		// "Did Facebook deny the report?": what the articles say about the
+		// speaker on that subject, beside the speaker's own words.
+		cands, _ := e.rankEvidence(b, hits)
+		b.addEvidence(cands, 2, func(c candidate) bool { return c.mentions })
 	}
 }
 
@@ -218,15 +210,10 @@ func (e *Engine) whoSaidAnswer(b *builder, hits []retrieval.Hit) bool {
 	if len(qs) == 0 {
 		return false
 	}
-	b.ans.Groups = groupQuotes(qs, nil)
+	b.addQuotes(groupQuotes(qs, nil))
 	var names []string
 	for _, g := range b.ans.Groups {
 		names = append(names, g.Label)
-		for _, q := range g.Quotes {
-			for _, c := range q.Citations {
-				b.cite(c.Source)
-			}
-		}
 	}
 	b.ans.Lead = fmt.Sprintf("The sources attribute it to %s.", joinNames(names))
 	return true

@@ -56,12 +56,28 @@ type candidate struct {
 	ev    Evidence
 	key   string
 	score float64
-	order int
+	// mentions is set when the sentence names an entity of the question.
+	mentions bool
 }
 
 // factAnswer picks the sentences that best answer the question, plus any
 // quotation that does, and abstains when nothing covers enough of it.
 func (e *Engine) factAnswer(b *builder, hits []retrieval.Hit) {
+	cands, quotes := e.rankEvidence(b, hits)
+	if len(quotes) > 0 {
+		b.addQuotes(groupQuotes(quotes, nil))
+	}
+	b.addEvidence(cands, maxEvidence, nil)
+	if len(b.ans.Evidence) == 0 && len(b.ans.Groups) == 0 {
+		return
+	}
+	b.ans.Lead = "Here is what the sources say."
+}
+
+// rankEvidence scores the sentences of the retrieved passages (and the
+// passage after each) against the question, best first, and picks the
+// retrieved quotations that answer it on their own.
+func (e *Engine) rankEvidence(b *builder, hits []retrieval.Hit) ([]candidate, []retrieval.Quote) {
 	topic := b.p.topic
 	if len(topic) == 0 {
 		topic = contentTerms(b.p.query)
@@ -75,7 +91,7 @@ func (e *Engine) factAnswer(b *builder, hits []retrieval.Hit) {
 		}
 	}
 	if len(topic) == 0 || missing*2 >= len(topic) {
-		return
+		return nil, nil
 	}
 	entityTerms := map[string]bool{}
 	for _, en := range b.p.entities {
@@ -114,40 +130,47 @@ func (e *Engine) factAnswer(b *builder, hits []retrieval.Hit) {
 			cands = append(cands, e.sentenceCandidates(b, src, para, rank, topic, entityTerms, wantsNumber)...)
 		}
 	}
-	for i := range cands {
-		cands[i].order = i
-	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	return cands, quotes
+}
+
+// addQuotes appends speaker groups to the answer and cites their sources.
+func (b *builder) addQuotes(groups []SpeakerGroup) {
+	b.ans.Groups = append(b.ans.Groups, groups...)
+	for _, g := range groups {
+		for _, q := range g.Quotes {
+			for _, c := range q.Citations {
+				b.cite(c.Source)
+			}
+		}
+		for _, s := range g.Silences {
+			b.cite(s.Citation.Source)
+		}
+	}
+}
+
+// addEvidence appends up to max of the ranked sentences that keep passes
+// (nil keeps all), skipping repeats and sentences that only carry a
+// quotation the answer already shows.
+func (b *builder) addEvidence(cands []candidate, max int, keep func(candidate) bool) {
 	seen := map[string]bool{}
-	for _, q := range quotes {
+	for _, q := range b.ans.Quotes() {
 		for _, c := range cands {
 			if strings.Contains(c.key, foldQuote(q.Text)) {
-				seen[c.key] = true // the quotation is shown already
+				seen[c.key] = true
 			}
 		}
 	}
+	added := 0
 	for _, c := range cands {
-		if seen[c.key] || len(b.ans.Evidence) >= maxEvidence {
+		if seen[c.key] || added >= max || (keep != nil && !keep(c)) {
 			continue
 		}
 		seen[c.key] = true
 		b.ans.Evidence = append(b.ans.Evidence, c.ev)
 		b.cite(c.ev.Source)
+		added++
 	}
-	if len(quotes) > 0 {
-		b.ans.Groups = groupQuotes(quotes, nil)
-		for _, g := range b.ans.Groups {
-			for _, q := range g.Quotes {
-				for _, c := range q.Citations {
-					b.cite(c.Source)
-				}
-			}
-		}
-	}
-	if len(b.ans.Evidence) == 0 && len(b.ans.Groups) == 0 {
-		return
-	}
-	b.ans.Lead = "Here is what the sources say."
 }
 
 // contextTerms returns the terms of a paragraph and of the one before it.
@@ -208,6 +231,7 @@ func (e *Engine) sentenceCandidates(b *builder, src *retrieval.Source, para retr
 	context := contextTerms(src, para)
 	for _, sp := range sentenceSpans(src.Text, para.Start, para.End) {
 		text := src.Text[sp[0]:sp[1]]
+		own := termSet(text)
 		ts := termSet(text)
 		cov := coverage(e.stats, topic, b.p.focus, ts)
 		// A sentence may answer with words of its own while the
@@ -229,15 +253,18 @@ func (e *Engine) sentenceCandidates(b *builder, src *retrieval.Source, para retr
 		if strings.ContainsAny(text, "\"“”") {
 			score -= 0.05 // prefer the article's own words to a quotation
 		}
+		mentions := false
 		for t := range entityTerms {
-			if ts[t] {
+			if own[t] {
 				score += 0.1
+				mentions = true
 			}
 		}
 		cands = append(cands, candidate{
-			ev:    Evidence{Text: text, Citation: Citation{Source: src.ID, Start: sp[0], End: sp[1]}},
-			key:   foldQuote(text),
-			score: score,
+			ev:       Evidence{Text: text, Citation: Citation{Source: src.ID, Start: sp[0], End: sp[1]}},
+			key:      foldQuote(text),
+			score:    score,
+			mentions: mentions,
 		})
 	}
 	return cands

@@ -100,16 +100,16 @@ func SpeakerLabel(speaker, role, org string) string {
 	case speaker != "":
 		parts := []string{speaker}
 		if role != "" {
-			parts = append(parts, role)
+			parts = append(parts, displayRole(role))
 		}
 		if org != "" && !strings.EqualFold(org, speaker) {
 			parts = append(parts, org)
 		}
 		return strings.Join(parts, ", ")
 	case role != "" && org != "":
-		return "a " + org + " " + role
+		return "a " + org + " " + displayRole(role)
 	case role != "":
-		return "a " + role
+		return "a " + displayRole(role)
 	case org != "":
 		return org
 	}
@@ -160,4 +160,14 @@ func rankQuotes(qs []retrieval.Quote, hits []retrieval.Hit, topic []string) []re
 		return iok && ri < rj
 	})
 	return out
+}
+
+// displayRole lowercases a one-word role that was capitalised only because
+// it began a sentence ("Spokeswoman Elisabeth Diana"); longer titles such as
+// "Information Commissioner" keep their capitals.
+func displayRole(role string) string {
+	if strings.ContainsAny(role, " -") || strings.ToUpper(role) == role {
+		return role
+	}
+	return strings.ToLower(role[:1]) + role[1:]
 }

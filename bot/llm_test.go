@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -15,6 +14,7 @@ import (
 	"github.com/sashabaranov/go-openai"
 
 	"github.com/privacybot/privacybot/internal/fakeopenai"
+	"github.com/privacybot/privacybot/internal/testlog"
 	"github.com/privacybot/privacybot/retrieval"
 	"github.com/privacybot/privacybot/seeds"
 )
@@ -26,24 +26,6 @@ const testTimeout = 2 * time.Second
 // retrieval, so the composer is called.
 const testQuestion = "Did Facebook deny the report?"
 
-// logBuffer collects log output safely across goroutines.
-type logBuffer struct {
-	mu sync.Mutex
-	sb strings.Builder
-}
-
-func (b *logBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.sb.Write(p)
-}
-
-func (b *logBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.sb.String()
-}
-
 // newFake starts a fake that replies with replies, then grounded answers.
 func newFake(t *testing.T, replies ...fakeopenai.Reply) *fakeopenai.Server {
 	t.Helper()
@@ -54,7 +36,7 @@ func newFake(t *testing.T, replies ...fakeopenai.Reply) *fakeopenai.Server {
 
 // mustEngine returns an engine over fsys whose model is the real go-openai
 // client pointed at srv, and the buffer its LLM logs to.
-func mustEngine(t *testing.T, fsys retrieval.Options, srv *fakeopenai.Server) (*Engine, *logBuffer) {
+func mustEngine(t *testing.T, fsys retrieval.Options, srv *fakeopenai.Server) (*Engine, *testlog.Buffer) {
 	t.Helper()
 	if fsys.FS == nil {
 		fsys.FS = seeds.FS
@@ -66,7 +48,7 @@ func mustEngine(t *testing.T, fsys retrieval.Options, srv *fakeopenai.Server) (*
 	}
 	cfg := openai.DefaultConfig("")
 	cfg.BaseURL = srv.BaseURL()
-	logs := &logBuffer{}
+	logs := &testlog.Buffer{}
 	llm := NewLLM(openai.NewClientWithConfig(cfg), LLMConfig{Model: "fake-model", Timeout: testTimeout}, slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
 	return New(lib, WithLLM(llm)), logs
 }

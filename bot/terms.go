@@ -12,7 +12,7 @@ him himself his how i if in into is it its itself just me more most much my myse
 our ours ourselves out over own same say said says saying she should so some such tell told than that the their theirs them
 themselves then there these they this those through to too under until up very was we were what when where which while who
 whom whose why will with would you your yours yourself yourselves let lets us please know anything something sources source
-article articles report reported according many`)
+article articles reported according many`)
 
 func toSet(words string) map[string]bool {
 	m := map[string]bool{}
@@ -43,7 +43,7 @@ func words(text string) []string {
 // meet: "banks" → "bank", "services" → "service", "wiped" → "wip".
 func stem(w string) string {
 	switch {
-	case len(w) > 4 && strings.HasSuffix(w, "ies"):
+	case len(w) > 4 && (strings.HasSuffix(w, "ies") || strings.HasSuffix(w, "ied")):
 		return w[:len(w)-3] + "y"
 	case len(w) > 4 && strings.HasSuffix(w, "sses"):
 		return w[:len(w)-2]

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/privacybot/privacybot/internal/testlog"
 	"github.com/privacybot/privacybot/retrieval"
 )
 
@@ -65,7 +66,7 @@ func TestCrashDuringAdd(t *testing.T) {
 		t.Run(tt.stage, func(t *testing.T) {
 			dir := t.TempDir()
 			// An earlier, completed add that must survive.
-			e := &env{dir: dir, logs: &logBuffer{}}
+			e := &env{dir: dir, logs: &testlog.Buffer{}}
 			e.lib = openLibrary(t, dir)
 			e.svc = mustService(t, e.lib, dir, e.logs)
 			kept := e.mustAdd(t, site.URL+metaFine.Path, "alice")

@@ -19,6 +19,7 @@ import (
 	texttemplate "text/template"
 	"time"
 
+	"github.com/privacybot/privacybot/internal/testlog"
 	"github.com/privacybot/privacybot/retrieval"
 	"github.com/privacybot/privacybot/seeds"
 )
@@ -231,36 +232,18 @@ func openLibrary(tb testing.TB, dataDir string) *retrieval.Library {
 	return lib
 }
 
-// logBuffer collects log lines safely across goroutines.
-type logBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *logBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *logBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
 type env struct {
 	dir  string
 	lib  *retrieval.Library
 	svc  *Service
-	logs *logBuffer
+	logs *testlog.Buffer
 }
 
 var clockTicks atomic.Int64
 
 func newEnv(tb testing.TB) *env {
 	tb.Helper()
-	e := &env{dir: tb.TempDir(), logs: &logBuffer{}}
+	e := &env{dir: tb.TempDir(), logs: &testlog.Buffer{}}
 	e.lib = openLibrary(tb, e.dir)
 	e.svc = mustService(tb, e.lib, e.dir, e.logs)
 	return e

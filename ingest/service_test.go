@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/privacybot/privacybot/internal/testlog"
 	"github.com/privacybot/privacybot/retrieval"
 )
 
@@ -390,7 +391,7 @@ func TestRestartKeepsAddedArticles(t *testing.T) {
 	if _, err := lib.Corpus().Get(b.ID); err == nil {
 		t.Errorf("removed article came back")
 	}
-	svc := mustService(t, lib, e.dir, &logBuffer{})
+	svc := mustService(t, lib, e.dir, &testlog.Buffer{})
 	res, err := svc.Add(context.Background(), site.URL+icoFine.Path, "bob")
 	if err != nil || !res.Duplicate || res.ID != a.ID {
 		t.Errorf("after restart, re-adding gives %+v, %v; want a duplicate of %s", res, err, a.ID)
@@ -409,7 +410,7 @@ func TestNewAddsStoredArticlesToALibraryOpenedOnSeedsOnly(t *testing.T) {
 	if _, err := lib.Corpus().Get(a.ID); err == nil {
 		t.Fatal("seed-only library already holds the article")
 	}
-	mustService(t, lib, e.dir, &logBuffer{})
+	mustService(t, lib, e.dir, &testlog.Buffer{})
 	if _, err := lib.Corpus().Get(a.ID); err != nil {
 		t.Errorf("New did not add the stored article: %v", err)
 	}

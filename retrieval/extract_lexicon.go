@@ -13,6 +13,9 @@ func setOf(words ...string) map[string]bool {
 
 // speechVerbs introduce or follow a quotation ("said", "added").
 var speechVerbs = setOf(
+	"proclaimed", "proclaims",
+	"chanting", "singing", "shouting", "yelling", "proclaiming",
+	"admitting", "acknowledging", "conceding", "complaining", "predicting", "accusing", "recalling", "boasting", "joking",
 	"said", "says", "say", "added", "adds", "told", "tells", "wrote", "writes", "explained",
 	"explains", "stated", "states", "noted", "notes", "asked", "asks", "argued", "argues",
 	"continued", "continues", "recalled", "recalls", "insisted", "insists", "claimed", "claims",
@@ -37,6 +40,8 @@ var speechVerbs = setOf(
 // participles are speech verbs whose subject is the clause's subject, not
 // the words right before them ("Wexler directed AFP to a statement saying").
 var participles = setOf(
+	"chanting", "singing", "shouting", "yelling", "proclaiming",
+	"admitting", "acknowledging", "conceding", "complaining", "predicting", "accusing", "recalling", "boasting", "joking",
 	"saying", "adding", "telling", "writing", "noting", "explaining", "arguing", "insisting",
 	"asking", "warning", "calling", "declaring", "stating", "claiming", "suggesting", "tweeting",
 	"responding", "replying", "describing", "stressing", "urging", "promising", "vowing",
@@ -74,6 +79,11 @@ var roleNouns = setOf(
 	"investor", "specialist", "officer", "fellow", "lecturer", "student", "teacher", "nurse",
 	"physician", "patient", "customer", "user", "victim", "witness", "person", "people",
 	"woman", "man", "worker", "trustee", "commander", "general", "ambassador", "diplomat",
+	"writer", "author", "blogger", "journalist", "contributor", "producer", "comedian",
+	"actor", "actress", "singer", "musician", "artist", "pastor", "priest", "coach",
+	"moderator", "panelist", "lawmaker", "legislator", "delegate", "envoy", "negotiator",
+	"niece", "nephew", "son", "daughter", "wife", "husband", "mother", "father", "brother",
+	"sister", "friend", "colleague", "neighbor", "neighbour", "cousin", "widow",
 )
 
 // genderedRoles tell a person's gender.
@@ -82,6 +92,8 @@ var genderedRoles = map[string]byte{
 	"businesswoman": 'f', "woman": 'f', "mrs": 'f', "ms": 'f', "miss": 'f', "madam": 'f',
 	"spokesman": 'm', "spokesmen": 'm', "chairman": 'm', "congressman": 'm',
 	"businessman": 'm', "man": 'm', "mr": 'm', "sir": 'm', "lord": 'm', "lady": 'f',
+	"niece": 'f', "nephew": 'm', "son": 'm', "daughter": 'f', "wife": 'f', "husband": 'm',
+	"mother": 'f', "father": 'm', "brother": 'm', "sister": 'f', "widow": 'f', "actress": 'f',
 }
 
 // spokesRoles speak for an organization, which may be left implicit.
@@ -97,6 +109,16 @@ var orgNouns = setOf(
 	"administration", "publication", "outlet", "corporation", "conglomerate", "insurer",
 	"developer", "maker", "operator", "university", "school", "trust", "foundation",
 	"article", "piece", "clip", "ad", "video", "letter", "memo", "email", "filing", "release",
+	"complaint", "lawsuit", "brief", "study", "survey", "indictment", "ruling", "audit",
+	"editorial", "transcript", "document", "documents", "memorandum", "findings",
+)
+
+// docNouns are documents that speak for whoever issued them ("the
+// complaint", "a Homeland Security memo").
+var docNouns = setOf(
+	"report", "statement", "letter", "memo", "email", "filing", "release", "complaint",
+	"lawsuit", "brief", "study", "survey", "indictment", "ruling", "audit", "editorial",
+	"transcript", "document", "documents", "memorandum", "findings", "article", "ad", "video",
 )
 
 // titleWords precede a name as a title ("Sen.", "Information Commissioner").
@@ -126,7 +148,7 @@ var stopCaps = setOf(
 	"the", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 	"january", "february", "march", "april", "june", "july", "august", "september",
 	"october", "november", "december", "jan", "feb", "aug", "sept", "oct", "nov", "dec",
-	"following", "conversely", "finally", "similarly", "additionally", "unfortunately",
+	"following", "once", "lest", "perhaps", "maybe", "suddenly", "eventually", "soon", "sadly", "luckily", "thus", "hence", "otherwise", "besides", "conversely", "finally", "similarly", "additionally", "unfortunately",
 	"fortunately", "importantly", "ultimately", "notably", "specifically", "currently",
 	"recently", "previously", "separately", "likewise", "nonetheless", "nevertheless",
 	"furthermore", "regardless", "overall", "anyway", "today", "yesterday", "tonight", "not", "no", "yes", "one", "some", "many", "all", "both",
@@ -169,7 +191,32 @@ var describeVerbs = setOf(
 	"labelled", "termed", "referred", "characterized", "characterised", "likened",
 	"compared", "promised", "vowed", "pledged", "urged", "accused", "criticized", "praised",
 	"wants", "wanted", "hopes", "believes", "believed", "thinks", "thought", "argued",
+	"found", "finds", "concluded", "concludes",
 )
 
 // honorifics are titles that say nothing of a role ("Ms.").
 var honorifics = setOf("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam")
+
+// invertingVerbs may come before their subject ("said Dana Ripley, “…”",
+// "wrote the paper's editor: “…”"). Verbs that take an object ("called",
+// "told", "accused") never do: the phrase after them is who they are about.
+var invertingVerbs = setOf(
+	"said", "says", "added", "adds", "wrote", "writes", "explained", "explains", "noted",
+	"notes", "asked", "asks", "argued", "argues", "continued", "continues", "recalled",
+	"recalls", "insisted", "insists", "declared", "declares", "warned", "warns", "replied",
+	"replies", "responded", "responds", "answered", "acknowledged", "admitted", "emphasized",
+	"stressed", "suggested", "remarked", "observed", "tweeted", "tweets", "posted",
+	"announced", "conceded", "complained", "joked", "predicted", "cautioned", "concluded",
+	"quipped", "countered", "contended", "maintained", "reiterated", "shouted", "yelled",
+	"mused", "opined", "lamented", "boasted", "retorted", "wondered", "reads", "read",
+	"thundered", "scoffed", "snapped", "sighed", "began", "went", "asserted", "recounted",
+	"according",
+)
+
+// passiveAux before a speech verb make it passive ("was called", "has been
+// quoted as saying"): its subject is not the speaker.
+var passiveAux = setOf("been", "being", "was", "were", "is", "are", "be", "get", "gets", "got")
+
+// chantNouns introduce the words a crowd shouted ("chants of “Lock her
+// up!”").
+var chantNouns = setOf("chant", "chants", "cry", "cries", "shout", "shouts", "cheers", "chorus", "choruses", "screams", "calls", "refrain")

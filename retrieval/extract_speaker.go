@@ -257,7 +257,7 @@ func isAppositive(seg []token) bool {
 		return false
 	}
 	for _, t := range seg {
-		if l := t.lower(); roleNouns[l] || titleWords[l] {
+		if l := t.lower(); roleNouns[l] || titleWords[strings.TrimSuffix(l, ".")] {
 			return true
 		}
 	}
@@ -311,6 +311,17 @@ func (x *extractor) parseNP(np []token) mention {
 	}
 	if len(app) == 1 && (isNumber(app[0].Text) || strings.Contains(app[0].Text, "-")) {
 		app = nil // an age or a party and state
+	}
+	if m.Name == "" && !m.IsOrg && m.Role != "" && len(app) > 0 {
+		// "Scott's niece, state Del. Marcia Price": the role first, the
+		// name in the appositive.
+		if am := x.parseHead(app); am.Name != "" && !am.IsOrg {
+			m.Name, m.Anaphor, m.Unnamed = am.Name, "", false
+			if am.Gender != 0 {
+				m.Gender = am.Gender
+			}
+			return m
+		}
 	}
 	if len(app) > 0 && m.Name != "" {
 		role, org, g := x.parseAppositive(app)
@@ -611,7 +622,7 @@ func (x *extractor) fullName(name string) string {
 	if strings.Contains(name, " ") {
 		return name
 	}
-	if full, ok := x.people[strings.ToLower(name)]; ok {
+	if full, ok := x.people[strings.ToLower(name)]; ok && x.peopleAt[strings.ToLower(name)] < x.pos {
 		return full
 	}
 	return name

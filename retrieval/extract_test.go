@@ -134,6 +134,20 @@ func TestExtractPatterns(t *testing.T) {
 		{"org statement", `Facebook said in a statement. "We take privacy seriously and always have," the statement said.`, [][2]string{{"We take privacy seriously and always have,", "Facebook"}}},
 		{"unattributed kept empty", `Something happened. "Protecting privacy is our highest priority in everything we do."`, [][2]string{{"Protecting privacy is our highest priority in everything we do.", ""}}},
 		{"surname expanded", `Pat Caddell spoke on Monday. "It is in their heads," said Caddell.`, [][2]string{{"It is in their heads,", "Pat Caddell"}}},
+		{"object of a describing verb is not the speaker", `Jane Roe, who ran against him last year, blasted Tom Poe as a “disgrace” on Tuesday.`, [][2]string{{"disgrace", "Jane Roe"}}},
+		{"pronoun after said is not inverted", `Acme Corp, the town's largest employer, said it was "firmly opposed" to the plan.`, [][2]string{{"firmly opposed", "Acme"}}},
+		{"closing attribution", `A clerk who “takes a few dollars” is punished at once, Jane Roe said.`, [][2]string{{"takes a few dollars", "Jane Roe"}}},
+		{"paraphrase then quote", `The agency may wait until after the vote, Jane Roe said. "Nobody wants to be seen taking sides."`, [][2]string{{"Nobody wants to be seen taking sides.", "Jane Roe"}}},
+		{"document speaks for its issuer", `The main test is a "lawful source of income," as a Harbor Authority memo put it.`, [][2]string{{"lawful source of income,", "Harbor Authority"}}},
+		{"document filed by", `According to a civil complaint filed by the Fair Trade Commission, the firm ran a "massive fraudulent scheme" for years.`, [][2]string{{"massive fraudulent scheme", "Fair Trade Commission"}}},
+		{"what he called", `Mayor Tom Poe condemned what he called a "reckless stunt" by the council.`, [][2]string{{"reckless stunt", "Tom Poe"}}},
+		{"passive verb names no speaker", `Tom Poe has been called a fraud by rivals for selling “miracle” pills.`, nil},
+		{"title after a preposition", `Jane Roe spoke on "The Morning Hour Show" about the bill.`, nil},
+		{"defined term", `The rule requires a site in either a town or a "protected growth zone," which covers most suburbs.`, nil},
+		{"borrowed noun phrase", `The paper sent its reporter into "a kitchen in rural Ohio" for the night.`, nil},
+		{"chant", `Tom Poe was greeted with chants of "Tommy!" at the hall.`, [][2]string{{"Tommy!", ""}}},
+		{"nickname inside a name", `"We will win for the district," Tommy's sister, state Del. Ann "Annie" Poe (D-Ohio), told the crowd.`, [][2]string{{"We will win for the district,", "Ann Annie Poe"}}},
+		{"surname before its full name stays", `"It is about me," Mr. Poe said. Later, his wife, Ann Poe, spoke.`, [][2]string{{"It is about me,", "Poe"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

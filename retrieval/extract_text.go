@@ -37,7 +37,7 @@ func tokenize(text string, start, end int) []token {
 			j := i + w
 			for j < end {
 				r2, w2 := utf8.DecodeRuneInString(text[j:end])
-				if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || mojibakeRune(r2) && j+w2 < end && !isSpace(text[j+w2]) {
 					j += w2
 					continue
 				}
@@ -77,6 +77,7 @@ var abbrevs = map[string]bool{
 	"jr": true, "sr": true, "inc": true, "co": true, "corp": true, "ltd": true, "no": true,
 	"rev": true, "vs": true, "mt": true, "ft": true, "u.s": true, "u.k": true, "d.c": true,
 	"jan": true, "feb": true, "aug": true, "sept": true, "sep": true, "oct": true, "nov": true, "dec": true,
+	"del": true, "adm": true, "maj": true, "cmdr": true, "hon": true, "amb": true, "dept": true, "univ": true, "assn": true,
 	"e.g": true, "i.e": true, "a.m": true, "p.m": true, "etc": false, "est": true, "supt": true, "atty": true,
 }
 
@@ -123,8 +124,8 @@ func splitSentences(text string, p Span, quotes []qspan) []sentence {
 			out = append(out, cur)
 		}
 		cur = sentence{Start: end}
-		for cur.Start < p.End && isSpace(text[cur.Start]) {
-			cur.Start++
+		for cur.Start < p.End && spaceWidth(text, cur.Start, p.End) > 0 {
+			cur.Start += spaceWidth(text, cur.Start, p.End)
 		}
 	}
 	for i := p.Start; i < p.End; {
@@ -135,7 +136,7 @@ func splitSentences(text string, p Span, quotes []qspan) []sentence {
 			i = q.Close
 			inner := strings.TrimRight(text[q.Start:q.End], "\"'’”) ")
 			if strings.HasSuffix(inner, ".") || strings.HasSuffix(inner, "?") || strings.HasSuffix(inner, "!") {
-				if startsSentence(text, i, p.End) && !attributionFollows(text, i, p.End) {
+				if startsSentence(text, i, p.End) && !attributionFollows(text, i, p.End, strings.HasSuffix(inner, ".")) {
 					flush(i)
 				}
 			}
@@ -169,11 +170,11 @@ func startsSentence(text string, i, end int) bool {
 	if i >= end {
 		return true
 	}
-	if !isSpace(text[i]) {
+	if spaceWidth(text, i, end) == 0 {
 		return false
 	}
-	for i < end && isSpace(text[i]) {
-		i++
+	for i < end && spaceWidth(text, i, end) > 0 {
+		i += spaceWidth(text, i, end)
 	}
 	if i >= end {
 		return true
@@ -205,23 +206,89 @@ func isUpperRune(r rune) bool { return unicode.IsUpper(r) }
 // attributionFollows reports whether the words after a quote that ends in
 // a full stop attribute it ("“Does anybody know?” Graham asked."): a short
 // stretch up to the next full stop or quotation mark with a speech verb.
-func attributionFollows(text string, i, end int) bool {
+// After a quote that ends in a full stop (stop set), the stretch must be a
+// bare attribution that ends the sentence ("“…” Graham said."): a verb
+// followed by a clause or another quotation ("“…” Russia insisted that
+// Pyongyang “stop …”") starts a new sentence.
+func attributionFollows(text string, i, end int, stop bool) bool {
 	j := i
 	for j < end && j-i < 160 {
 		c := text[j]
+		if n := nicknameLen(text, j, end); n > 0 {
+			j += n // Marcia “Cia” Price
+			continue
+		}
 		if c == '.' && !endsInAbbrev(text, i, j) || c == '!' || c == '?' || c == '"' || strings.HasPrefix(text[j:], "“") {
 			break
 		}
 		j++
 	}
-	toks := tokenize(text, i, j)
-	if len(toks) > 14 {
+	if stop && j < end && text[j] != '.' {
 		return false
 	}
-	for _, t := range toks {
+	toks := tokenize(text, i, j)
+	if len(toks) > 18 {
+		return false
+	}
+	for k, t := range toks {
 		if !t.Punct && !t.isCap() && speechVerbs[t.lower()] && !participles[t.lower()] {
+			if stop && len(toks)-k > 5 {
+				return false
+			}
 			return true
 		}
 	}
 	return false
+}
+
+// spaceWidth returns the byte width of the white-space character at
+// text[i] (a no-break space too), or 0.
+func spaceWidth(text string, i, end int) int {
+	if isSpace(text[i]) {
+		return 1
+	}
+	if text[i] < utf8.RuneSelf {
+		return 0
+	}
+	r, w := utf8.DecodeRuneInString(text[i:end])
+	if unicode.IsSpace(r) {
+		return w
+	}
+	return 0
+}
+
+// nicknameLen returns the length of a quoted nickname starting at text[j]
+// (“Cia” in Marcia “Cia” Price: one capitalized word, a space on each
+// side), or 0.
+func nicknameLen(text string, j, end int) int {
+	r, w := utf8.DecodeRuneInString(text[j:end])
+	if r != '"' && r != '“' || j == 0 || text[j-1] != ' ' {
+		return 0
+	}
+	k := j + w
+	for k < end && k-j < 24 {
+		r2, w2 := utf8.DecodeRuneInString(text[k:end])
+		if r2 == '"' || r2 == '”' {
+			body := text[j+w : k]
+			if body != "" && isUpperRune(firstRune(body)) && k+w2 < end && text[k+w2] == ' ' {
+				return k + w2 - j
+			}
+			return 0
+		}
+		if !unicode.IsLetter(r2) && r2 != '.' && r2 != '-' {
+			return 0
+		}
+		k += w2
+	}
+	return 0
+}
+
+// mojibakeRune reports whether r, inside a word, is a stray of mis-decoded
+// text ("FranÃ§ois" read twice over: combining marks, C1 controls, Latin-1
+// signs) rather than punctuation, so the word stays whole.
+func mojibakeRune(r rune) bool {
+	if unicode.Is(unicode.Mn, r) {
+		return true
+	}
+	return r >= 0x80 && r < 0xA0 || r > 0xA0 && r < 0xC0 && r != 0xAB && r != 0xBB && r != 0xB7 && r != 0xBF && r != 0xA1
 }

@@ -11,6 +11,8 @@ import (
 
 	"github.com/privacybot/privacybot/bot"
 	"github.com/privacybot/privacybot/bot/slackbot/slackfake"
+	"github.com/privacybot/privacybot/internal/testengine"
+	"github.com/privacybot/privacybot/internal/testlog"
 )
 
 func TestConcurrentRetriesAnsweredOnce(t *testing.T) {
@@ -121,9 +123,12 @@ func (g *gatedEngine) Answer(ctx context.Context, q bot.Question) (bot.Answer, e
 	return g.Engine.Answer(ctx, q)
 }
 
-func TestShutdownFinishesAnswers(t *testing.T) {
+// newGatedHarness starts a bot whose answers wait on a gatedEngine. Unlike
+// newHarness it leaves shutting the bot down to the test.
+func newGatedHarness(t *testing.T) (*harness, *gatedEngine) {
+	t.Helper()
 	fake := slackfake.New(t)
-	eng := &gatedEngine{Engine: testEngine(t), started: make(chan struct{}, 1), release: make(chan struct{})}
+	eng := &gatedEngine{Engine: testengine.Seeds(t), started: make(chan struct{}, 1), release: make(chan struct{})}
 	b, err := New(eng, Config{BotToken: slackfake.BotToken, SigningSecret: testSigningSecret, APIURL: fake.URL})
 	if err != nil {
 		t.Fatal(err)
@@ -131,7 +136,12 @@ func TestShutdownFinishesAnswers(t *testing.T) {
 	if err := b.Start(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	h := &harness{t: t, fake: fake, bot: b, logs: &syncBuffer{}, now: time.Now}
+	return &harness{t: t, fake: fake, bot: b, logs: &testlog.Buffer{}, now: time.Now}, eng
+}
+
+func TestShutdownFinishesAnswers(t *testing.T) {
+	h, eng := newGatedHarness(t)
+	fake, b := h.fake, h.bot
 	x := h.http()
 	x.event(fixture(t, "mention.json"), 0)
 	<-eng.started
@@ -157,16 +167,8 @@ func TestShutdownFinishesAnswers(t *testing.T) {
 }
 
 func TestShutdownIsBounded(t *testing.T) {
-	fake := slackfake.New(t)
-	eng := &gatedEngine{Engine: testEngine(t), started: make(chan struct{}, 1), release: make(chan struct{})}
-	b, err := New(eng, Config{BotToken: slackfake.BotToken, SigningSecret: testSigningSecret, APIURL: fake.URL})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := b.Start(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	h := &harness{t: t, fake: fake, bot: b, logs: &syncBuffer{}, now: time.Now}
+	h, eng := newGatedHarness(t)
+	fake, b := h.fake, h.bot
 	h.http().event(fixture(t, "mention.json"), 0)
 	<-eng.started
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/privacybot/privacybot/bot/slackbot/slackfake"
+	"github.com/privacybot/privacybot/internal/testengine"
 )
 
 // ackConcurrency is how many events arrive at once in BenchmarkAck.
@@ -30,7 +31,7 @@ func benchEvent(i int) []byte {
 
 func benchBot(b *testing.B, fake *slackfake.Server) *Bot {
 	b.Helper()
-	bot, err := New(testEngine(b), Config{
+	bot, err := New(testengine.Seeds(b), Config{
 		BotToken: slackfake.BotToken, AppToken: slackfake.AppToken, SigningSecret: testSigningSecret,
 		APIURL: fake.URL, RateLimit: 1 << 20, Logger: slog.New(slog.DiscardHandler), PingInterval: 5 * time.Second,
 	})
@@ -56,6 +57,22 @@ func reportPercentiles(b *testing.B, ds []time.Duration) {
 	b.ReportMetric(float64(ds[len(ds)-1])/float64(time.Millisecond), "max-ms")
 }
 
+// measureBatches runs batch once to warm up (connections to the Web API,
+// the engine) and waits for the bot's answers to finish, then runs it in
+// the benchmark loop and reports the percentiles of the latencies the
+// measured batches return.
+func measureBatches(b *testing.B, bot *Bot, batch func() []time.Duration) {
+	b.Helper()
+	batch()
+	bot.waitIdle()
+	var lat []time.Duration
+	for b.Loop() {
+		lat = append(lat, batch()...)
+	}
+	b.StopTimer()
+	reportPercentiles(b, lat)
+}
+
 // BenchmarkAck measures the time from an event reaching the bot to its
 // acknowledgement, with 50 events arriving at once (each then answered in
 // the background by the real engine): over Socket Mode, from the fake
@@ -70,9 +87,8 @@ func BenchmarkAck(b *testing.B) {
 		go func() { done <- bot.RunSocketMode(ctx) }()
 		defer func() { cancel(); <-done }()
 		fake.Wait(b, waitTimeout, "socket connection", fake.Connected)
-		var lat []time.Duration
 		n := 0
-		batch := func() {
+		batch := func() []time.Duration {
 			ids := make([]string, ackConcurrency)
 			var wg sync.WaitGroup
 			for i := range ackConcurrency {
@@ -95,20 +111,14 @@ func BenchmarkAck(b *testing.B) {
 				}
 				return true
 			})
+			lat := make([]time.Duration, 0, len(ids))
 			for _, id := range ids {
 				d, _ := fake.AckLatency(id)
 				lat = append(lat, d)
 			}
+			return lat
 		}
-		// Warm up (connections to the Web API, the engine), then measure.
-		batch()
-		bot.waitIdle()
-		lat = nil
-		for b.Loop() {
-			batch()
-		}
-		b.StopTimer()
-		reportPercentiles(b, lat)
+		measureBatches(b, bot, batch)
 	})
 
 	b.Run("http", func(b *testing.B) {
@@ -117,10 +127,10 @@ func BenchmarkAck(b *testing.B) {
 		srv := httptest.NewServer(bot.Handler())
 		defer srv.Close()
 		client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: ackConcurrency}}
-		var mu sync.Mutex
-		var lat []time.Duration
 		n := 0
-		batch := func() {
+		batch := func() []time.Duration {
+			var mu sync.Mutex
+			lat := make([]time.Duration, 0, ackConcurrency)
 			var wg sync.WaitGroup
 			for i := range ackConcurrency {
 				body := benchEvent(n + i)
@@ -149,14 +159,8 @@ func BenchmarkAck(b *testing.B) {
 			}
 			wg.Wait()
 			n += ackConcurrency
+			return lat
 		}
-		batch()
-		bot.waitIdle()
-		lat = nil
-		for b.Loop() {
-			batch()
-		}
-		b.StopTimer()
-		reportPercentiles(b, lat)
+		measureBatches(b, bot, batch)
 	})
 }

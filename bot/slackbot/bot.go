@@ -13,6 +13,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/privacybot/privacybot/bot"
+	"github.com/privacybot/privacybot/ingest"
 )
 
 // Engine answers questions and looks up sources and quotes. *bot.Engine
@@ -62,6 +63,15 @@ type Config struct {
 	// [DefaultMaxConcurrent]. A bound leaves the CPU free to acknowledge
 	// new events at once during a burst.
 	MaxConcurrent int
+	// Ingest adds and removes articles for /privacy add and /privacy
+	// remove; nil turns both subcommands off.
+	Ingest Ingester
+	// Admins is the PRIVACYBOT_ADMINS policy: who may remove articles, and
+	// who alone may add them when any admin is set.
+	Admins ingest.Admins
+	// AddTimeout bounds one /privacy add or remove (fetching the page and
+	// indexing it); zero means [DefaultAddTimeout].
+	AddTimeout time.Duration
 }
 
 // DefaultMaxConcurrent is how many answers are worked out at once when
@@ -80,6 +90,7 @@ type Bot struct {
 	httpClient *http.Client
 	maxRetries int
 	timeout    time.Duration
+	addTimeout time.Duration
 	rateLimit  int
 
 	dedupe  *deduper
@@ -135,6 +146,9 @@ func New(eng Engine, cfg Config) (*Bot, error) {
 	}
 	if b.timeout <= 0 {
 		b.timeout = 2 * time.Minute
+	}
+	if b.addTimeout = cfg.AddTimeout; b.addTimeout <= 0 {
+		b.addTimeout = DefaultAddTimeout
 	}
 	if b.rateLimit <= 0 {
 		b.rateLimit = DefaultRateLimit

@@ -29,14 +29,21 @@ func ephemeralReply(m message) *commandReply {
 	return &commandReply{ResponseType: responseEphemeral, Text: m.Text, Blocks: m.Blocks}
 }
 
-// helpText describes the /privacy command.
-func helpText() string {
-	return "*privacybot* answers questions about privacy news from its sources, quoting them word for word with who said each quote and where.\n\n" +
+// helpText describes the /privacy command to user: add and remove are
+// listed when the bot can change its sources and user may use them.
+func (b *Bot) helpText(user string) string {
+	s := "*privacybot* answers questions about privacy news from its sources, quoting them word for word with who said each quote and where.\n\n" +
 		"• `" + Command + " ask QUESTION`: answer in this channel, e.g. `" + Command + " ask What did JPMorgan say?`\n" +
 		"• `" + Command + " sources`: list the sources\n" +
 		"• `" + Command + " source ID`: one source, with the quotes in it, e.g. `" + Command + " source 001`\n" +
-		"• `" + Command + " quotes NAME`: everything a person or organization said, e.g. `" + Command + " quotes Citigroup`\n" +
-		"• `" + Command + " help`: this message\n\n" +
+		"• `" + Command + " quotes NAME`: everything a person or organization said, e.g. `" + Command + " quotes Citigroup`\n"
+	if b.cfg.Ingest != nil && b.cfg.Admins.CanAdd(user) {
+		s += "• `" + Command + " add URL`: add a news article from the web, e.g. `" + Command + " add https://example.com/news/story`\n"
+	}
+	if b.cfg.Ingest != nil && b.cfg.Admins.CanRemove(user) {
+		s += "• `" + Command + " remove ID`: remove an added source (admins only)\n"
+	}
+	return s + "• `" + Command + " help`: this message\n\n" +
 		"You can also mention me in a channel (I answer in the thread, and follow-ups in the thread work) or send me a direct message."
 }
 
@@ -62,7 +69,7 @@ func (b *Bot) handleCommand(cmd slack.SlashCommand) *commandReply {
 	}
 	switch sub {
 	case "", "help":
-		return ephemeralReply(textMessage(helpText()))
+		return ephemeralReply(textMessage(b.helpText(cmd.UserID)))
 	case "ask":
 		if arg == "" {
 			return ephemeralReply(textMessage("Ask a question after `" + Command + " ask`, e.g. `" + Command + " ask What did JPMorgan say?`"))
@@ -90,8 +97,12 @@ func (b *Bot) handleCommand(cmd slack.SlashCommand) *commandReply {
 			return ephemeralReply(textMessage("Give a name after `" + Command + " quotes`, e.g. `" + Command + " quotes Citigroup`."))
 		}
 		return later(func(ctx context.Context) { b.commandQuotes(ctx, log, cmd, arg) })
+	case "add":
+		return b.handleAdd(log, cmd, arg, later)
+	case "remove":
+		return b.handleRemove(log, cmd, arg, later)
 	default:
-		return ephemeralReply(textMessage("I don't know `" + escape(Command+" "+sub) + "`.\n\n" + helpText()))
+		return ephemeralReply(textMessage("I don't know `" + escape(Command+" "+sub) + "`.\n\n" + b.helpText(cmd.UserID)))
 	}
 }
 

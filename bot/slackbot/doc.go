@@ -10,6 +10,10 @@
 // questions a minute. Over HTTP every request's signature is checked before
 // it is read.
 //
+// With an [Ingester] in [Config.Ingest], /privacy add URL adds a news
+// article while the bot runs (everyone may, unless [Config.Admins] names
+// admins) and /privacy remove ID takes one out (admins only).
+//
 // Create a [Bot] with [New], call [Bot.Start] to learn who the bot is, then
 // either [Bot.RunSocketMode] or serve [Bot.Handler]; call [Bot.Shutdown] to
 // let answers under way finish. This is the only package that imports

@@ -1,13 +1,26 @@
 package slackbot
 
 import (
+	"context"
 	"encoding/json"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/privacybot/privacybot/bot"
 	"github.com/privacybot/privacybot/bot/slackbot/slackfake"
+	"github.com/privacybot/privacybot/ingest"
+	"github.com/privacybot/privacybot/internal/testlog"
+	"github.com/privacybot/privacybot/retrieval"
+	"github.com/privacybot/privacybot/seeds"
 )
 
 // Quotations the real engine (with the quote ledger and the index) gives;
@@ -318,4 +331,221 @@ func buttonValue(t *testing.T, blocks, actionID string) string {
 	}
 	t.Fatalf("no %s button", actionID)
 	return ""
+}
+
+// Who may change the sources in the ingest scenario.
+const (
+	adminUser = "U0ADMIN01"
+	otherUser = "U0OTHER01"
+	// carloQuote is what the added article quotes Silkie Carlo saying.
+	carloQuote = "This is a landmark decision for everyone who has ever posted a photo online"
+)
+
+// newsSite serves a real-looking news article (navigation, ads, a byline,
+// quotes) at /news/ico-fine, and a 404 elsewhere.
+func newsSite(t *testing.T) *httptest.Server {
+	t.Helper()
+	page := fixture(t, "news_article.html")
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/news/ico-fine" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write(page)
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// ingestEngine opens a library of its own (the seeds plus DATA/articles, as
+// serve does) with an ingest service that may fetch from loopback, and the
+// engine on it.
+func ingestEngine(t *testing.T, logs *testlog.Buffer) (*bot.Engine, *ingest.Service) {
+	t.Helper()
+	dir := t.TempDir()
+	ctx := context.Background()
+	lib, err := retrieval.Open(ctx, retrieval.Options{
+		FS:      ingest.Overlay(seeds.FS, os.DirFS(filepath.Join(dir, ingest.ArticlesDir))),
+		DataDir: dir,
+	})
+	if err != nil {
+		t.Fatalf("open library: %v", err)
+	}
+	svc, err := ingest.New(ctx, ingest.Options{
+		Library: lib,
+		DataDir: dir,
+		Fetcher: ingest.NewFetcher(ingest.FetchConfig{AllowPrivate: true}),
+		Logger:  slog.New(slog.NewTextHandler(logs, nil)),
+	})
+	if err != nil {
+		t.Fatalf("ingest: %v", err)
+	}
+	return bot.New(lib), svc
+}
+
+// slashAs is a /privacy command from user.
+func (h *harness) slashAs(user, text, responseID string) url.Values {
+	f := h.slashForm(text, responseID)
+	f.Set("user_id", user)
+	f.Set("user_name", strings.ToLower(user))
+	return f
+}
+
+func TestEndToEndIngest(t *testing.T) {
+	for _, mode := range []string{"socket", "http"} {
+		t.Run(mode, func(t *testing.T) {
+			ingestLogs := &testlog.Buffer{}
+			eng, svc := ingestEngine(t, ingestLogs)
+			h := newHarnessEngine(t, eng, func(c *Config) {
+				c.Ingest = svc
+				c.Admins = ingest.ParseAdmins(adminUser)
+			})
+			var tr transport
+			if mode == "socket" {
+				tr = h.socket()
+			} else {
+				tr = h.http()
+			}
+			runIngestScenario(t, h, tr, newsSite(t), ingestLogs)
+		})
+	}
+}
+
+func runIngestScenario(t *testing.T, h *harness, tr transport, site *httptest.Server, ingestLogs *testlog.Buffer) {
+	const channel = "C123ABC456"
+	pageURL := site.URL + "/news/ico-fine"
+	var id string
+
+	// ask mentions the bot with q in a new thread and returns the answer.
+	ask := func(t *testing.T, q, ts string) slackfake.Call {
+		t.Helper()
+		tr.event(edit(t, fixture(t, "mention.json"), func(m map[string]any) {
+			m["event_id"] = "Ev" + strings.ReplaceAll(ts, ".", "")
+			ev := m["event"].(map[string]any)
+			ev["text"], ev["ts"], ev["event_ts"] = "<@UBOTPRIVACY> "+q, ts, ts
+		}), 0)
+		ph := h.waitCall("placeholder", "chat.postMessage", inThread(channel, ts))
+		return h.waitCall("answer", "chat.update", func(c slackfake.Call) bool { return c.Field("ts") == ph.TS })
+	}
+
+	t.Run("help lists add and remove for an admin only", func(t *testing.T) {
+		h.t = t
+		if reply := tr.command(h.slashAs(adminUser, "help", "help-admin")); !strings.Contains(reply, "/privacy add URL") || !strings.Contains(reply, "/privacy remove ID") {
+			t.Errorf("admin's help = %s", reply)
+		}
+		if reply := tr.command(h.slashAs(otherUser, "help", "help-other")); strings.Contains(reply, "/privacy add") || strings.Contains(reply, "/privacy remove") {
+			t.Errorf("non-admin's help offers add or remove: %s", reply)
+		}
+	})
+
+	t.Run("add refused to a non-admin", func(t *testing.T) {
+		h.t = t
+		before := chatCalls(h)
+		reply := tr.command(h.slashAs(otherUser, "add "+pageURL, "add-refused"))
+		if !strings.Contains(reply, "only the admins") || !strings.Contains(reply, "ephemeral") {
+			t.Errorf("non-admin add acknowledged with %s", reply)
+		}
+		h.bot.waitIdle()
+		if chatCalls(h) != before || strings.Contains(ingestLogs.String(), "article added") {
+			t.Errorf("a refused add was acted on")
+		}
+	})
+
+	t.Run("add by an admin", func(t *testing.T) {
+		h.t = t
+		// Slack may wrap a link as <url|label>.
+		reply := tr.command(h.slashAs(adminUser, "add <"+pageURL+"|"+strings.TrimPrefix(pageURL, "http://")+">", "add"))
+		if !strings.Contains(reply, "Adding") || !strings.Contains(reply, "ephemeral") {
+			t.Errorf("add acknowledged with %s", reply)
+		}
+		c := h.waitCall("add reply", "response_url", isResponse("add"))
+		m := regexp.MustCompile("Added `\\[([a-z0-9-]+)\\]` \\*ICO fines facial recognition firm over scraped images\\*, (\\d+) quotes").FindStringSubmatch(c.Text())
+		if m == nil {
+			t.Fatalf("add reply = %s", c.Text())
+		}
+		id = m[1]
+		if n, _ := strconv.Atoi(m[2]); n < 3 || c.Field("response_type") != "ephemeral" {
+			t.Errorf("add reply = %s %s", c.Field("response_type"), c.Text())
+		}
+		logs := ingestLogs.String()
+		if !strings.Contains(logs, "msg=\"article added\"") || !strings.Contains(logs, "by=\"slack:"+adminUser) || !strings.Contains(logs, "id="+id) {
+			t.Errorf("the add is not logged with the user:\n%s", logs)
+		}
+		if !strings.Contains(h.logs.String(), "subcommand=add") {
+			t.Errorf("the bot did not log the command")
+		}
+	})
+	if id == "" {
+		t.FailNow()
+	}
+
+	t.Run("added article answerable at once", func(t *testing.T) {
+		h.t = t
+		a := ask(t, "What did Silkie Carlo say about the fine?", "1700000100.000001")
+		if !strings.Contains(a.Text(), carloQuote) {
+			t.Errorf("answer lacks the added article's quotation %q:\n%s", carloQuote, a.Text())
+		}
+		if all := a.All(); !strings.Contains(all, "Silkie Carlo") || !strings.Contains(all, "["+id+"]") {
+			t.Errorf("answer does not name Silkie Carlo or cite [%s]:\n%s", id, all)
+		}
+		tr.command(h.slashAs(otherUser, "sources", "sources-added"))
+		c := h.waitCall("sources reply", "response_url", isResponse("sources-added"))
+		if !strings.Contains(c.All(), id) || !strings.Contains(c.All(), "ICO fines facial recognition firm") {
+			t.Errorf("sources do not list the added article:\n%s", c.All())
+		}
+	})
+
+	t.Run("duplicate and broken pages", func(t *testing.T) {
+		h.t = t
+		tr.command(h.slashAs(adminUser, "add "+pageURL+"?utm_source=slack", "dup"))
+		c := h.waitCall("duplicate reply", "response_url", isResponse("dup"))
+		if want := "Already in the library as `[" + id + "]`"; !strings.Contains(c.Text(), want) || !strings.Contains(c.Text(), "(same URL)") {
+			t.Errorf("duplicate reply = %s, want %s … (same URL)", c.Text(), want)
+		}
+		tr.command(h.slashAs(adminUser, "add "+site.URL+"/news/missing", "404"))
+		c = h.waitCall("404 reply", "response_url", isResponse("404"))
+		if !strings.Contains(c.Text(), "404 Not Found") || c.Field("response_type") != "ephemeral" || strings.Contains(c.Text(), site.URL) {
+			t.Errorf("404 reply = %s %s", c.Field("response_type"), c.Text())
+		}
+		if reply := tr.command(h.slashAs(adminUser, "add ftp://example.com/x", "ftp")); !strings.Contains(reply, "not an http or https link") {
+			t.Errorf("ftp add acknowledged with %s", reply)
+		}
+		if reply := tr.command(h.slashAs(adminUser, "add", "nourl")); !strings.Contains(reply, "Give the link") {
+			t.Errorf("empty add acknowledged with %s", reply)
+		}
+	})
+
+	t.Run("remove refused to a non-admin", func(t *testing.T) {
+		h.t = t
+		reply := tr.command(h.slashAs(otherUser, "remove "+id, "remove-refused"))
+		if !strings.Contains(reply, "only the admins") || !strings.Contains(reply, "ephemeral") {
+			t.Errorf("non-admin remove acknowledged with %s", reply)
+		}
+		h.bot.waitIdle()
+		if strings.Contains(ingestLogs.String(), "article removed") {
+			t.Errorf("a refused remove was acted on")
+		}
+	})
+
+	t.Run("remove by an admin", func(t *testing.T) {
+		h.t = t
+		tr.command(h.slashAs(adminUser, "remove 001", "remove-seed"))
+		c := h.waitCall("remove seed reply", "response_url", isResponse("remove-seed"))
+		if !strings.Contains(c.Text(), "Only articles added at run time can be removed") {
+			t.Errorf("removing a seed: %s", c.Text())
+		}
+		tr.command(h.slashAs(adminUser, "remove "+id[:14], "remove"))
+		c = h.waitCall("remove reply", "response_url", isResponse("remove"))
+		if !strings.Contains(c.Text(), "Removed `["+id+"]`") {
+			t.Errorf("remove reply = %s", c.Text())
+		}
+		if logs := ingestLogs.String(); !strings.Contains(logs, "msg=\"article removed\" id="+id) || !strings.Contains(logs, "by=\"slack:"+adminUser) {
+			t.Errorf("the remove is not logged with the user:\n%s", logs)
+		}
+		a := ask(t, "What did Silkie Carlo say about the fine?", "1700000200.000001")
+		if strings.Contains(a.All(), carloQuote) || strings.Contains(a.All(), id) {
+			t.Errorf("the removed article is still quoted:\n%s", a.All())
+		}
+	})
 }

@@ -13,60 +13,16 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/privacybot/privacybot/bot"
 	"github.com/privacybot/privacybot/bot/slackbot/slackfake"
-	"github.com/privacybot/privacybot/retrieval"
-	"github.com/privacybot/privacybot/seeds"
+	"github.com/privacybot/privacybot/internal/testengine"
+	"github.com/privacybot/privacybot/internal/testlog"
 )
 
 // waitTimeout bounds every wait on the fake Slack.
 const waitTimeout = 15 * time.Second
-
-var (
-	engineOnce sync.Once
-	engine     *bot.Engine
-	engineErr  error
-)
-
-// testEngine is the real answer engine over the embedded seeds, shared by
-// the tests (it is safe for concurrent use).
-func testEngine(tb testing.TB) *bot.Engine {
-	tb.Helper()
-	engineOnce.Do(func() {
-		lib, err := retrieval.Open(context.Background(), retrieval.Options{FS: seeds.FS})
-		if err != nil {
-			engineErr = err
-			return
-		}
-		engine = bot.New(lib)
-	})
-	if engineErr != nil {
-		tb.Fatalf("open library: %v", engineErr)
-	}
-	return engine
-}
-
-// syncBuffer is a goroutine-safe log sink.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // waitIdle waits for every background answer to finish. Call it only when
 // no more events are arriving.
@@ -77,7 +33,7 @@ type harness struct {
 	t    *testing.T
 	fake *slackfake.Server
 	bot  *Bot
-	logs *syncBuffer
+	logs *testlog.Buffer
 	now  func() time.Time
 }
 
@@ -85,8 +41,15 @@ const testSigningSecret = Secret("8f742231b10e8888abcd99yyyzzz85a5")
 
 func newHarness(t *testing.T, mod func(*Config)) *harness {
 	t.Helper()
+	return newHarnessEngine(t, testengine.Seeds(t), mod)
+}
+
+// newHarnessEngine is newHarness with an engine of the test's own, for
+// tests that change its library.
+func newHarnessEngine(t *testing.T, eng Engine, mod func(*Config)) *harness {
+	t.Helper()
 	fake := slackfake.New(t)
-	logs := &syncBuffer{}
+	logs := &testlog.Buffer{}
 	cfg := Config{
 		BotToken:      slackfake.BotToken,
 		AppToken:      slackfake.AppToken,
@@ -98,7 +61,7 @@ func newHarness(t *testing.T, mod func(*Config)) *harness {
 	if mod != nil {
 		mod(&cfg)
 	}
-	b, err := New(testEngine(t), cfg)
+	b, err := New(eng, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

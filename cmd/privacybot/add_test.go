@@ -1,65 +1,17 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
-	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 )
-
-const storyHTML = `<!DOCTYPE html>
-<html><head><meta charset="utf-8"><title>ICO fines facial recognition firm over scraped images | The Daily Ledger</title>
-<meta property="og:site_name" content="The Daily Ledger">
-<meta property="og:title" content="ICO fines facial recognition firm over scraped images">
-<meta property="article:published_time" content="2024-03-05T09:30:00Z"></head>
-<body>
-<header><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/privacy">Privacy</a> <a href="/newsletters">Newsletters</a></nav></header>
-<div class="ad"><span>Advertisement</span><a href="https://ads.example.net/"><img src="/vpn.jpg" alt="VPN deal"></a></div>
-<article>
-<h1>ICO fines facial recognition firm over scraped images</h1>
-<p class="byline">By Jane Whitfield</p>
-<p>The Information Commissioner's Office has fined Clearview AI £7.5 million for collecting images of people in the UK from the web and social media to build a global online database that could be used for facial recognition.</p>
-<p>The regulator also ordered the company to stop obtaining and using the personal data of UK residents that is publicly available on the internet, and to delete the data it already holds.</p>
-<p>"The company not only enables identification of those people, but effectively monitors their behaviour and offers it as a commercial service. That is unacceptable," said John Edwards, the UK Information Commissioner.</p>
-<p>Privacy campaigners welcomed the fine. "This is a landmark decision for everyone who has ever posted a photo online," said Silkie Carlo, director of Big Brother Watch.</p>
-</article>
-<aside><h3>Related stories</h3><ul><li><a href="/a">GDPR five years on</a></li><li><a href="/b">Cookie banners explained</a></li></ul></aside>
-<footer><a href="/about">About us</a> · <a href="/terms">Terms</a> © 2024 The Daily Ledger</footer>
-</body></html>`
-
-func newsServer(t *testing.T) *httptest.Server {
-	t.Helper()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		switch r.URL.Path {
-		case "/news/ico-fine":
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			w.Write([]byte(storyHTML))
-		default:
-			http.NotFound(w, r)
-		}
-	}))
-	t.Cleanup(srv.Close)
-	return srv
-}
-
-// run runs the CLI in-process with the given environment.
-func run(t *testing.T, env map[string]string, args ...string) (code int, stdout, stderr string) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	app := &App{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: func(k string) string { return env[k] }}
-	code = app.Run(context.Background(), args)
-	return code, out.String(), errb.String()
-}
 
 func TestAddAskRemove(t *testing.T) {
 	srv := newsServer(t)
 	env := map[string]string{"PRIVACYBOT_DATA": t.TempDir(), "PRIVACYBOT_ALLOW_PRIVATE_URLS": "1", "USER": "tester"}
 	url := srv.URL + "/news/ico-fine"
 
-	code, out, errs := run(t, env, "add", url)
+	code, out, errs := runApp(t, "", env, "add", url)
 	if code != 0 {
 		t.Fatalf("add: exit %d\n%s%s", code, out, errs)
 	}
@@ -72,21 +24,21 @@ func TestAddAskRemove(t *testing.T) {
 	id := strings.Fields(out)[1]
 
 	// Adding it again adds nothing and names the source.
-	code, out, _ = run(t, env, "add", "--by", "someone", url)
+	code, out, _ = runApp(t, "", env, "add", "--by", "someone", url)
 	if code != 0 || !strings.Contains(out, "duplicate  "+url+" is already source "+id+" (same URL)") {
 		t.Errorf("second add: exit %d\n%s", code, out)
 	}
 
 	// A later process sees the article: sources, quotes, ask.
-	code, out, _ = run(t, env, "sources")
+	code, out, _ = runApp(t, "", env, "sources")
 	if code != 0 || !strings.Contains(out, id) || !strings.Contains(out, "ICO fines facial recognition firm") {
 		t.Errorf("sources: exit %d\n%s", code, out)
 	}
-	code, out, _ = run(t, env, "quotes", "--json")
+	code, out, _ = runApp(t, "", env, "quotes", "--json")
 	if code != 0 || !strings.Contains(out, "This is a landmark decision for everyone who has ever posted a photo online,") {
 		t.Errorf("quotes: exit %d\n%s", code, out)
 	}
-	code, out, errs = run(t, env, "ask", "--json", "What did Silkie Carlo say about the fine?")
+	code, out, errs = runApp(t, "", env, "ask", "--json", "What did Silkie Carlo say about the fine?")
 	if code != 0 {
 		t.Fatalf("ask: exit %d %s", code, errs)
 	}
@@ -98,18 +50,18 @@ func TestAddAskRemove(t *testing.T) {
 	}
 
 	// Remove it by a prefix of its id.
-	code, out, errs = run(t, env, "remove", "--by", "admin", id[:14])
+	code, out, errs = runApp(t, "", env, "remove", "--by", "admin", id[:14])
 	if code != 0 || !strings.Contains(out, "removed    "+id) {
 		t.Fatalf("remove: exit %d\n%s%s", code, out, errs)
 	}
 	if !strings.Contains(errs, "article removed") || !strings.Contains(errs, "by=admin") {
 		t.Errorf("remove not logged with the user:\n%s", errs)
 	}
-	_, out, _ = run(t, env, "quotes", "--json")
+	_, out, _ = runApp(t, "", env, "quotes", "--json")
 	if strings.Contains(out, "landmark decision") {
 		t.Errorf("quotes still holds the removed article's quotes")
 	}
-	_, out, _ = run(t, env, "ask", "--json", "What did Silkie Carlo say about the fine?")
+	_, out, _ = runApp(t, "", env, "ask", "--json", "What did Silkie Carlo say about the fine?")
 	if strings.Contains(out, id) {
 		t.Errorf("ask still cites the removed article:\n%s", out)
 	}
@@ -139,7 +91,7 @@ func TestAddRemoveErrors(t *testing.T) {
 			if tt.env != nil {
 				e = tt.env
 			}
-			code, out, errs := run(t, e, tt.args...)
+			code, out, errs := runApp(t, "", e, tt.args...)
 			if code != tt.code || !strings.Contains(out+errs, tt.msg) {
 				t.Errorf("exit %d; want %d with %q\n%s%s", code, tt.code, tt.msg, out, errs)
 			}
@@ -150,7 +102,7 @@ func TestAddRemoveErrors(t *testing.T) {
 func TestAddJSON(t *testing.T) {
 	srv := newsServer(t)
 	env := map[string]string{"PRIVACYBOT_DATA": t.TempDir(), "PRIVACYBOT_ALLOW_PRIVATE_URLS": "1"}
-	code, out, _ := run(t, env, "add", "--json", srv.URL+"/news/ico-fine", srv.URL+"/missing")
+	code, out, _ := runApp(t, "", env, "add", "--json", srv.URL+"/news/ico-fine", srv.URL+"/missing")
 	if code != exitFailure {
 		t.Errorf("exit %d; want %d when one fails", code, exitFailure)
 	}

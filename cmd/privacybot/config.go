@@ -41,24 +41,20 @@ func loadConfig(getenv func(string) string, httpAddr string) (Config, error) {
 	get := func(k string) string { return strings.TrimSpace(getenv(k)) }
 	cfg := Config{HTTPAddr: httpAddr, RateLimit: slackbot.DefaultRateLimit}
 
-	bot := get("SLACK_BOT_TOKEN")
-	switch {
-	case bot == "":
-		return cfg, errors.New("SLACK_BOT_TOKEN is not set: set it to your Slack app's Bot User OAuth Token (xoxb-…), from OAuth & Permissions")
-	case !strings.HasPrefix(bot, "xoxb-"):
-		return cfg, fmt.Errorf("SLACK_BOT_TOKEN is malformed: it should be the Bot User OAuth Token, which starts with xoxb-%s", swapped(bot))
+	bot, err := slackToken(get, "SLACK_BOT_TOKEN", "xoxb-", "the Bot User OAuth Token",
+		"set it to your Slack app's Bot User OAuth Token (xoxb-…), from OAuth & Permissions")
+	if err != nil {
+		return cfg, err
 	}
-	cfg.BotToken = slackbot.Secret(bot)
+	cfg.BotToken = bot
 
 	if httpAddr == "" {
-		app := get("SLACK_APP_TOKEN")
-		switch {
-		case app == "":
-			return cfg, errors.New("SLACK_APP_TOKEN is not set: Socket Mode needs an app-level token (xapp-…) with connections:write, from Basic Information > App-Level Tokens (or run serve --http ADDR for the HTTP Events API)")
-		case !strings.HasPrefix(app, "xapp-"):
-			return cfg, fmt.Errorf("SLACK_APP_TOKEN is malformed: it should be an app-level token, which starts with xapp-%s", swapped(app))
+		app, err := slackToken(get, "SLACK_APP_TOKEN", "xapp-", "an app-level token",
+			"Socket Mode needs an app-level token (xapp-…) with connections:write, from Basic Information > App-Level Tokens (or run serve --http ADDR for the HTTP Events API)")
+		if err != nil {
+			return cfg, err
 		}
-		cfg.AppToken = slackbot.Secret(app)
+		cfg.AppToken = app
 	} else {
 		secret := get("SLACK_SIGNING_SECRET")
 		switch {
@@ -85,6 +81,21 @@ func loadConfig(getenv func(string) string, httpAddr string) (Config, error) {
 		cfg.RateLimit = n
 	}
 	return cfg, nil
+}
+
+// slackToken reads the Slack token in the variable name, which must start
+// with prefix. A missing token is an error that goes on with unset, saying
+// what to set; a malformed one, an error naming it as kind (like "an
+// app-level token"). Neither quotes the value.
+func slackToken(get func(string) string, name, prefix, kind, unset string) (slackbot.Secret, error) {
+	v := get(name)
+	switch {
+	case v == "":
+		return "", fmt.Errorf("%s is not set: %s", name, unset)
+	case !strings.HasPrefix(v, prefix):
+		return "", fmt.Errorf("%s is malformed: it should be %s, which starts with %s%s", name, kind, prefix, swapped(v))
+	}
+	return slackbot.Secret(v), nil
 }
 
 // swapped hints at a common mix-up: one token where the other belongs.

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"strings"
@@ -9,12 +8,6 @@ import (
 
 	"github.com/privacybot/privacybot/internal/fakeopenai"
 )
-
-// newApp returns an in-process App reading env, and its output buffers.
-func newApp(env map[string]string) (*App, *bytes.Buffer, *bytes.Buffer) {
-	var out, errb bytes.Buffer
-	return &App{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: func(k string) string { return env[k] }}, &out, &errb
-}
 
 func TestLLMConfig(t *testing.T) {
 	tests := []struct {

@@ -10,18 +10,24 @@ import (
 	"testing"
 )
 
+// newApp returns an in-process App reading env, and its output buffers.
+func newApp(env map[string]string) (*App, *bytes.Buffer, *bytes.Buffer) {
+	var out, errb bytes.Buffer
+	return &App{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: func(k string) string { return env[k] }}, &out, &errb
+}
+
 // runApp runs the command line in-process with an isolated data directory
 // and returns its exit code, stdout and stderr.
 func runApp(t *testing.T, stdin string, env map[string]string, args ...string) (int, string, string) {
 	t.Helper()
-	var out, errb bytes.Buffer
 	if env == nil {
 		env = map[string]string{}
 	}
 	if _, ok := env["PRIVACYBOT_DATA"]; !ok {
 		env["PRIVACYBOT_DATA"] = t.TempDir()
 	}
-	app := &App{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Getenv: func(k string) string { return env[k] }}
+	app, out, errb := newApp(env)
+	app.Stdin = strings.NewReader(stdin)
 	code := app.Run(context.Background(), args)
 	return code, out.String(), errb.String()
 }

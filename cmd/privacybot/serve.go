@@ -9,7 +9,10 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/privacybot/privacybot/bot"
 	"github.com/privacybot/privacybot/bot/slackbot"
+	"github.com/privacybot/privacybot/ingest"
+	"github.com/privacybot/privacybot/retrieval"
 )
 
 // Shutdown bounds: how long answers under way may take to finish after
@@ -43,24 +46,57 @@ func (a *App) runServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
+	// Check the ingest variables too before the slow start-up.
+	if _, err := ingest.ConfigFromEnv(getenv); err != nil {
+		return usagef("serve: %v", err)
+	}
 	log := app.logger(slog.LevelInfo)
-	eng, err := app.openEngine(ctx, cf, log)
+	lib, err := app.openLibrary(ctx, cf, log)
 	if err != nil {
 		return err
 	}
-	b, err := slackbot.New(eng, slackbot.Config{
+	in, err := app.serveIngest(ctx, cf, lib, log)
+	if err != nil {
+		return err
+	}
+	opts, err := app.llmOptions(log)
+	if err != nil {
+		return err
+	}
+	eng := bot.New(lib, append(opts, bot.WithLogger(log))...)
+	bcfg := slackbot.Config{
 		BotToken:      cfg.BotToken,
 		AppToken:      cfg.AppToken,
 		SigningSecret: cfg.SigningSecret,
 		APIURL:        cfg.APIURL,
 		RateLimit:     cfg.RateLimit,
 		Logger:        log,
-	})
+	}
+	if in != nil {
+		bcfg.Ingest = in.Service
+		bcfg.Admins = in.Config.Admins
+	}
+	b, err := slackbot.New(eng, bcfg)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
 	if err := b.Start(ctx); err != nil {
 		return fmt.Errorf("serve: %w", err)
+	}
+	if in != nil && in.Poller != nil {
+		pctx, stopPoll := context.WithCancel(ctx)
+		polled := make(chan struct{})
+		go func() {
+			defer close(polled)
+			_ = in.Poller.Run(pctx)
+		}()
+		log.Info("polling feeds", "feeds", len(in.Config.Feeds), "interval", in.Config.FeedInterval)
+		// Stop polling before returning, and let an add under way finish
+		// or be undone, so the data directory is left consistent.
+		defer func() {
+			stopPoll()
+			<-polled
+		}()
 	}
 	if cfg.HTTPAddr != "" {
 		err = serveHTTP(ctx, b, cfg.HTTPAddr, log)
@@ -79,6 +115,33 @@ func (a *App) runServe(ctx context.Context, args []string) error {
 	}
 	log.Info("stopped")
 	return nil
+}
+
+// serveIngest returns what serve needs to add and remove articles (for
+// /privacy add and remove and the feeds), or nil when there is no data
+// directory to keep them in and no feeds are configured; the bot then
+// answers from its corpus alone.
+func (a *App) serveIngest(ctx context.Context, cf *corpusFlags, lib *retrieval.Library, log *slog.Logger) (*ingestSetup, error) {
+	if a.dataDir(cf) == "" {
+		c, err := ingest.ConfigFromEnv(a.Getenv)
+		if err != nil {
+			return nil, usagef("serve: %v", err)
+		}
+		if len(c.Feeds) > 0 {
+			return nil, usagef("serve: PRIVACYBOT_FEEDS needs a data directory to keep the articles in: set --data DIR or PRIVACYBOT_DATA")
+		}
+		log.Warn("no data directory: /privacy add and remove are off")
+		return nil, nil
+	}
+	in, err := a.openIngest(ctx, cf, lib, log)
+	if err != nil {
+		var ue usageError
+		if errors.As(err, &ue) {
+			return nil, usagef("serve: %s", ue.msg)
+		}
+		return nil, fmt.Errorf("serve: %w", err)
+	}
+	return in, nil
 }
 
 // serveHTTP serves the bot's HTTP handler on addr until ctx ends, then
