@@ -69,7 +69,7 @@ func TestLocalEmbedderSimilarity(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			q := e.Vector(tt.query)
-			near, far := dot(q, e.Vector(tt.near)), dot(q, e.Vector(tt.far))
+			near, far := Dot(q, e.Vector(tt.near)), Dot(q, e.Vector(tt.far))
 			if near <= far {
 				t.Errorf("sim(%q, %q) = %v, not above sim to %q = %v", tt.query, tt.near, near, tt.far, far)
 			}

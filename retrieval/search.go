@@ -202,7 +202,7 @@ func (l *Library) bySpeakers(ctx context.Context, names []string, qv []float32, 
 			if err != nil {
 				return nil, err
 			}
-			vecRank = append(vecRank, scored{c.id, float64(dot(qv, v))})
+			vecRank = append(vecRank, scored{c.id, float64(Dot(qv, v))})
 			if s, ok := lexScores[c.id]; ok {
 				lexRank = append(lexRank, scored{c.id, s})
 			}
@@ -215,15 +215,4 @@ func (l *Library) bySpeakers(ctx context.Context, names []string, qv []float32, 
 		out[i].score += speakerTier
 	}
 	return out, nil
-}
-
-func dot(a, b []float32) float32 {
-	if len(a) != len(b) {
-		return 0
-	}
-	var s float32
-	for i := range a {
-		s += a[i] * b[i]
-	}
-	return s
 }

@@ -150,7 +150,7 @@ func (l *Library) vectorTop(ctx context.Context, q []float32, k chunkKind, n int
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, scored{c.id, float64(dot(q, vec))})
+			out = append(out, scored{c.id, float64(Dot(q, vec))})
 		}
 	}
 	slices.SortFunc(out, byScoreThenID)
@@ -253,7 +253,7 @@ func (a *articleVectors) top(q []float32, n int) []scored {
 			defer wg.Done()
 			h := boundedTop{n: n}
 			for i := lo; i < hi; i++ {
-				h.push(scored{ids[i], float64(dot4(q, vecs[i]))})
+				h.push(scored{ids[i], float64(Dot(q, vecs[i]))})
 			}
 			parts[w] = h.items
 		}()
@@ -265,25 +265,6 @@ func (a *articleVectors) top(q []float32, n int) []scored {
 		all = all[:n]
 	}
 	return all
-}
-
-// dot4 is a dot product unrolled by four, for scanning.
-func dot4(a, b []float32) float32 {
-	if len(a) != len(b) {
-		return 0
-	}
-	var s0, s1, s2, s3 float32
-	i := 0
-	for ; i+4 <= len(a); i += 4 {
-		s0 += a[i] * b[i]
-		s1 += a[i+1] * b[i+1]
-		s2 += a[i+2] * b[i+2]
-		s3 += a[i+3] * b[i+3]
-	}
-	for ; i < len(a); i++ {
-		s0 += a[i] * b[i]
-	}
-	return s0 + s1 + s2 + s3
 }
 
 // boundedTop keeps the n best scored items seen, as a heap whose root is

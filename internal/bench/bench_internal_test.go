@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/privacybot/privacybot/retrieval"
 )
 
 func TestFloorScanFindsTheBest(t *testing.T) {
@@ -22,7 +24,7 @@ func TestFloorScanFindsTheBest(t *testing.T) {
 	got := floorScan(q, vecs, 5)
 	scores := make([]float32, len(vecs))
 	for i, v := range vecs {
-		scores[i] = dot(q, v)
+		scores[i] = retrieval.Dot(q, v)
 	}
 	order := make([]int, len(vecs))
 	for i := range order {

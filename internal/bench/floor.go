@@ -3,24 +3,9 @@ package bench
 import (
 	"runtime"
 	"sync"
-)
 
-// dot is a plain Go dot product, unrolled by four.
-func dot(a, b []float32) float32 {
-	b = b[:len(a)]
-	var s0, s1, s2, s3 float32
-	i := 0
-	for ; i+4 <= len(a); i += 4 {
-		s0 += a[i] * b[i]
-		s1 += a[i+1] * b[i+1]
-		s2 += a[i+2] * b[i+2]
-		s3 += a[i+3] * b[i+3]
-	}
-	for ; i < len(a); i++ {
-		s0 += a[i] * b[i]
-	}
-	return s0 + s1 + s2 + s3
-}
+	"github.com/privacybot/privacybot/retrieval"
+)
 
 // floorScan is the least work any exact vector search must do: the dot
 // product of q with every vector, on every CPU, keeping the best k. It is
@@ -41,7 +26,7 @@ func floorScan(q []float32, vecs [][]float32, k int) []int {
 			defer wg.Done()
 			t := &tops[w]
 			for i := lo; i < hi; i++ {
-				t.push(i, dot(q, vecs[i]))
+				t.push(i, retrieval.Dot(q, vecs[i]))
 			}
 		}()
 	}
