@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"context"
+	"math"
 	"slices"
 	"testing"
 
@@ -36,7 +37,9 @@ func TestTwoStageVectorSearch(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if two[0].id != want.id || two[0] != all[0] {
+		// The two stages sum in another order than chromem, so scores may
+		// differ in the last bits of a float32.
+		if two[0].id != want.id || two[0].id != all[0].id || math.Abs(two[0].score-all[0].score) > 1e-5 {
 			t.Errorf("source %d: two-stage top %v, exhaustive top %v, want %s", i, two[0], all[0], want.id)
 		}
 	}
