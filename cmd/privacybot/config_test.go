@@ -82,8 +82,8 @@ func TestServeConfigErrorExits(t *testing.T) {
 	t.Chdir(t.TempDir())
 	var stdout, stderr bytes.Buffer
 	app := &App{Stdout: &stdout, Stderr: &stderr, Getenv: envOf(map[string]string{"SLACK_BOT_TOKEN": "bogus-" + goodBot})}
-	if code := app.Run(context.Background(), []string{"serve"}); code != exitFailure {
-		t.Errorf("exit code %d, want %d", code, exitFailure)
+	if code := app.Run(context.Background(), []string{"serve"}); code != exitUsage {
+		t.Errorf("exit code %d, want %d", code, exitUsage)
 	}
 	out := stderr.String()
 	if !strings.Contains(out, "SLACK_BOT_TOKEN is malformed") || strings.Count(strings.TrimSpace(out), "\n") != 0 {

@@ -44,7 +44,8 @@ func (a *App) runServe(ctx context.Context, args []string) error {
 	app.Getenv = getenv
 	cfg, err := loadConfig(getenv, *addr)
 	if err != nil {
-		return fmt.Errorf("serve: %w", err)
+		// A missing or malformed variable is a usage error: exit code 2.
+		return usagef("serve: %v", err)
 	}
 	// Check the ingest variables too before the slow start-up.
 	if _, err := ingest.ConfigFromEnv(getenv); err != nil {
