@@ -59,8 +59,9 @@ type chunk struct {
 	// numeric is whether the text states a quantity (see statesNumber);
 	// set when the chunk is BM25-indexed.
 	numeric bool
-	// vec is the chunk's vector: the very slice chromem-go stores, shared
-	// rather than copied, so that search reads it without GetByID's copy.
+	// vec is the chunk's vector, held so that search reads it without a
+	// GetByID per query: the very slice chromem-go stores when the index
+	// was built in this process, a copy when it was imported from disk.
 	vec []float32
 }
 

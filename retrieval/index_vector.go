@@ -20,7 +20,8 @@ type vectorIndex struct {
 	// arts holds one vector per article for two-stage search (see
 	// vector_articles.go); nil for an index saved without them.
 	arts *chromem.Collection
-	// artVecs shares arts' vectors for scanning.
+	// artVecs holds arts' vectors (or copies of them after an import) for
+	// scanning.
 	artVecs articleVectors
 }
 

@@ -184,7 +184,7 @@ func (l *Library) load() bool {
 			c.vec = vec
 		}
 	}
-	hdr, v, err := loadIndex(l.path, l.emb, l.corpus.Hash(), chunkSetHash(l.chunks), l.counts(), link)
+	hdr, v, err := loadIndex(l.path, l.emb, l.corpus.Hash(), chunkSetHash(l.chunks), l.counts(), l.collectionIDs(), link)
 	if err == nil {
 		if f, ok := l.emb.(FittedEmbedder); ok {
 			if serr := f.UnmarshalState(hdr.State); serr != nil {
@@ -310,7 +310,7 @@ func (l *Library) save() error {
 		}
 		hdr.State = st
 	}
-	return saveIndex(l.path, hdr, l.vec, l.collectionIDs())
+	return saveIndex(l.path, hdr, l.vec)
 }
 
 // Corpus returns the current corpus. Add and Remove replace it rather than

@@ -19,7 +19,7 @@ import (
 // The saved index is one file per embedder, so a reader can never pair the
 // vectors of one build with the metadata of another:
 //
-//	indexMagic | uint64 little-endian header length | gob(indexHeader) | vectors (see vector_persist.go)
+//	indexMagic | uint64 little-endian header length | gob(indexHeader) | chromem-go export (gzip'd gob; see vector_persist.go)
 //
 // It is written to a temporary file in the same directory, fsynced, renamed
 // over the old one and the directory fsynced, so another process opening the
@@ -29,7 +29,7 @@ import (
 // overwrites the other.
 const (
 	indexMagic      = "PBIDX01\n"
-	indexFormat     = 2
+	indexFormat     = 3
 	maxHeaderLength = 256 << 20
 )
 
@@ -70,7 +70,7 @@ func indexFile(dir string, emb Embedder) string {
 }
 
 // saveIndex writes hdr and the vectors of v to path atomically.
-func saveIndex(path string, hdr indexHeader, v *vectorIndex, ids map[string][]string) (err error) {
+func saveIndex(path string, hdr indexHeader, v *vectorIndex) (err error) {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("create index directory: %w", err)
@@ -94,7 +94,7 @@ func saveIndex(path string, hdr indexHeader, v *vectorIndex, ids map[string][]st
 	w.WriteString(indexMagic)
 	binary.Write(w, binary.LittleEndian, uint64(hb.Len()))
 	w.Write(hb.Bytes())
-	if err := v.writeVectors(w, ids); err != nil {
+	if err := v.writeVectors(w); err != nil {
 		return fmt.Errorf("write index: %w", err)
 	}
 	if err := w.Flush(); err != nil {
@@ -160,7 +160,7 @@ func readIndexHeader(path string) (*os.File, indexHeader, int64, error) {
 // from the expected corpus and chunks. It returns errIndexMissing or
 // errIndexStale (wrapped) when the file is absent or out of date, and any
 // other error when the file is damaged.
-func loadIndex(path string, emb Embedder, corpusHash, chunkHash string, counts map[string]int, link func(id string, vec []float32)) (hdr indexHeader, v *vectorIndex, err error) {
+func loadIndex(path string, emb Embedder, corpusHash, chunkHash string, counts map[string]int, ids map[string][]string, link func(id string, vec []float32)) (hdr indexHeader, v *vectorIndex, err error) {
 	defer func() {
 		// Decoding a damaged file must never take the process down.
 		if r := recover(); r != nil {
@@ -186,7 +186,7 @@ func loadIndex(path string, emb Embedder, corpusHash, chunkHash string, counts m
 	if err != nil {
 		return hdr, nil, fmt.Errorf("stat index: %w", err)
 	}
-	v, err = readVectors(io.NewSectionReader(f, off, info.Size()-off), emb, link)
+	v, err = readVectors(io.NewSectionReader(f, off, info.Size()-off), emb, ids, link)
 	if err != nil {
 		return hdr, nil, err
 	}

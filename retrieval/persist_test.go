@@ -60,7 +60,7 @@ func TestSaveIsAtomic(t *testing.T) {
 					t.Errorf("reader saw a damaged file: %v", err)
 					return
 				}
-				_, _, err = loadIndex(l.path, NewLocalEmbedder(), hdr.CorpusHash, hdr.ChunkHash, hdr.Counts, nil)
+				_, _, err = loadIndex(l.path, NewLocalEmbedder(), hdr.CorpusHash, hdr.ChunkHash, hdr.Counts, nil, nil)
 				if errors.Is(err, errIndexStale) {
 					continue // replaced between the two reads by another whole file
 				}

@@ -192,8 +192,8 @@ func (l *Library) chunkVector(ctx context.Context, c *chunk) ([]float32, error) 
 	return l.vec.vector(ctx, c)
 }
 
-// articleVectors shares the article vectors of chromem-go's collection in
-// a list that a query scans on all CPUs.
+// articleVectors holds the article vectors of chromem-go's collection (or
+// copies of them after an import) in a list that a query scans on all CPUs.
 type articleVectors struct {
 	mu    sync.Mutex
 	byID  map[string][]float32
