@@ -23,9 +23,6 @@ func (m mention) empty() bool {
 	return m.Name == "" && m.Org == "" && m.Role == "" && m.Anaphor == ""
 }
 
-// isWordTok reports whether t is a word token with lower-case text w.
-func wordIs(t token, set map[string]bool) bool { return !t.Punct && set[t.lower()] }
-
 // stripPoss removes a possessive 's.
 func stripPoss(s string) string {
 	for _, suf := range []string{"'s", "’s", "'S", "’S"} {

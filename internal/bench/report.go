@@ -23,7 +23,7 @@ func Merge(size int, builds []BuildResult, serves []ServeResult) Result {
 		for i := range xs {
 			xs[i] = f(i)
 		}
-		return medianF(xs)
+		return median(xs)
 	}
 	if nb := len(builds); nb > 0 {
 		r.Build = builds[0]
