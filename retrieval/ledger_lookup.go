@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -37,17 +38,14 @@ func (l *Ledger) BySpeaker(name string) ([]Quote, []Silence) {
 	if len(people) == 0 && len(orgs) == 0 {
 		return nil, nil
 	}
+	ix := l.index()
 	var qs []Quote
-	for _, q := range l.Quotes {
-		if (q.Speaker != "" && people[q.Speaker]) || (q.Organization != "" && orgs[q.Organization]) {
-			qs = append(qs, q)
-		}
+	for _, i := range ix.quotesBy.of(people, orgs) {
+		qs = append(qs, l.Quotes[i])
 	}
 	var ss []Silence
-	for _, s := range l.Silences {
-		if (s.Speaker != "" && people[s.Speaker]) || (s.Organization != "" && orgs[s.Organization]) {
-			ss = append(ss, s)
-		}
+	for _, i := range ix.silencesBy.of(people, orgs) {
+		ss = append(ss, l.Silences[i])
 	}
 	return qs, ss
 }
@@ -148,10 +146,45 @@ type speakerIndex struct {
 	exact map[string][]string
 	// forms lists every form with its label, for typo matching.
 	forms []indexForm
-	// byWords lists the indexes in forms of the forms of each word count,
-	// in order, so that a typo lookup compares only forms that can match.
-	byWords map[int][]int32
-	isOrg   map[string]bool
+	isOrg map[string]bool
+	// typos finds the forms a misspelt first word may name.
+	typos *typoIndex
+	// quotesBy and silencesBy list, in ledger order, the indexes of the
+	// quotes and silences of each speaker (by Speaker) and organization
+	// (by Organization), so that BySpeaker never scans the whole ledger.
+	quotesBy, silencesBy labelPostings
+}
+
+// labelPostings maps a speaker's or an organization's label to indexes in
+// the ledger, ascending.
+type labelPostings struct {
+	speaker, org map[string][]int32
+}
+
+func (p *labelPostings) add(speaker, org string, i int) {
+	if p.speaker == nil {
+		p.speaker, p.org = map[string][]int32{}, map[string][]int32{}
+	}
+	if speaker != "" {
+		p.speaker[speaker] = append(p.speaker[speaker], int32(i))
+	}
+	if org != "" {
+		p.org[org] = append(p.org[org], int32(i))
+	}
+}
+
+// of returns, ascending and without repeats, the indexes of the entries
+// said by any of people or on behalf of any of orgs.
+func (p *labelPostings) of(people, orgs map[string]bool) []int32 {
+	var out []int32
+	for n := range people {
+		out = append(out, p.speaker[n]...)
+	}
+	for n := range orgs {
+		out = append(out, p.org[n]...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 type indexForm struct {
@@ -171,7 +204,7 @@ func (l *Ledger) index() *speakerIndex {
 }
 
 func (l *Ledger) buildIndex() *speakerIndex {
-	ix := &speakerIndex{exact: map[string][]string{}, isOrg: map[string]bool{}, byWords: map[int][]int32{}}
+	ix := &speakerIndex{exact: map[string][]string{}, isOrg: map[string]bool{}}
 	al := l.al
 	if al == nil {
 		al = DefaultAliases()
@@ -191,12 +224,12 @@ func (l *Ledger) buildIndex() *speakerIndex {
 		for i, w := range ws {
 			rs[i] = utf8.RuneCountInString(w)
 		}
-		ix.byWords[len(ws)] = append(ix.byWords[len(ws)], int32(len(ix.forms)))
 		ix.forms = append(ix.forms, indexForm{form, label, part, ws, rs})
 	}
 	orgs := map[string]bool{}
 	people := map[string]bool{}
-	for _, q := range l.Quotes {
+	for i, q := range l.Quotes {
+		ix.quotesBy.add(q.Speaker, q.Organization, i)
 		if q.Organization != "" {
 			orgs[q.Organization] = true
 		}
@@ -204,7 +237,8 @@ func (l *Ledger) buildIndex() *speakerIndex {
 			people[q.Speaker] = true
 		}
 	}
-	for _, s := range l.Silences {
+	for i, s := range l.Silences {
+		ix.silencesBy.add(s.Speaker, s.Organization, i)
 		if s.Organization != "" {
 			orgs[s.Organization] = true
 		}
@@ -231,6 +265,7 @@ func (l *Ledger) buildIndex() *speakerIndex {
 			}
 		}
 	}
+	ix.typos = newTypoIndex(ix.forms)
 	return ix
 }
 
@@ -243,6 +278,9 @@ func (ix *speakerIndex) lookup(g string, fuzzy bool) []string {
 	var out []string
 	seen := map[string]bool{}
 	gw := strings.Fields(g)
+	if len(gw) == 0 {
+		return nil
+	}
 	gr := make([]int, len(gw))
 	for i, w := range gw {
 		gr[i] = utf8.RuneCountInString(w)
@@ -250,9 +288,9 @@ func (ix *speakerIndex) lookup(g string, fuzzy bool) []string {
 	// Only forms of as many words can match, and a word whose length
 	// differs by more than its tolerance cannot: both are checked before
 	// any edit distance is computed.
-	for _, fi := range ix.byWords[len(gw)] {
+	for _, fi := range ix.typos.candidates(gw[0]) {
 		f := &ix.forms[fi]
-		if seen[f.label] {
+		if len(f.words) != len(gw) || seen[f.label] {
 			continue
 		}
 		fw := f.words
