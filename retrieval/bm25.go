@@ -126,13 +126,17 @@ func (x *bm25) queryWeights(terms []string) map[string]float64 {
 }
 
 // search scores every chunk of the wanted kind (0 = any) that holds a
-// query term (see queryWeights) and returns them all, keyed by id.
-func (x *bm25) search(terms []string, kind chunkKind) map[string]float64 {
+// query term (see queryWeights). The scores are summed in a dense array
+// borrowed from a pool, so a common term costs no map inserts; the caller
+// must call release on the result when done with it, and must keep x
+// unchanged until then (the Library's read lock does).
+func (x *bm25) search(terms []string, kind chunkKind) *lexScores {
+	r := &lexScores{x: x}
 	if x.live == 0 || len(terms) == 0 {
-		return nil
+		return r
 	}
+	r.acc = getScratch(len(x.docs))
 	avg := float64(x.totalLen) / float64(x.live)
-	acc := map[int32]float64{}
 	weights := x.queryWeights(terms)
 	// Sum in term order: float addition is not associative, and map order
 	// is random.
@@ -151,14 +155,14 @@ func (x *bm25) search(terms []string, kind chunkKind) map[string]float64 {
 			}
 			tf := float64(p.tf)
 			norm := tf * (bm25K1 + 1) / (tf + bm25K1*(1-bm25B+bm25B*float64(d.length)/avg))
-			acc[p.doc] += float64(qtf) * idf * norm
+			if !r.acc.hit[p.doc] {
+				r.acc.hit[p.doc] = true
+				r.acc.touched = append(r.acc.touched, p.doc)
+			}
+			r.acc.sum[p.doc] += float64(qtf) * idf * norm
 		}
 	}
-	out := make(map[string]float64, len(acc))
-	for slot, s := range acc {
-		out[x.docs[slot].id] = s
-	}
-	return out
+	return r
 }
 
 // topScored returns the n best entries of scores, best first, ties broken

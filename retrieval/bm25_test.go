@@ -37,7 +37,7 @@ func TestBM25(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, s := range topScored(x.search(Tokenize(tt.query), tt.kind), 10) {
+			for _, s := range x.search(Tokenize(tt.query), tt.kind).top(10) {
 				got = append(got, s.id)
 			}
 			if !slices.Equal(got, tt.want) {
@@ -48,7 +48,7 @@ func TestBM25(t *testing.T) {
 
 	t.Run("remove and reuse", func(t *testing.T) {
 		x.remove("c", Tokenize(docs["c"]))
-		if s := x.search(Tokenize("Messenger"), 0); len(s) != 0 {
+		if s := x.search(Tokenize("Messenger"), 0); s.len() != 0 {
 			t.Errorf("removed doc still found: %v", s)
 		}
 		if _, ok := x.postings["messenger"]; ok {
@@ -58,7 +58,7 @@ func TestBM25(t *testing.T) {
 		if len(x.docs) != 4 || x.live != 4 {
 			t.Errorf("slot not reused: %d slots, %d live", len(x.docs), x.live)
 		}
-		if got := topScored(x.search(Tokenize("Messenger"), 0), 10); len(got) != 1 || got[0].id != "d" {
+		if got := x.search(Tokenize("Messenger"), 0).top(10); len(got) != 1 || got[0].id != "d" {
 			t.Errorf("search after reuse = %v", got)
 		}
 	})

@@ -91,7 +91,8 @@ func (l *Library) Search(ctx context.Context, o SearchOptions) ([]Hit, error) {
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	lexScores := l.lex.search(terms, kind)
-	lexTop := topScored(lexScores, depth)
+	defer lexScores.release()
+	lexTop := lexScores.top(depth)
 	fused := fuse(vecTop, lexTop)
 	if asksQuantity(query) {
 		fused = fuse(vecTop, lexTop, l.statingNumbers(fused))
@@ -189,7 +190,7 @@ func (l *Library) statingNumbers(fused map[string]float64) []scored {
 // bySpeakers returns every quote attributed to one of names, ranked among
 // themselves by fusing their BM25 scores and their similarity to qv, with
 // speakerTier added to each score.
-func (l *Library) bySpeakers(ctx context.Context, names []string, qv []float32, lexScores map[string]float64) ([]scored, error) {
+func (l *Library) bySpeakers(ctx context.Context, names []string, qv []float32, lexScores *lexScores) ([]scored, error) {
 	seen := map[string]bool{}
 	var vecRank, lexRank []scored
 	for _, n := range names {
@@ -203,7 +204,7 @@ func (l *Library) bySpeakers(ctx context.Context, names []string, qv []float32, 
 				return nil, err
 			}
 			vecRank = append(vecRank, scored{c.id, float64(Dot(qv, v))})
-			if s, ok := lexScores[c.id]; ok {
+			if s, ok := lexScores.score(c.id); ok {
 				lexRank = append(lexRank, scored{c.id, s})
 			}
 		}
