@@ -37,10 +37,15 @@ func (l *Library) BenchChromemQuery(ctx context.Context, q []float32, k int) err
 	if l.vec == nil {
 		return errNoVectors
 	}
-	for _, kind := range kinds {
-		c := l.vec.cols[kind]
-		if _, err := c.QueryEmbedding(ctx, q, min(k, c.Count()), nil, nil); err != nil {
-			return fmt.Errorf("chromem query: %w", err)
+	for _, s := range l.vec.shards {
+		for _, kind := range kinds {
+			c := s.cols[kind]
+			if c.Count() == 0 {
+				continue
+			}
+			if _, err := c.QueryEmbedding(ctx, q, min(k, c.Count()), nil, nil); err != nil {
+				return fmt.Errorf("chromem query: %w", err)
+			}
 		}
 	}
 	return nil
@@ -65,9 +70,9 @@ func (l *Library) BenchVectors() [][]float32 {
 // exhaustive.
 func (l *Library) BenchStageVectors() [][]float32 {
 	l.mu.RLock()
-	arts := l.vec.arts
+	arts := l.vec.articleCount()
 	l.mu.RUnlock()
-	if arts == nil || arts.Count() <= stage1Articles {
+	if arts <= stage1Articles {
 		return l.BenchVectors()
 	}
 	_, vecs := l.vec.artVecs.list()

@@ -4,48 +4,96 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"hash/fnv"
 	"slices"
 
 	"github.com/philippgille/chromem-go"
 )
 
-// vectorIndex holds the chunk vectors in chromem-go, one collection per
-// chunk kind, named after the embedder so that vectors of two models never
-// share a collection. Documents carry only an id and a vector: the text
-// lives in the corpus, which keeps memory and the saved file small.
+// vectorIndex holds the vectors in chromem-go. The articles are spread
+// over shards by a hash of their id; each shard is a chromem-go DB with one
+// collection per chunk kind and one of article vectors (see
+// vector_articles.go), named after the embedder so that vectors of two
+// models never share a collection. Shards are saved and loaded
+// independently, so that a large index loads on all CPUs. Documents carry
+// only an id and a vector: the text lives in the corpus, which keeps memory
+// and the saved file small.
 type vectorIndex struct {
-	db   *chromem.DB
-	emb  Embedder
-	cols map[chunkKind]*chromem.Collection
-	// arts holds one vector per article for two-stage search (see
-	// vector_articles.go); nil for an index saved without them.
-	arts *chromem.Collection
-	// artVecs holds arts' vectors (or copies of them after an import) for
-	// scanning.
+	emb    Embedder
+	shards []*vectorShard
+	// artVecs holds the article vectors of every shard, for scanning: the
+	// slices chromem-go stores, not copies.
 	artVecs articleVectors
+}
+
+// vectorShard is one chromem-go DB of the index.
+type vectorShard struct {
+	db   *chromem.DB
+	cols map[chunkKind]*chromem.Collection
+	arts *chromem.Collection
+}
+
+// Shards are sized so that each holds about articlesPerShard articles,
+// and there are at most maxShards of them.
+const (
+	articlesPerShard = 400
+	maxShards        = 256
+)
+
+// shardCount is the number of shards for an index of n articles.
+func shardCount(n int) int {
+	return min(max(1, (n+articlesPerShard-1)/articlesPerShard), maxShards)
 }
 
 func collectionName(emb Embedder, k chunkKind) string { return emb.Name() + "/" + k.String() }
 
-// newVectorIndex returns an empty index for emb's vectors.
-func newVectorIndex(emb Embedder) (*vectorIndex, error) {
-	v := &vectorIndex{db: chromem.NewDB(), emb: emb, cols: map[chunkKind]*chromem.Collection{}}
+// newVectorIndex returns an empty index of n shards for emb's vectors.
+func newVectorIndex(emb Embedder, n int) (*vectorIndex, error) {
+	v := &vectorIndex{emb: emb, shards: make([]*vectorShard, n)}
+	for i := range v.shards {
+		s, err := newVectorShard(chromem.NewDB(), emb)
+		if err != nil {
+			return nil, err
+		}
+		v.shards[i] = s
+	}
+	return v, nil
+}
+
+// newVectorShard gets or creates emb's collections in db.
+func newVectorShard(db *chromem.DB, emb Embedder) (*vectorShard, error) {
+	s := &vectorShard{db: db, cols: map[chunkKind]*chromem.Collection{}}
+	// Always pass our embedding function: with nil, chromem would call
+	// OpenAI with OPENAI_API_KEY.
+	ef := chromem.EmbeddingFunc(EmbedFunc(emb))
 	for _, k := range kinds {
-		// Always pass our embedding function: with nil, chromem would call
-		// OpenAI with OPENAI_API_KEY.
-		c, err := v.db.CreateCollection(collectionName(emb, k), nil, chromem.EmbeddingFunc(EmbedFunc(emb)))
+		c, err := db.GetOrCreateCollection(collectionName(emb, k), nil, ef)
 		if err != nil {
 			return nil, fmt.Errorf("create collection: %w", err)
 		}
-		v.cols[k] = c
+		s.cols[k] = c
 	}
-	c, err := v.db.CreateCollection(articleCollectionName(emb), nil, chromem.EmbeddingFunc(EmbedFunc(emb)))
+	c, err := db.GetOrCreateCollection(articleCollectionName(emb), nil, ef)
 	if err != nil {
 		return nil, fmt.Errorf("create collection: %w", err)
 	}
-	v.arts = c
-	return v, nil
+	s.arts = c
+	return s, nil
 }
+
+// shardIndex returns the number of the shard that holds source id's
+// vectors.
+func (v *vectorIndex) shardIndex(id string) int { return shardFor(id, len(v.shards)) }
+
+// shardFor returns the number of the shard, of n, that holds source id's
+// vectors: an FNV-1a hash of the id, modulo n.
+func shardFor(id string, n int) int {
+	h := fnv.New32a()
+	h.Write([]byte(id))
+	return int(h.Sum32() % uint32(n))
+}
+
+func (v *vectorIndex) shardOf(id string) *vectorShard { return v.shards[v.shardIndex(id)] }
 
 // add stores the vectors of chunks, in order.
 func (v *vectorIndex) add(ctx context.Context, chunks []*chunk, vecs [][]float32) error {
@@ -63,7 +111,7 @@ func (v *vectorIndex) add(ctx context.Context, chunks []*chunk, vecs [][]float32
 		}
 		// AddDocument, not AddDocuments: the latter starts one goroutine
 		// per document, which at millions of chunks costs gigabytes.
-		err := v.cols[c.kind].AddDocument(ctx, chromem.Document{ID: c.id, Embedding: vecs[i]})
+		err := v.shardOf(c.source.ID).cols[c.kind].AddDocument(ctx, chromem.Document{ID: c.id, Embedding: vecs[i]})
 		if err != nil {
 			return fmt.Errorf("add vector of %s: %w", c.id, err)
 		}
@@ -74,26 +122,48 @@ func (v *vectorIndex) add(ctx context.Context, chunks []*chunk, vecs [][]float32
 
 // remove deletes the vectors of chunks.
 func (v *vectorIndex) remove(ctx context.Context, chunks []*chunk) error {
-	byKind := map[chunkKind][]string{}
-	for _, c := range chunks {
-		byKind[c.kind] = append(byKind[c.kind], c.id)
+	type key struct {
+		shard *vectorShard
+		kind  chunkKind
 	}
-	for _, k := range kinds {
-		if ids := byKind[k]; len(ids) > 0 {
-			if err := v.cols[k].Delete(ctx, nil, nil, ids...); err != nil {
-				return fmt.Errorf("delete vectors: %w", err)
-			}
+	ids := map[key][]string{}
+	var order []key
+	for _, c := range chunks {
+		k := key{v.shardOf(c.source.ID), c.kind}
+		if _, ok := ids[k]; !ok {
+			order = append(order, k)
+		}
+		ids[k] = append(ids[k], c.id)
+	}
+	for _, k := range order {
+		if err := k.shard.cols[k.kind].Delete(ctx, nil, nil, ids[k]...); err != nil {
+			return fmt.Errorf("delete vectors: %w", err)
 		}
 	}
 	return v.removeArticles(ctx, chunks)
 }
 
 // count returns the number of vectors of kind k.
-func (v *vectorIndex) count(k chunkKind) int { return v.cols[k].Count() }
+func (v *vectorIndex) count(k chunkKind) int {
+	n := 0
+	for _, s := range v.shards {
+		n += s.cols[k].Count()
+	}
+	return n
+}
 
-// vector returns the stored vector of a chunk.
+// articleCount returns the number of article vectors.
+func (v *vectorIndex) articleCount() int {
+	n := 0
+	for _, s := range v.shards {
+		n += s.arts.Count()
+	}
+	return n
+}
+
+// vector returns a copy of the stored vector of a chunk.
 func (v *vectorIndex) vector(ctx context.Context, c *chunk) ([]float32, error) {
-	d, err := v.cols[c.kind].GetByID(ctx, c.id)
+	d, err := v.shardOf(c.source.ID).cols[c.kind].GetByID(ctx, c.id)
 	if err != nil {
 		return nil, fmt.Errorf("get vector of %s: %w", c.id, err)
 	}
@@ -101,18 +171,21 @@ func (v *vectorIndex) vector(ctx context.Context, c *chunk) ([]float32, error) {
 }
 
 // query returns the n chunks of kind k (0 = any) most similar to q, best
-// first, ties broken by id so that the result is deterministic.
+// first, ties broken by id so that the result is deterministic. It asks
+// chromem-go for the top n of every collection and merges them.
 func (v *vectorIndex) query(ctx context.Context, q []float32, k chunkKind, n int) ([]scored, error) {
 	var all []scored
-	for _, kk := range kinds {
-		if k != 0 && k != kk {
-			continue
+	for _, s := range v.shards {
+		for _, kk := range kinds {
+			if k != 0 && k != kk {
+				continue
+			}
+			res, err := queryCollection(ctx, s.cols[kk], q, n)
+			if err != nil {
+				return nil, fmt.Errorf("query %s vectors: %w", kk, err)
+			}
+			all = append(all, res...)
 		}
-		res, err := queryCollection(ctx, v.cols[kk], q, n)
-		if err != nil {
-			return nil, fmt.Errorf("query %s vectors: %w", kk, err)
-		}
-		all = append(all, res...)
 	}
 	slices.SortFunc(all, byScoreThenID)
 	if len(all) > n {
@@ -149,4 +222,28 @@ func queryCollection(ctx context.Context, c *chromem.Collection, q []float32, n 
 		}
 		m = min(2*m, total)
 	}
+}
+
+// storedVectors returns every document of c with the vector chromem-go
+// stores for it. GetByID returns a copy of a vector; QueryEmbedding returns
+// the stored slice, so asking it for every document reads the vectors
+// without copying them. dim is the length of the vectors.
+func storedVectors(ctx context.Context, c *chromem.Collection, dim int) ([]chromem.Result, error) {
+	n := c.Count()
+	if n == 0 {
+		return nil, nil
+	}
+	if dim <= 0 {
+		return nil, fmt.Errorf("read vectors: dimension %d", dim)
+	}
+	q := make([]float32, dim)
+	q[0] = 1
+	res, err := c.QueryEmbedding(ctx, q, n, nil, nil)
+	if err != nil {
+		return nil, fmt.Errorf("read vectors: %w", err)
+	}
+	if len(res) != n {
+		return nil, fmt.Errorf("read vectors: %d of %d documents", len(res), n)
+	}
+	return res, nil
 }

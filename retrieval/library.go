@@ -66,10 +66,6 @@ func Open(ctx context.Context, o Options) (*Library, error) {
 	if o.FS == nil {
 		return nil, errors.New("open library: Options.FS is nil")
 	}
-	corpus, lw, err := LoadFS(o.FS)
-	if err != nil {
-		return nil, fmt.Errorf("open library: %w", err)
-	}
 	l := &Library{emb: o.Embedder, aliases: o.Aliases}
 	if l.emb == nil {
 		l.emb = NewLocalEmbedder()
@@ -77,14 +73,25 @@ func Open(ctx context.Context, o Options) (*Library, error) {
 	if l.aliases == nil {
 		l.aliases = DefaultAliases()
 	}
-	for _, w := range lw {
-		l.warnings = append(l.warnings, w.Error())
-	}
+	// A saved index is decoded in the background while the corpus loads.
+	var saved *indexRead
+	var savedErr error
 	if o.DataDir != "" {
 		if err := os.MkdirAll(o.DataDir, 0o755); err != nil {
 			return nil, fmt.Errorf("open library: create data directory: %w", err)
 		}
 		l.path = indexFile(o.DataDir, l.emb)
+		saved, savedErr = readIndex(l.path, l.emb)
+	}
+	corpus, lw, err := LoadFS(o.FS)
+	if err != nil {
+		if saved != nil {
+			saved.cancel()
+		}
+		return nil, fmt.Errorf("open library: %w", err)
+	}
+	for _, w := range lw {
+		l.warnings = append(l.warnings, w.Error())
 	}
 
 	l.corpus = corpus
@@ -101,10 +108,13 @@ func Open(ctx context.Context, o Options) (*Library, error) {
 	}
 
 	if l.path != "" {
-		l.load() // on failure it leaves a warning, unless there was no saved index
+		l.load(saved, savedErr) // on failure it leaves a warning, unless there was no saved index
 	}
 	if l.vec == nil {
 		if err := l.build(ctx, all); err != nil {
+			return nil, fmt.Errorf("open library: %w", err)
+		}
+		if err := l.buildLexical(ctx, all); err != nil {
 			return nil, fmt.Errorf("open library: %w", err)
 		}
 		if l.path != "" {
@@ -112,9 +122,6 @@ func Open(ctx context.Context, o Options) (*Library, error) {
 				l.warnings = append(l.warnings, "couldn't save the index, so the next start rebuilds it: "+err.Error())
 			}
 		}
-	}
-	if err := l.buildLexical(ctx, all); err != nil {
-		return nil, fmt.Errorf("open library: %w", err)
 	}
 	return l, nil
 }
@@ -175,38 +182,71 @@ func (l *Library) counts() map[string]int {
 	return m
 }
 
-// load reads the saved index into l.vec, restoring the embedder's state. It
-// reports whether it did; when it did not for any reason but a missing
-// file, it adds a warning.
-func (l *Library) load() bool {
-	link := func(id string, vec []float32) {
-		if c := l.chunks[id]; c != nil {
-			c.vec = vec
+// load finishes reading the saved index (see readIndex; err is its error)
+// into l.vec and l.lex, restoring the embedder's state. It reports whether
+// it did; when it did not for any reason but a missing file, it adds a
+// warning.
+func (l *Library) load(saved *indexRead, err error) bool {
+	var (
+		mu   sync.Mutex
+		arts = map[string][]float32{}
+	)
+	want := indexWant{
+		emb:        l.emb,
+		corpusHash: l.corpus.Hash(),
+		chunkHash:  chunkSetHash(l.chunks),
+		counts:     l.counts(),
+		chunk: func(id string, k chunkKind) *chunk {
+			if c := l.chunks[id]; c != nil && c.kind == k {
+				return c
+			}
+			return nil
+		},
+		vector: func(shard, shards int, k chunkKind, id string, vec []float32) error {
+			if k == 0 {
+				if len(l.bySource[id]) == 0 || shardFor(id, shards) != shard {
+					return fmt.Errorf("unexpected article vector %q", id)
+				}
+				mu.Lock()
+				arts[id] = vec
+				mu.Unlock()
+				return nil
+			}
+			c := l.chunks[id]
+			if c == nil || c.kind != k || shardFor(c.source.ID, shards) != shard {
+				return fmt.Errorf("unexpected %s vector %q", k, id)
+			}
+			c.vec = vec // each chunk is in one shard, so one goroutine sets it
+			return nil
+		},
+	}
+	var li loadedIndex
+	if err == nil {
+		li, err = saved.finish(want)
+	}
+	if err == nil {
+		n := 0
+		for _, cs := range l.bySource {
+			if len(cs) > 0 {
+				n++
+			}
+		}
+		if len(arts) != n {
+			err = fmt.Errorf("index holds %d article vectors, want %d", len(arts), n)
 		}
 	}
-	hdr, v, err := loadIndex(l.path, l.emb, l.corpus.Hash(), chunkSetHash(l.chunks), l.counts(), l.collectionIDs(), link)
 	if err == nil {
 		if f, ok := l.emb.(FittedEmbedder); ok {
-			if serr := f.UnmarshalState(hdr.State); serr != nil {
+			if serr := f.UnmarshalState(li.hdr.State); serr != nil {
 				err = fmt.Errorf("restore embedder state: %w", serr)
 			}
 		}
 	}
 	switch {
 	case err == nil:
-		l.vec = v
-		if v.arts == nil {
-			if aerr := l.rebuildArticles(context.Background()); aerr != nil {
-				l.vec = nil
-				l.warnings = append(l.warnings, "index was corrupt and has been rebuilt: "+aerr.Error())
-				return false
-			}
-		}
-		for _, c := range l.chunks { // any one will do
-			if vec, verr := v.vector(context.Background(), c); verr == nil {
-				l.dim = len(vec)
-			}
-			break
+		l.vec, l.lex, l.dim = li.vec, li.lex, li.hdr.Dim
+		for id, v := range arts {
+			l.vec.artVecs.set(id, v)
 		}
 		return true
 	case errors.Is(err, errIndexMissing):
@@ -234,7 +274,7 @@ func (l *Library) build(ctx context.Context, all []*chunk) error {
 	if err := l.checkVectors(vecs); err != nil {
 		return fmt.Errorf("build index: %w", err)
 	}
-	v, err := newVectorIndex(l.emb)
+	v, err := newVectorIndex(l.emb, shardCount(len(l.corpus.Sources)))
 	if err != nil {
 		return fmt.Errorf("build index: %w", err)
 	}
@@ -302,6 +342,8 @@ func (l *Library) save() error {
 		CorpusHash: l.corpus.Hash(),
 		ChunkHash:  chunkSetHash(l.chunks),
 		Counts:     l.counts(),
+		Dim:        l.dim,
+		Shards:     len(l.vec.shards),
 	}
 	if f, ok := l.emb.(FittedEmbedder); ok {
 		st, err := f.MarshalState()
@@ -310,7 +352,7 @@ func (l *Library) save() error {
 		}
 		hdr.State = st
 	}
-	return saveIndex(l.path, hdr, l.vec)
+	return saveIndex(l.path, hdr, l.indexSections())
 }
 
 // Corpus returns the current corpus. Add and Remove replace it rather than

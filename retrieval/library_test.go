@@ -187,7 +187,7 @@ func TestCorruptIndexIsRebuilt(t *testing.T) {
 		{"empty", func(t *testing.T, p string) { mustWrite(t, p, nil) }},
 		{"truncated in the vectors", func(t *testing.T, p string) { truncate(t, p, 0.6) }},
 		{"truncated in the header", func(t *testing.T, p string) { truncate(t, p, 0.0001) }},
-		{"flipped bytes in the vectors", func(t *testing.T, p string) {
+		{"flipped bytes in the header", func(t *testing.T, p string) {
 			b, err := os.ReadFile(p)
 			if err != nil {
 				t.Fatal(err)
@@ -197,8 +197,10 @@ func TestCorruptIndexIsRebuilt(t *testing.T) {
 			}
 			mustWrite(t, p, b)
 		}},
+		{"a flipped byte in the BM25 index", func(t *testing.T, p string) { flipInSection(t, p, lexicalSection) }},
+		{"a flipped byte in the vectors", func(t *testing.T, p string) { flipInSection(t, p, vectorSection+"0") }},
 		{"huge header length", func(t *testing.T, p string) {
-			mustWrite(t, p, []byte(indexMagic+"\xff\xff\xff\xff\xff\xff\xff\x7f"))
+			mustWrite(t, p, []byte(indexMagic+strings.Repeat("x", 64)+"\xff\xff\xff\xff\xff\xff\xff\x7f"+indexMagic))
 		}},
 	}
 	for _, tt := range tests {
@@ -254,6 +256,29 @@ func mustWrite(t *testing.T, p string, b []byte) {
 	if err := os.WriteFile(p, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// flipInSection inverts one byte in the middle of the named section of the
+// index at p.
+func flipInSection(t *testing.T, p, name string) {
+	t.Helper()
+	f, hdr, err := readIndexHeader(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range hdr.Sections {
+		if s.Name == name {
+			b[s.Offset+s.Length/2] ^= 0x10
+			mustWrite(t, p, b)
+			return
+		}
+	}
+	t.Fatalf("no section %q in %v", name, hdr.Sections)
 }
 
 func truncate(t *testing.T, p string, frac float64) {

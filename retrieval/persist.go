@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"io/fs"
 	"os"
@@ -19,18 +20,24 @@ import (
 // The saved index is one file per embedder, so a reader can never pair the
 // vectors of one build with the metadata of another:
 //
-//	indexMagic | uint64 little-endian header length | gob(indexHeader) | chromem-go export (gzip'd gob; see vector_persist.go)
+//	indexMagic | sections | gob(indexHeader) | uint64 little-endian header length | indexMagic
 //
-// It is written to a temporary file in the same directory, fsynced, renamed
-// over the old one and the directory fsynced, so another process opening the
-// directory sees the old file or the new one, never half of one. We do not
-// use chromem's NewPersistentDB: it names each document's file by 4 bytes of
-// a hash, and at ~100k documents two names collide and one silently
-// overwrites the other.
+// The sections are the BM25 index ("lexical", see bm25_persist.go) and one
+// chromem-go export per vector shard ("vectors/N", see vector_persist.go).
+// The header, at the end, says where each section is and its CRC-32C, so
+// the shards are read and imported in parallel and a damaged byte anywhere
+// is caught. The file is written to a temporary file in the same
+// directory, fsynced, renamed over the old one and the directory fsynced,
+// so another process opening the directory sees the old file or the new
+// one, never half of one. We do not use chromem's NewPersistentDB: it names
+// each document's file by 4 bytes of a hash, and at ~100k documents two
+// names collide and one silently overwrites the other.
 const (
-	indexMagic      = "PBIDX01\n"
-	indexFormat     = 3
-	maxHeaderLength = 256 << 20
+	indexMagic      = "PBIDX02\n"
+	oldIndexMagic   = "PBIDX01\n" // formats 1 to 3: header first, one gzip'd export
+	indexFormat     = 4
+	maxHeaderLength = 64 << 20
+	trailerLength   = 8 + len(indexMagic)
 )
 
 // errIndexMissing means there is no saved index yet.
@@ -40,7 +47,7 @@ var errIndexMissing = errors.New("no saved index")
 // corpus, ledger or embedder.
 var errIndexStale = errors.New("saved index is out of date")
 
-// indexHeader is saved in front of the vectors.
+// indexHeader is saved after the sections.
 type indexHeader struct {
 	Format     int
 	Embedder   string
@@ -50,6 +57,20 @@ type indexHeader struct {
 	Counts map[string]int
 	// State is the embedder's fitted state (FittedEmbedder.MarshalState).
 	State []byte
+	// Dim is the length of every vector.
+	Dim int
+	// Shards is the number of vector shards.
+	Shards int
+	// Sections lists the file's sections in order.
+	Sections []indexSection
+}
+
+// indexSection is where one section is in the file.
+type indexSection struct {
+	Name   string
+	Offset int64
+	Length int64
+	CRC    uint32 // CRC-32C (Castagnoli)
 }
 
 // indexFile returns where emb's index is saved in dir: the name is readable
@@ -69,15 +90,18 @@ func indexFile(dir string, emb Embedder) string {
 	return filepath.Join(dir, "index-"+safe+"-"+hex.EncodeToString(sum[:4])+".pbidx")
 }
 
-// saveIndex writes hdr and the vectors of v to path atomically.
-func saveIndex(path string, hdr indexHeader, v *vectorIndex) (err error) {
+// sectionWriter is one section of the index being written.
+type sectionWriter struct {
+	name  string
+	write func(io.Writer) error
+}
+
+// saveIndex writes hdr and the sections to path atomically, filling in
+// hdr.Sections.
+func saveIndex(path string, hdr indexHeader, sections []sectionWriter) (err error) {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("create index directory: %w", err)
-	}
-	var hb bytes.Buffer
-	if err := gob.NewEncoder(&hb).Encode(hdr); err != nil {
-		return fmt.Errorf("encode index header: %w", err)
 	}
 	f, err := os.CreateTemp(dir, ".tmp-"+filepath.Base(path)+"-*")
 	if err != nil {
@@ -90,14 +114,28 @@ func saveIndex(path string, hdr indexHeader, v *vectorIndex) (err error) {
 			os.Remove(tmp)
 		}
 	}()
-	w := bufio.NewWriterSize(f, 1<<20)
-	w.WriteString(indexMagic)
-	binary.Write(w, binary.LittleEndian, uint64(hb.Len()))
-	w.Write(hb.Bytes())
-	if err := v.writeVectors(w); err != nil {
-		return fmt.Errorf("write index: %w", err)
+	w := &countingWriter{w: bufio.NewWriterSize(f, 1<<20)}
+	w.Write([]byte(indexMagic))
+	hdr.Sections = nil
+	for _, s := range sections {
+		start := w.n
+		h := crc32.New(crcTable)
+		if err := s.write(io.MultiWriter(w, h)); err != nil {
+			return fmt.Errorf("write index section %s: %w", s.name, err)
+		}
+		hdr.Sections = append(hdr.Sections, indexSection{Name: s.name, Offset: start, Length: w.n - start, CRC: h.Sum32()})
 	}
-	if err := w.Flush(); err != nil {
+	var hb bytes.Buffer
+	if err := gob.NewEncoder(&hb).Encode(hdr); err != nil {
+		return fmt.Errorf("encode index header: %w", err)
+	}
+	w.Write(hb.Bytes())
+	binary.Write(w, binary.LittleEndian, uint64(hb.Len()))
+	w.Write([]byte(indexMagic))
+	if w.err != nil {
+		return fmt.Errorf("write index: %w", w.err)
+	}
+	if err := w.w.(*bufio.Writer).Flush(); err != nil {
 		return fmt.Errorf("write index: %w", err)
 	}
 	if err := f.Sync(); err != nil {
@@ -115,6 +153,25 @@ func saveIndex(path string, hdr indexHeader, v *vectorIndex) (err error) {
 	return nil
 }
 
+var crcTable = crc32.MakeTable(crc32.Castagnoli)
+
+// countingWriter counts what it writes and keeps the first error.
+type countingWriter struct {
+	w   io.Writer
+	n   int64
+	err error
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	c.err = err
+	return n, err
+}
+
 func syncDir(dir string) error {
 	d, err := os.Open(dir)
 	if err != nil {
@@ -124,76 +181,67 @@ func syncDir(dir string) error {
 	return d.Sync()
 }
 
-// readIndexHeader opens path and reads its header. It returns the open
-// file and the offset of the vectors; the caller closes the file.
-func readIndexHeader(path string) (*os.File, indexHeader, int64, error) {
+// readIndexHeader opens path and reads its header, checking that every
+// section lies inside the file. The caller closes the file.
+func readIndexHeader(path string) (*os.File, indexHeader, error) {
 	var hdr indexHeader
 	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, hdr, 0, errIndexMissing
+		return nil, hdr, errIndexMissing
 	}
 	if err != nil {
-		return nil, hdr, 0, fmt.Errorf("open index: %w", err)
+		return nil, hdr, fmt.Errorf("open index: %w", err)
 	}
-	fail := func(err error) (*os.File, indexHeader, int64, error) {
+	fail := func(err error) (*os.File, indexHeader, error) {
 		f.Close()
-		return nil, hdr, 0, err
-	}
-	var pre [len(indexMagic) + 8]byte
-	if _, err := io.ReadFull(f, pre[:]); err != nil {
-		return fail(fmt.Errorf("read index header: %w", err))
-	}
-	if string(pre[:len(indexMagic)]) != indexMagic {
-		return fail(errors.New("read index header: not an index file (bad magic)"))
-	}
-	n := binary.LittleEndian.Uint64(pre[len(indexMagic):])
-	if n > maxHeaderLength {
-		return fail(fmt.Errorf("read index header: header length %d is too large", n))
-	}
-	if err := gob.NewDecoder(io.LimitReader(f, int64(n))).Decode(&hdr); err != nil {
-		return fail(fmt.Errorf("decode index header: %w", err))
-	}
-	return f, hdr, int64(len(pre)) + int64(n), nil
-}
-
-// loadIndex reads the index at path, checking that it was built by emb
-// from the expected corpus and chunks. It returns errIndexMissing or
-// errIndexStale (wrapped) when the file is absent or out of date, and any
-// other error when the file is damaged.
-func loadIndex(path string, emb Embedder, corpusHash, chunkHash string, counts map[string]int, ids map[string][]string, link func(id string, vec []float32)) (hdr indexHeader, v *vectorIndex, err error) {
-	defer func() {
-		// Decoding a damaged file must never take the process down.
-		if r := recover(); r != nil {
-			hdr, v, err = indexHeader{}, nil, fmt.Errorf("decode index: panic: %v", r)
-		}
-	}()
-	f, hdr, off, err := readIndexHeader(path)
-	if err != nil {
-		return hdr, nil, err
-	}
-	defer f.Close()
-	switch {
-	case hdr.Format != indexFormat:
-		return hdr, nil, fmt.Errorf("%w: format %d, want %d", errIndexStale, hdr.Format, indexFormat)
-	case hdr.Embedder != emb.Name():
-		return hdr, nil, fmt.Errorf("%w: built by embedder %q, want %q", errIndexStale, hdr.Embedder, emb.Name())
-	case hdr.CorpusHash != corpusHash:
-		return hdr, nil, fmt.Errorf("%w: the corpus changed", errIndexStale)
-	case hdr.ChunkHash != chunkHash:
-		return hdr, nil, fmt.Errorf("%w: the paragraphs or quotes changed", errIndexStale)
+		return nil, hdr, err
 	}
 	info, err := f.Stat()
 	if err != nil {
-		return hdr, nil, fmt.Errorf("stat index: %w", err)
+		return fail(fmt.Errorf("stat index: %w", err))
 	}
-	v, err = readVectors(io.NewSectionReader(f, off, info.Size()-off), emb, ids, link)
-	if err != nil {
-		return hdr, nil, err
+	size := info.Size()
+	var head [len(indexMagic)]byte
+	var tail [trailerLength]byte
+	if size < int64(len(head)+len(tail)) {
+		return fail(errors.New("read index header: file too short"))
 	}
-	for _, k := range kinds {
-		if got, want := v.count(k), counts[k.String()]; got != want || hdr.Counts[k.String()] != want {
-			return hdr, nil, fmt.Errorf("index holds %d %s vectors (header says %d), want %d", got, k, hdr.Counts[k.String()], want)
+	if _, err := f.ReadAt(head[:], 0); err != nil {
+		return fail(fmt.Errorf("read index header: %w", err))
+	}
+	if _, err := f.ReadAt(tail[:], size-int64(len(tail))); err != nil {
+		return fail(fmt.Errorf("read index header: %w", err))
+	}
+	if string(head[:]) == oldIndexMagic {
+		return fail(fmt.Errorf("%w: saved by an older version of privacybot", errIndexStale))
+	}
+	if string(head[:]) != indexMagic || string(tail[8:]) != indexMagic {
+		return fail(errors.New("read index header: not an index file of this version (bad magic)"))
+	}
+	n := binary.LittleEndian.Uint64(tail[:8])
+	end := size - int64(len(tail))
+	if n > maxHeaderLength || int64(n) > end-int64(len(head)) {
+		return fail(fmt.Errorf("read index header: header length %d is out of range", n))
+	}
+	if err := gob.NewDecoder(io.NewSectionReader(f, end-int64(n), int64(n))).Decode(&hdr); err != nil {
+		return fail(fmt.Errorf("decode index header: %w", err))
+	}
+	for _, s := range hdr.Sections {
+		if s.Offset < int64(len(head)) || s.Length < 0 || s.Offset+s.Length > end-int64(n) {
+			return fail(fmt.Errorf("read index header: section %s is out of range", s.Name))
 		}
 	}
-	return hdr, v, nil
+	return f, hdr, nil
+}
+
+// readSection reads a section and checks its CRC.
+func readSection(f *os.File, s indexSection) ([]byte, error) {
+	b := make([]byte, s.Length)
+	if _, err := f.ReadAt(b, s.Offset); err != nil {
+		return nil, fmt.Errorf("read index section %s: %w", s.Name, err)
+	}
+	if crc32.Checksum(b, crcTable) != s.CRC {
+		return nil, fmt.Errorf("read index section %s: checksum mismatch", s.Name)
+	}
+	return b, nil
 }

@@ -5,9 +5,12 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/privacybot/privacybot/internal/synth"
 )
 
 func TestIndexFileNames(t *testing.T) {
@@ -55,12 +58,17 @@ func TestSaveIsAtomic(t *testing.T) {
 				}
 				// A reader as a second process would be: its own embedder and
 				// its own view of the files.
-				_, hdr, _, err := readIndexHeader(l.path)
+				f, hdr, err := readIndexHeader(l.path)
 				if err != nil {
 					t.Errorf("reader saw a damaged file: %v", err)
 					return
 				}
-				_, _, err = loadIndex(l.path, NewLocalEmbedder(), hdr.CorpusHash, hdr.ChunkHash, hdr.Counts, nil, nil)
+				f.Close()
+				_, err = loadIndex(l.path, indexWant{
+					emb: NewLocalEmbedder(), corpusHash: hdr.CorpusHash, chunkHash: hdr.ChunkHash, counts: hdr.Counts,
+					chunk:  func(id string, k chunkKind) *chunk { return &chunk{id: id, kind: k} },
+					vector: func(int, int, chunkKind, string, []float32) error { return nil },
+				})
 				if errors.Is(err, errIndexStale) {
 					continue // replaced between the two reads by another whole file
 				}
@@ -102,5 +110,61 @@ func TestSaveFailureIsAWarning(t *testing.T) {
 	}
 	if err := l.Add(context.Background(), ParseSource("900_zorblax.txt", addedArticle)); err == nil {
 		t.Error("Add reported success although the index could not be saved")
+	}
+}
+
+// An index saved by an older version is out of date, not damaged: it is
+// rebuilt without a warning.
+func TestOldFormatIsRebuiltQuietly(t *testing.T) {
+	dir := t.TempDir()
+	l0 := mustOpen(t, Options{DataDir: dir})
+	mustWrite(t, l0.path, []byte(oldIndexMagic+strings.Repeat("old index ", 100)))
+	l := mustOpen(t, Options{DataDir: dir})
+	if w := l.Warnings(); len(w) != 0 {
+		t.Errorf("warnings %q, want none", w)
+	}
+	if !strings.Contains(l.Rebuilt(), "older version") {
+		t.Errorf("Rebuilt() = %q, want it to name the older version", l.Rebuilt())
+	}
+}
+
+// A library opened from its saved index, spread over several shards,
+// searches exactly as the one that built it: the same hits with the same
+// scores, quantity questions included (they use the saved numeric flags).
+func TestSavedIndexSearchesAsBuilt(t *testing.T) {
+	ctx := context.Background()
+	n := 2*articlesPerShard + 50
+	corpus := synth.NewCorpus(synth.DefaultSeed, n)
+	dir := t.TempDir()
+	built := mustOpen(t, Options{FS: corpus.FS(), DataDir: dir})
+	if len(built.vec.shards) != 3 {
+		t.Fatalf("%d shards, want 3", len(built.vec.shards))
+	}
+	e := newCounting()
+	loaded, err := Open(ctx, Options{FS: corpus.FS(), DataDir: dir, Embedder: e})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := loaded.Warnings(); len(w) != 0 || loaded.Rebuilt() != "" {
+		t.Fatalf("the saved index was not used: %q %q", w, loaded.Rebuilt())
+	}
+	if got := e.texts.Load(); got != 0 {
+		t.Fatalf("opening the saved index embedded %d texts", got)
+	}
+	var qs []string
+	for _, k := range []string{synth.WhoSaid, synth.FactQ, synth.NoAnswer} {
+		for _, q := range corpus.Questions(k, 5) {
+			qs = append(qs, q.Text)
+		}
+	}
+	qs = append(qs, "How many customers were affected?", "what did the spokesperson say about fines")
+	for _, q := range qs {
+		for _, o := range []SearchOptions{{Query: q, K: 20}, {Query: q, K: 5, Kind: KindQuote}} {
+			want := mustSearch(t, built, o)
+			got := mustSearch(t, loaded, o)
+			if len(want) == 0 || !reflect.DeepEqual(got, want) {
+				t.Errorf("%q: loaded index found\n%v\nthe built one\n%v", q, got, want)
+			}
+		}
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Source is one article of the corpus. Text holds the file exactly as stored,
@@ -204,9 +206,11 @@ func (s *Source) splitParagraphs() {
 		paras = paras[1:]
 	}
 	title := normSpace(s.Title)
+	titleRunes := utf8.RuneCountInString(strings.ReplaceAll(title, " ", ""))
 	kept := paras[:0]
 	for _, p := range paras {
-		if normSpace(text[p.Start:p.End]) == title {
+		para := text[p.Start:p.End]
+		if nonSpaceRunesAre(para, titleRunes) && normSpace(para) == title {
 			continue
 		}
 		kept = append(kept, p)
@@ -242,6 +246,21 @@ func trimSpan(text string, sp Span) Span {
 
 func isSpace(b byte) bool {
 	return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\f' || b == '\v'
+}
+
+// nonSpaceRunesAre reports whether s holds exactly n runes that are not
+// white space: normSpace keeps those and maps each to one rune, so two
+// texts that normalize alike hold as many. It stops reading past n.
+func nonSpaceRunesAre(s string, n int) bool {
+	c := 0
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			if c++; c > n {
+				return false
+			}
+		}
+	}
+	return c == n
 }
 
 func normSpace(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }

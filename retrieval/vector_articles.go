@@ -52,9 +52,6 @@ func articleVector(vecs [][]float32) []float32 {
 // setArticles stores the article vectors of the sources of chunks, whose
 // vectors are vecs. Each source's chunks must all be among them.
 func (v *vectorIndex) setArticles(ctx context.Context, chunks []*chunk, vecs [][]float32) error {
-	if v.arts == nil {
-		return nil
-	}
 	bySrc := map[string][][]float32{}
 	var order []string
 	for i, c := range chunks {
@@ -72,7 +69,7 @@ func (v *vectorIndex) setArticles(ctx context.Context, chunks []*chunk, vecs [][
 		if !isNormalized(av) {
 			av = normalized(av)
 		}
-		if err := v.arts.AddDocument(ctx, chromem.Document{ID: id, Embedding: av}); err != nil {
+		if err := v.shardOf(id).arts.AddDocument(ctx, chromem.Document{ID: id, Embedding: av}); err != nil {
 			return fmt.Errorf("add article vector of %s: %w", id, err)
 		}
 		v.artVecs.set(id, av)
@@ -82,7 +79,7 @@ func (v *vectorIndex) setArticles(ctx context.Context, chunks []*chunk, vecs [][
 
 // removeArticles deletes the article vectors of the sources of chunks.
 func (v *vectorIndex) removeArticles(ctx context.Context, chunks []*chunk) error {
-	if v.arts == nil || len(chunks) == 0 {
+	if len(chunks) == 0 {
 		return nil
 	}
 	var ids []string
@@ -92,7 +89,7 @@ func (v *vectorIndex) removeArticles(ctx context.Context, chunks []*chunk) error
 		}
 	}
 	for _, id := range ids {
-		if err := v.arts.Delete(ctx, nil, nil, id); err != nil {
+		if err := v.shardOf(id).arts.Delete(ctx, nil, nil, id); err != nil {
 			return fmt.Errorf("delete article vector of %s: %w", id, err)
 		}
 		v.artVecs.remove(id)
@@ -100,36 +97,10 @@ func (v *vectorIndex) removeArticles(ctx context.Context, chunks []*chunk) error
 	return nil
 }
 
-// rebuildArticles recomputes every article vector from the stored chunk
-// vectors; it serves indexes saved without them.
-func (l *Library) rebuildArticles(ctx context.Context) error {
-	c, err := l.vec.db.GetOrCreateCollection(articleCollectionName(l.emb), nil, chromem.EmbeddingFunc(EmbedFunc(l.emb)))
-	if err != nil {
-		return fmt.Errorf("create article collection: %w", err)
-	}
-	l.vec.arts = c
-	for _, src := range l.corpus.Sources {
-		cs := l.bySource[src.ID]
-		vecs := make([][]float32, 0, len(cs))
-		for _, ch := range cs {
-			vec, err := l.chunkVector(ctx, ch)
-			if err != nil {
-				return err
-			}
-			vecs = append(vecs, vec)
-		}
-		if err := l.vec.setArticles(ctx, cs, vecs); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // vectorTop returns the n chunks of kind k (0 = any) most similar to q,
 // best first, ties broken by id. The caller holds l.mu.
 func (l *Library) vectorTop(ctx context.Context, q []float32, k chunkKind, n int) ([]scored, error) {
-	arts := l.vec.arts
-	if arts == nil || arts.Count() <= stage1Articles {
+	if l.vec.articleCount() <= stage1Articles {
 		return l.vec.query(ctx, q, k, n)
 	}
 	// Score as chromem-go does, so that the scores equal the exhaustive
@@ -138,8 +109,8 @@ func (l *Library) vectorTop(ctx context.Context, q []float32, k chunkKind, n int
 		q = normalized(q)
 	}
 	// The first stage scans the article vectors that chromem-go holds
-	// directly: chromem-go's own QueryEmbedding passes every document
-	// through a channel and a lock, several times the cost of the scan.
+	// directly: chromem-go's own QueryEmbedding adds every document to a
+	// heap under a lock, several times the cost of the scan.
 	var out []scored
 	for _, r := range l.vec.artVecs.top(q, stage1Articles) {
 		for _, c := range l.bySource[r.id] {
@@ -192,8 +163,8 @@ func (l *Library) chunkVector(ctx context.Context, c *chunk) ([]float32, error) 
 	return l.vec.vector(ctx, c)
 }
 
-// articleVectors holds the article vectors of chromem-go's collection (or
-// copies of them after an import) in a list that a query scans on all CPUs.
+// articleVectors holds the article vectors of chromem-go's collections
+// (the stored slices) in a list that a query scans on all CPUs.
 type articleVectors struct {
 	mu    sync.Mutex
 	byID  map[string][]float32

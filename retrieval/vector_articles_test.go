@@ -19,7 +19,7 @@ func TestTwoStageVectorSearch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := lib.vec.arts.Count(); got != n {
+	if got := lib.vec.articleCount(); got != n {
 		t.Fatalf("%d article vectors, want %d", got, n)
 	}
 	for _, i := range []int{0, 17, n - 1} {
@@ -48,39 +48,14 @@ func TestTwoStageVectorSearch(t *testing.T) {
 	if err := lib.Add(ctx, ParseSource(extra.Name, extra.Text)); err != nil {
 		t.Fatal(err)
 	}
-	if got := lib.vec.arts.Count(); got != n+1 {
+	if got := lib.vec.articleCount(); got != n+1 {
 		t.Fatalf("after Add: %d article vectors, want %d", got, n+1)
 	}
 	if err := lib.Remove(ctx, lib.corpus.Sources[0].ID); err != nil {
 		t.Fatal(err)
 	}
-	if got := lib.vec.arts.Count(); got != n {
+	if got := lib.vec.articleCount(); got != n {
 		t.Fatalf("after Remove: %d article vectors, want %d", got, n)
-	}
-}
-
-// An index saved before article vectors existed gets them on load.
-func TestArticleVectorsRebuiltOnLoad(t *testing.T) {
-	ctx := context.Background()
-	dir := t.TempDir()
-	fsys := synth.NewCorpus(synth.DefaultSeed, stage1Articles+20).FS()
-	lib, err := Open(ctx, Options{FS: fsys, DataDir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := lib.vec.db.DeleteCollection(articleCollectionName(lib.emb)); err != nil {
-		t.Fatal(err)
-	}
-	lib.vec.arts = nil
-	if err := lib.save(); err != nil {
-		t.Fatal(err)
-	}
-	again, err := Open(ctx, Options{FS: fsys, DataDir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if again.vec.arts == nil || again.vec.arts.Count() != stage1Articles+20 {
-		t.Fatalf("article vectors not rebuilt on load; warnings %v", again.Warnings())
 	}
 }
 

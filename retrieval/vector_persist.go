@@ -1,92 +1,297 @@
 package retrieval
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
-	"slices"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/philippgille/chromem-go"
 )
 
-// The vectors are saved with chromem-go's own export (a gzip'd gob of its
-// collections) and read back with its import, after the header that
-// persist.go writes. The import checks the gzip stream, so a damaged or
-// truncated file fails to load and the index is rebuilt.
+// Each vector shard is saved with chromem-go's own export, uncompressed
+// (float vectors barely compress, and gzip would make loading single-
+// threaded and several times slower), and read back with its import, each
+// shard into its own chromem-go DB, on all CPUs. persist.go's CRC catches
+// a damaged section before chromem-go sees it.
 
-// collectionIDs lists, by collection name, the ids of every vector the
-// library stores, sorted.
-func (l *Library) collectionIDs() map[string][]string {
-	ids := map[string][]string{}
-	for _, c := range l.chunks {
-		n := collectionName(l.emb, c.kind)
-		ids[n] = append(ids[n], c.id)
+const (
+	lexicalSection = "lexical"
+	vectorSection  = "vectors/"
+)
+
+// indexSections returns the writers of every section of l's index. The
+// caller holds l.mu for reading at least.
+func (l *Library) indexSections() []sectionWriter {
+	out := []sectionWriter{{lexicalSection, func(w io.Writer) error {
+		return l.lex.encode(w, func(id string) bool { return l.chunks[id] != nil && l.chunks[id].numeric })
+	}}}
+	for i, s := range l.vec.shards {
+		out = append(out, sectionWriter{vectorSection + strconv.Itoa(i), func(w io.Writer) error {
+			if err := s.db.ExportToWriter(w, false, ""); err != nil {
+				return fmt.Errorf("export vectors: %w", err)
+			}
+			return nil
+		}})
 	}
-	n := articleCollectionName(l.emb)
-	for _, s := range l.corpus.Sources {
-		if len(l.bySource[s.ID]) > 0 {
-			ids[n] = append(ids[n], s.ID)
+	return out
+}
+
+// indexWant is what a saved index must match, and where its contents go.
+type indexWant struct {
+	emb        Embedder
+	corpusHash string
+	chunkHash  string
+	counts     map[string]int
+	// chunk returns the chunk of id if the library expects one of that
+	// kind, else nil; the BM25 index is decoded against it.
+	chunk func(id string, kind chunkKind) *chunk
+	// vector receives, concurrently, every stored vector: of a chunk
+	// (kind is its kind) or of an article (kind 0), in shard number shard
+	// of shards. It fails for a vector the library does not expect.
+	vector func(shard, shards int, kind chunkKind, id string, vec []float32) error
+}
+
+// loadedIndex is a saved index, read.
+type loadedIndex struct {
+	hdr indexHeader
+	vec *vectorIndex
+	lex *bm25
+}
+
+// loadIndex reads the index at path, checking that it matches want. It
+// returns errIndexMissing or errIndexStale (wrapped) when the file is
+// absent or out of date, and any other error when the file is damaged.
+func loadIndex(path string, want indexWant) (loadedIndex, error) {
+	r, err := readIndex(path, want.emb)
+	if err != nil {
+		return loadedIndex{}, err
+	}
+	return r.finish(want)
+}
+
+// indexRead is a saved index being read in the background, so that Open
+// decodes it while it loads the corpus and extracts quotes.
+type indexRead struct {
+	hdr  indexHeader
+	emb  Embedder
+	stop atomic.Bool
+	done chan struct{}
+	// Set by the background work, to be read after done is closed:
+	err    error
+	lex    *rawBM25
+	shards []*vectorShard
+	vecs   [][]storedCollection // by shard
+}
+
+// storedCollection is every vector of one collection of a shard.
+type storedCollection struct {
+	kind chunkKind // 0 for the article vectors
+	ids  []string
+	vecs [][]float32
+}
+
+// readIndex opens the index at path, checks its header and starts decoding
+// its sections on all CPUs. It returns errIndexMissing, or errIndexStale
+// (wrapped) for an index of another format or embedder.
+func readIndex(path string, emb Embedder) (*indexRead, error) {
+	f, hdr, err := readIndexHeader(path)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case hdr.Format != indexFormat:
+		f.Close()
+		return nil, fmt.Errorf("%w: format %d, want %d", errIndexStale, hdr.Format, indexFormat)
+	case hdr.Embedder != emb.Name():
+		f.Close()
+		return nil, fmt.Errorf("%w: built by embedder %q, want %q", errIndexStale, hdr.Embedder, emb.Name())
+	case hdr.Shards < 1 || hdr.Shards > maxShards || len(hdr.Sections) != 1+hdr.Shards:
+		f.Close()
+		return nil, fmt.Errorf("index has %d shards in %d sections", hdr.Shards, len(hdr.Sections))
+	}
+	r := &indexRead{hdr: hdr, emb: emb, done: make(chan struct{}),
+		shards: make([]*vectorShard, hdr.Shards), vecs: make([][]storedCollection, hdr.Shards)}
+	tasks := make(chan func() error, len(hdr.Sections))
+	for i, s := range hdr.Sections {
+		switch {
+		case i == 0 && s.Name == lexicalSection:
+			tasks <- func() error {
+				b, err := readSection(f, s)
+				if err != nil {
+					return err
+				}
+				r.lex, err = decodeRawBM25(b)
+				return err
+			}
+		case i > 0 && s.Name == vectorSection+strconv.Itoa(i-1):
+			tasks <- func() error {
+				var err error
+				r.shards[i-1], r.vecs[i-1], err = readShard(f, s, i-1, hdr.Dim, emb)
+				return err
+			}
+		default:
+			f.Close()
+			return nil, fmt.Errorf("unexpected index section %q", s.Name)
 		}
 	}
-	for _, v := range ids {
-		slices.Sort(v)
+	close(tasks)
+	var (
+		wg sync.WaitGroup
+		mu sync.Mutex
+	)
+	fail := func(err error) {
+		mu.Lock()
+		r.err = cmpErr(r.err, err)
+		mu.Unlock()
+		r.stop.Store(true)
 	}
-	return ids
+	for range min(runtime.GOMAXPROCS(0), len(hdr.Sections)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() {
+				// Decoding a damaged file must never take the process down.
+				if p := recover(); p != nil {
+					fail(fmt.Errorf("decode index: panic: %v", p))
+				}
+			}()
+			for t := range tasks {
+				if r.stop.Load() {
+					continue
+				}
+				if err := t(); err != nil {
+					fail(err)
+				}
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		f.Close()
+		close(r.done)
+	}()
+	return r, nil
 }
 
-// writeVectors exports every collection of the index to w.
-func (v *vectorIndex) writeVectors(w io.Writer) error {
-	if err := v.db.ExportToWriter(w, true, ""); err != nil {
-		return fmt.Errorf("export vectors: %w", err)
-	}
-	return nil
-}
+// cancel stops the background work early; finish must not be called.
+func (r *indexRead) cancel() { r.stop.Store(true) }
 
-// readVectors imports what writeVectors wrote into a new index for emb. It
-// fails unless every chunk collection of emb that ids expects is present;
-// the article collection is optional. link, if not nil, is given every
-// chunk vector listed in ids.
-func readVectors(r io.ReadSeeker, emb Embedder, ids map[string][]string, link func(id string, vec []float32)) (*vectorIndex, error) {
-	db := chromem.NewDB()
-	if err := db.ImportFromReader(r, ""); err != nil {
-		return nil, fmt.Errorf("import vectors: %w", err)
+// finish waits for the background work, checks the index against want and
+// hands it its vectors. It returns errIndexStale (wrapped) when the index
+// was built from another corpus or ledger.
+func (r *indexRead) finish(want indexWant) (loadedIndex, error) {
+	hdr := r.hdr
+	switch {
+	case hdr.CorpusHash != want.corpusHash:
+		r.cancel()
+		return loadedIndex{}, fmt.Errorf("%w: the corpus changed", errIndexStale)
+	case hdr.ChunkHash != want.chunkHash:
+		r.cancel()
+		return loadedIndex{}, fmt.Errorf("%w: the paragraphs or quotes changed", errIndexStale)
 	}
-	v := &vectorIndex{db: db, emb: emb, cols: map[chunkKind]*chromem.Collection{}}
-	ef := chromem.EmbeddingFunc(EmbedFunc(emb))
-	ctx := context.Background()
+	<-r.done
+	if r.err != nil {
+		return loadedIndex{}, r.err
+	}
+	lex, err := r.lex.bind(want.chunk)
+	if err != nil {
+		return loadedIndex{}, err
+	}
+	li := loadedIndex{hdr: hdr, vec: &vectorIndex{emb: want.emb, shards: r.shards}, lex: lex}
+	for k, want := range want.counts {
+		if got := hdr.Counts[k]; got != want {
+			return loadedIndex{}, fmt.Errorf("index header counts %d %s vectors, want %d", got, k, want)
+		}
+	}
 	for _, k := range kinds {
-		name := collectionName(emb, k)
-		col := db.GetCollection(name, ef) // always with our embedding function
-		if col == nil {
-			if len(ids[name]) > 0 {
-				return nil, fmt.Errorf("import vectors: no collection %q", name)
-			}
-			var err error
-			if col, err = db.CreateCollection(name, nil, ef); err != nil {
-				return nil, fmt.Errorf("import vectors: %w", err)
-			}
-		}
-		v.cols[k] = col
-		for _, id := range ids[name] {
-			d, err := col.GetByID(ctx, id)
-			if err != nil {
-				return nil, fmt.Errorf("import vectors: %w", err)
-			}
-			if link != nil {
-				link(id, d.Embedding)
-			}
+		if got, want := li.vec.count(k), want.counts[k.String()]; got != want {
+			return loadedIndex{}, fmt.Errorf("index holds %d %s vectors, want %d", got, k, want)
 		}
 	}
-	name := articleCollectionName(emb)
-	if col := db.GetCollection(name, ef); col != nil {
-		v.arts = col
-		for _, id := range ids[name] {
-			d, err := col.GetByID(ctx, id)
-			if err != nil {
-				return nil, fmt.Errorf("import vectors: %w", err)
+	// Linking is a map lookup per vector: one goroutine per CPU.
+	errs := make([]error, len(r.vecs))
+	var wg sync.WaitGroup
+	next := atomic.Int64{}
+	for range min(runtime.GOMAXPROCS(0), len(r.vecs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for n := int(next.Add(1) - 1); n < len(r.vecs); n = int(next.Add(1) - 1) {
+				for _, c := range r.vecs[n] {
+					for i, id := range c.ids {
+						if err := want.vector(n, hdr.Shards, c.kind, id, c.vecs[i]); err != nil {
+							errs[n] = fmt.Errorf("shard %d: %w", n, err)
+							break
+						}
+					}
+				}
 			}
-			v.artVecs.set(id, d.Embedding)
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return loadedIndex{}, err
+	}
+	return li, nil
+}
+
+// cmpErr keeps the first error.
+func cmpErr(first, err error) error {
+	if first != nil {
+		return first
+	}
+	return err
+}
+
+// readShard imports shard number n and lists its vectors.
+func readShard(f *os.File, s indexSection, n, dim int, emb Embedder) (*vectorShard, []storedCollection, error) {
+	b, err := readSection(f, s)
+	if err != nil {
+		return nil, nil, err
+	}
+	db := chromem.NewDB()
+	if err := db.ImportFromReader(bytes.NewReader(b), ""); err != nil {
+		return nil, nil, fmt.Errorf("import vectors of shard %d: %w", n, err)
+	}
+	prefix := emb.Name() + "/"
+	for name := range db.ListCollections() {
+		if !strings.HasPrefix(name, prefix) {
+			return nil, nil, fmt.Errorf("import vectors of shard %d: unexpected collection %q", n, name)
 		}
 	}
-	return v, nil
+	sh, err := newVectorShard(db, emb)
+	if err != nil {
+		return nil, nil, fmt.Errorf("import vectors of shard %d: %w", n, err)
+	}
+	ctx := context.Background()
+	var out []storedCollection
+	list := func(c *chromem.Collection, kind chunkKind) error {
+		res, err := storedVectors(ctx, c, dim)
+		if err != nil {
+			return fmt.Errorf("shard %d: %w", n, err)
+		}
+		sc := storedCollection{kind: kind, ids: make([]string, len(res)), vecs: make([][]float32, len(res))}
+		for i, r := range res {
+			sc.ids[i], sc.vecs[i] = r.ID, r.Embedding
+		}
+		out = append(out, sc)
+		return nil
+	}
+	for _, k := range kinds {
+		if err := list(sh.cols[k], k); err != nil {
+			return nil, nil, err
+		}
+	}
+	if err := list(sh.arts, 0); err != nil {
+		return nil, nil, err
+	}
+	return sh, out, nil
 }
