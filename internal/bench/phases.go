@@ -76,6 +76,10 @@ type ServeResult struct {
 	// lazily.
 	OpenSeconds  float64 `json:"open_seconds"`
 	ReadySeconds float64 `json:"ready_seconds"`
+	// ImportSeconds is chromem-go's import of the saved vector shards
+	// alone, on all CPUs, measured after the answers: the floor of a cold
+	// open through chromem-go's export.
+	ImportSeconds float64 `json:"import_seconds"`
 	// TextBytes is the size of the corpus text; LiveHeap the Go heap after
 	// loading, garbage collected.
 	TextBytes int64  `json:"text_bytes"`
@@ -186,6 +190,15 @@ func Serve(ctx context.Context, fsys fs.FS, n int, dataDir string, cfg Config) (
 	if err := vectorTimes(ctx, lib, qs, cfg.Reps, &r); err != nil {
 		r.VectorNote = err.Error()
 	}
+	var imports []float64
+	for range cfg.Reps {
+		d, err := lib.BenchImportVectors()
+		if err != nil {
+			return ServeResult{}, fmt.Errorf("import vectors: %w", err)
+		}
+		imports = append(imports, d.Seconds())
+	}
+	r.ImportSeconds = median(imports)
 	return r, nil
 }
 
