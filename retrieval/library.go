@@ -53,6 +53,12 @@ type Library struct {
 	dim       int // vector length; 0 until known
 	warnings  []string
 	rebuilt   string // why a saved index was out of date and rebuilt
+
+	// savedID is the SaveID of the index file this library last wrote or
+	// read, and dirty the shards changed since; both are guarded by
+	// writeMu (or belong to Open).
+	savedID string
+	dirty   map[int]bool
 }
 
 // Open loads the corpus in o.FS, extracts its quote ledger and builds or
@@ -245,6 +251,7 @@ func (l *Library) load(saved *indexRead, err error) bool {
 	switch {
 	case err == nil:
 		l.vec, l.lex, l.dim = li.vec, li.lex, li.hdr.Dim
+		l.savedID = li.hdr.SaveID
 		for id, v := range arts {
 			l.vec.artVecs.set(id, v)
 		}
@@ -352,7 +359,26 @@ func (l *Library) save() error {
 		}
 		hdr.State = st
 	}
-	return saveIndex(l.path, hdr, l.indexSections())
+	// Shards that no Add or Remove touched since the last save are copied
+	// from the saved file, if it is still the one this library wrote.
+	var old *os.File
+	var oldHdr indexHeader
+	if l.savedID != "" && len(l.dirty) < len(l.vec.shards) {
+		f, h, err := readIndexHeader(l.path)
+		if err == nil && h.SaveID == l.savedID && h.Shards == len(l.vec.shards) {
+			old, oldHdr = f, h
+			defer f.Close()
+		} else if err == nil {
+			f.Close()
+		}
+	}
+	hdr.SaveID = newSaveID()
+	if err := saveIndex(l.path, hdr, l.indexSections(old, oldHdr)); err != nil {
+		return err
+	}
+	l.savedID = hdr.SaveID
+	clear(l.dirty)
+	return nil
 }
 
 // Corpus returns the current corpus. Add and Remove replace it rather than
@@ -422,6 +448,7 @@ func (l *Library) Add(ctx context.Context, src *Source) error {
 	}
 	// From here on nothing may stop halfway.
 	mctx := context.WithoutCancel(ctx)
+	l.markDirty(src.ID)
 	err = l.drop(mctx, src.ID)
 	if err == nil {
 		err = l.vec.add(mctx, cs, vecs)
@@ -452,6 +479,7 @@ func (l *Library) Remove(ctx context.Context, id string) error {
 		l.mu.Unlock()
 		return fmt.Errorf("remove source: %w: %q", ErrUnknownSource, id)
 	}
+	l.markDirty(id)
 	if err := l.drop(context.WithoutCancel(ctx), id); err != nil {
 		l.mu.Unlock()
 		return fmt.Errorf("remove source %s: %w", id, err)
@@ -460,6 +488,15 @@ func (l *Library) Remove(ctx context.Context, id string) error {
 	l.ledger = replaceInLedger(l.ledger, id, nil, nil)
 	l.mu.Unlock()
 	return l.saveAfterWrite("remove source " + id)
+}
+
+// markDirty records that the shard of source id changed since the last
+// save. The caller holds l.writeMu.
+func (l *Library) markDirty(id string) {
+	if l.dirty == nil {
+		l.dirty = map[int]bool{}
+	}
+	l.dirty[l.vec.shardIndex(id)] = true
 }
 
 // drop removes the chunks of source id from the vector and BM25 indexes.

@@ -3,6 +3,7 @@ package retrieval
 import (
 	"bufio"
 	"bytes"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/gob"
@@ -63,6 +64,17 @@ type indexHeader struct {
 	Shards int
 	// Sections lists the file's sections in order.
 	Sections []indexSection
+	// SaveID is a random name of this save, so that a library can tell
+	// that the file is still the one it wrote and copy unchanged shards
+	// from it.
+	SaveID string
+}
+
+// newSaveID returns a random SaveID.
+func newSaveID() string {
+	var b [16]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
 }
 
 // indexSection is where one section is in the file.
@@ -90,10 +102,14 @@ func indexFile(dir string, emb Embedder) string {
 	return filepath.Join(dir, "index-"+safe+"-"+hex.EncodeToString(sum[:4])+".pbidx")
 }
 
-// sectionWriter is one section of the index being written.
+// sectionWriter is one section of the index being written: written by
+// write, or, when from is not nil, copied verbatim from section copy of
+// the index file from.
 type sectionWriter struct {
 	name  string
 	write func(io.Writer) error
+	from  *os.File
+	copy  indexSection
 }
 
 // saveIndex writes hdr and the sections to path atomically, filling in
@@ -119,6 +135,16 @@ func saveIndex(path string, hdr indexHeader, sections []sectionWriter) (err erro
 	hdr.Sections = nil
 	for _, s := range sections {
 		start := w.n
+		if s.from != nil {
+			if _, err := io.Copy(w, io.NewSectionReader(s.from, s.copy.Offset, s.copy.Length)); err != nil {
+				return fmt.Errorf("copy index section %s: %w", s.name, err)
+			}
+			if w.n-start != s.copy.Length {
+				return fmt.Errorf("copy index section %s: %d of %d bytes", s.name, w.n-start, s.copy.Length)
+			}
+			hdr.Sections = append(hdr.Sections, indexSection{Name: s.name, Offset: start, Length: w.n - start, CRC: s.copy.CRC})
+			continue
+		}
 		h := crc32.New(crcTable)
 		if err := s.write(io.MultiWriter(w, h)); err != nil {
 			return fmt.Errorf("write index section %s: %w", s.name, err)

@@ -27,14 +27,21 @@ const (
 	vectorSection  = "vectors/"
 )
 
-// indexSections returns the writers of every section of l's index. The
-// caller holds l.mu for reading at least.
-func (l *Library) indexSections() []sectionWriter {
-	out := []sectionWriter{{lexicalSection, func(w io.Writer) error {
+// indexSections returns the writers of every section of l's index. A
+// shard that is not dirty is copied from old, the index file l last saved
+// (whose header is oldHdr), when old is not nil. The caller holds l.mu
+// for reading at least.
+func (l *Library) indexSections(old *os.File, oldHdr indexHeader) []sectionWriter {
+	out := []sectionWriter{{name: lexicalSection, write: func(w io.Writer) error {
 		return l.lex.encode(w, func(id string) bool { return l.chunks[id] != nil && l.chunks[id].numeric })
 	}}}
 	for i, s := range l.vec.shards {
-		out = append(out, sectionWriter{vectorSection + strconv.Itoa(i), func(w io.Writer) error {
+		name := vectorSection + strconv.Itoa(i)
+		if old != nil && !l.dirty[i] && oldHdr.Sections[1+i].Name == name {
+			out = append(out, sectionWriter{name: name, from: old, copy: oldHdr.Sections[1+i]})
+			continue
+		}
+		out = append(out, sectionWriter{name: name, write: func(w io.Writer) error {
 			if err := s.db.ExportToWriter(w, false, ""); err != nil {
 				return fmt.Errorf("export vectors: %w", err)
 			}
