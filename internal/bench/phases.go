@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -66,6 +67,10 @@ type Latency struct {
 	P50 time.Duration `json:"p50"`
 	P99 time.Duration `json:"p99"`
 	N   int           `json:"n"`
+	// Right is the share of answers that are right as far as the corpus
+	// generator knows: they cite the article the question was drawn from,
+	// or, for a question with no answer, they abstain.
+	Right float64 `json:"right"`
 }
 
 // ServeResult is what loading a saved index and answering from it cost.
@@ -145,8 +150,10 @@ func Serve(ctx context.Context, fsys fs.FS, n int, dataDir string, cfg Config) (
 	cfg = cfg.withDefaults()
 	corpus := synth.NewCorpus(cfg.Seed, n)
 	questions := map[string][]string{}
+	qsets := map[string][]synth.Question{}
 	for _, k := range Kinds {
-		for _, q := range corpus.Questions(k, cfg.Queries) {
+		qsets[k] = corpus.Questions(k, cfg.Queries)
+		for _, q := range qsets[k] {
 			questions[k] = append(questions[k], q.Text)
 		}
 	}
@@ -175,7 +182,7 @@ func Serve(ctx context.Context, fsys fs.FS, n int, dataDir string, cfg Config) (
 	r.LiveHeap = liveHeap()
 
 	for _, k := range Kinds {
-		lat, err := answerLatency(ctx, eng, questions[k], cfg.Reps)
+		lat, err := answerLatency(ctx, eng, qsets[k], cfg.Reps)
 		if err != nil {
 			return ServeResult{}, fmt.Errorf("%s questions: %w", k, err)
 		}
@@ -202,12 +209,18 @@ func Serve(ctx context.Context, fsys fs.FS, n int, dataDir string, cfg Config) (
 	return r, nil
 }
 
-// answerLatency answers every question once to warm up, then reps times,
-// and returns the medians over repetitions of p50 and p99.
-func answerLatency(ctx context.Context, eng *bot.Engine, qs []string, reps int) (Latency, error) {
+// answerLatency answers every question once to warm up and to see whether
+// the answer is right, then reps times, and returns the medians over
+// repetitions of p50 and p99.
+func answerLatency(ctx context.Context, eng *bot.Engine, qs []synth.Question, reps int) (Latency, error) {
+	right := 0
 	for _, q := range qs {
-		if _, err := eng.Answer(ctx, bot.Question{Text: q}); err != nil {
+		a, err := eng.Answer(ctx, bot.Question{Text: q.Text})
+		if err != nil {
 			return Latency{}, err
+		}
+		if answerIsRight(a, q) {
+			right++
 		}
 	}
 	var p50s, p99s []time.Duration
@@ -215,7 +228,7 @@ func answerLatency(ctx context.Context, eng *bot.Engine, qs []string, reps int) 
 		ds := make([]time.Duration, 0, len(qs))
 		for _, q := range qs {
 			t := time.Now()
-			if _, err := eng.Answer(ctx, bot.Question{Text: q}); err != nil {
+			if _, err := eng.Answer(ctx, bot.Question{Text: q.Text}); err != nil {
 				return Latency{}, err
 			}
 			ds = append(ds, time.Since(t))
@@ -223,7 +236,16 @@ func answerLatency(ctx context.Context, eng *bot.Engine, qs []string, reps int) 
 		p50s = append(p50s, percentile(ds, 50))
 		p99s = append(p99s, percentile(ds, 99))
 	}
-	return Latency{P50: median(p50s), P99: median(p99s), N: len(qs)}, nil
+	return Latency{P50: median(p50s), P99: median(p99s), N: len(qs), Right: float64(right) / float64(max(1, len(qs)))}, nil
+}
+
+// answerIsRight reports whether a cites the article q was drawn from, or
+// abstains when q has none.
+func answerIsRight(a bot.Answer, q synth.Question) bool {
+	if q.Source == "" {
+		return a.Abstained()
+	}
+	return slices.ContainsFunc(a.Sources, func(s bot.SourceRef) bool { return s.ID == q.Source })
 }
 
 // vectorTimes times, for each query, the vector stage of Search, chromem's

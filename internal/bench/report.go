@@ -48,9 +48,10 @@ func Merge(size int, builds []BuildResult, serves []ServeResult) Result {
 	s.Answer = map[string]Latency{}
 	for _, k := range Kinds {
 		s.Answer[k] = Latency{
-			P50: d(func(i int) time.Duration { return serves[i].Answer[k].P50 }),
-			P99: d(func(i int) time.Duration { return serves[i].Answer[k].P99 }),
-			N:   serves[0].Answer[k].N,
+			P50:   d(func(i int) time.Duration { return serves[i].Answer[k].P50 }),
+			P99:   d(func(i int) time.Duration { return serves[i].Answer[k].P99 }),
+			N:     serves[0].Answer[k].N,
+			Right: fl(func(i int) float64 { return serves[i].Answer[k].Right }, ns),
 		}
 	}
 	s.Ours = d(func(i int) time.Duration { return serves[i].Ours })
@@ -80,8 +81,8 @@ func WriteTable(w io.Writer, rs []Result) {
 	head := "| articles |"
 	rule := "| ---: |"
 	for _, k := range Kinds {
-		head += " " + k + " p50 | " + k + " p99 |"
-		rule += " ---: | ---: |"
+		head += " " + k + " p50 | " + k + " p99 | " + k + " right |"
+		rule += " ---: | ---: | ---: |"
 	}
 	fmt.Fprintln(w, head)
 	fmt.Fprintln(w, rule)
@@ -90,7 +91,7 @@ func WriteTable(w io.Writer, rs []Result) {
 		fmt.Fprintf(&b, "| %d |", r.Size)
 		for _, k := range Kinds {
 			l := r.Serve.Answer[k]
-			fmt.Fprintf(&b, " %s | %s |", ms(l.P50), ms(l.P99))
+			fmt.Fprintf(&b, " %s | %s | %.0f%% |", ms(l.P50), ms(l.P99), 100*l.Right)
 		}
 		fmt.Fprintln(w, b.String())
 	}
