@@ -1,7 +1,6 @@
 package retrieval
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -258,15 +257,20 @@ func cmpErr(first, err error) error {
 	return err
 }
 
-// readShard imports shard number n and lists its vectors.
+// readShard imports shard number n and lists its vectors. chromem-go
+// reads the section straight from the file, and its CRC is checked as it
+// goes: a damaged shard is rejected however far the import got.
 func readShard(f *os.File, s indexSection, n, dim int, emb Embedder) (*vectorShard, []storedCollection, error) {
-	b, err := readSection(f, s)
-	if err != nil {
-		return nil, nil, err
-	}
+	r := newCRCSectionReader(f, s)
 	db := chromem.NewDB()
-	if err := db.ImportFromReader(bytes.NewReader(b), ""); err != nil {
+	if err := db.ImportFromReader(r, ""); err != nil {
+		if cerr := r.check(); cerr != nil {
+			return nil, nil, cerr
+		}
 		return nil, nil, fmt.Errorf("import vectors of shard %d: %w", n, err)
+	}
+	if err := r.check(); err != nil {
+		return nil, nil, err
 	}
 	prefix := emb.Name() + "/"
 	for name := range db.ListCollections() {
