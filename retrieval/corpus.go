@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"runtime"
@@ -13,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // ErrUnknownSource is returned when an id matches no source.
@@ -90,17 +92,30 @@ func LoadFS(fsys fs.FS) (*Corpus, []LoadWarning, error) {
 }
 
 func readSource(fsys fs.FS, name string) (*Source, error) {
-	if info, err := fs.Stat(fsys, name); err == nil && info.Size() > MaxSourceBytes {
-		return nil, fmt.Errorf("file is %d bytes, over the %d-byte limit", info.Size(), MaxSourceBytes)
-	}
-	b, err := fs.ReadFile(fsys, name)
+	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, fmt.Errorf("read: %w", err)
+	}
+	defer f.Close()
+	size := int64(512)
+	if info, err := f.Stat(); err == nil {
+		if info.Size() > MaxSourceBytes {
+			return nil, fmt.Errorf("file is %d bytes, over the %d-byte limit", info.Size(), MaxSourceBytes)
+		}
+		size = info.Size()
+	}
+	b, err := readAllSized(f, size)
+	if err != nil {
+		return nil, fmt.Errorf("read: %w", err)
+	}
+	if len(b) > MaxSourceBytes {
+		return nil, fmt.Errorf("file is over the %d-byte limit", MaxSourceBytes)
 	}
 	if err := CheckText(b); err != nil {
 		return nil, err
 	}
-	return ParseSource(name, string(b)), nil
+	// b is never written again, so the text is its bytes, not a copy.
+	return ParseSource(name, unsafe.String(unsafe.SliceData(b), len(b))), nil
 }
 
 // CheckText reports why b cannot be an article: empty, binary, or not UTF-8.
@@ -169,4 +184,26 @@ func (c *Corpus) Hash() string {
 		fmt.Fprintf(h, "%s\x00%s\x00", s.ID, s.Hash)
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// readAllSized reads r to its end, or to one byte past MaxSourceBytes,
+// into a buffer sized for a file of size bytes.
+func readAllSized(r io.Reader, size int64) ([]byte, error) {
+	b := make([]byte, 0, min(size, MaxSourceBytes)+1)
+	for {
+		if len(b) == cap(b) {
+			if len(b) > MaxSourceBytes {
+				return b, nil
+			}
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }
