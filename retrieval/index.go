@@ -4,7 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"slices"
+	"io"
 	"strconv"
 	"strings"
 )
@@ -123,19 +123,20 @@ func quotesBySource(l *Ledger) map[string][]Quote {
 // chunkSetHash identifies a set of chunks and what is indexed for each
 // beyond the source bytes (which the corpus hash covers): it changes when
 // the ledger finds different quotes or speakers for the same corpus.
-func chunkSetHash(chunks map[string]*chunk) string {
-	ids := make([]string, 0, len(chunks))
-	for id := range chunks {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
+func chunkSetHash(c *Corpus, bySource map[string][]*chunk) string {
 	h := sha256.New()
-	for _, id := range ids {
-		c := chunks[id]
-		h.Write([]byte(id))
-		h.Write([]byte{0})
-		if c.quote != nil {
-			fmt.Fprintf(h, "%s\x00%s\x00", c.quote.Speaker, c.quote.Organization)
+	// Sources are in id order and a source's chunks in text order, so no
+	// sort is needed.
+	for _, src := range c.Sources {
+		for _, ch := range bySource[src.ID] {
+			io.WriteString(h, ch.id)
+			h.Write([]byte{0})
+			if ch.quote != nil {
+				io.WriteString(h, ch.quote.Speaker)
+				h.Write([]byte{0})
+				io.WriteString(h, ch.quote.Organization)
+				h.Write([]byte{0})
+			}
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil))

@@ -200,7 +200,7 @@ func (l *Library) load(saved *indexRead, err error) bool {
 	want := indexWant{
 		emb:        l.emb,
 		corpusHash: l.corpus.Hash(),
-		chunkHash:  chunkSetHash(l.chunks),
+		chunkHash:  chunkSetHash(l.corpus, l.bySource),
 		counts:     l.counts(),
 		chunk: func(id string, k chunkKind) *chunk {
 			if c := l.chunks[id]; c != nil && c.kind == k {
@@ -347,7 +347,7 @@ func (l *Library) save() error {
 		Format:     indexFormat,
 		Embedder:   l.emb.Name(),
 		CorpusHash: l.corpus.Hash(),
-		ChunkHash:  chunkSetHash(l.chunks),
+		ChunkHash:  chunkSetHash(l.corpus, l.bySource),
 		Counts:     l.counts(),
 		Dim:        l.dim,
 		Shards:     len(l.vec.shards),
