@@ -14,7 +14,7 @@ type EmbeddingFunc func(ctx context.Context, text string) ([]float32, error)
 
 // Embedder turns texts into L2-normalized vectors, all of one length.
 type Embedder interface {
-	// Name identifies the model and its version, such as "local-v1-256" or
+	// Name identifies the model and its version, such as "local-v1-128" or
 	// "openai:text-embedding-3-small". Vectors from embedders with different
 	// names are never mixed: the name keys the persisted collection.
 	Name() string

@@ -16,17 +16,19 @@ import (
 
 // LocalDim is the length of a [LocalEmbedder] vector.
 //
-// 256 is a trade-off for the target scale of ~2M paragraphs on a 2-core,
-// 24 GB machine with a 6 GB RSS budget: 2M × 256 × 4 bytes is 2 GB of
-// vectors, leaving room for the corpus text, the BM25 postings and the
-// ledger, and a brute-force scan touches 2 GB per query. 512 would double
-// both (4 GB, over budget with the rest); 128 would halve them but hashing
-// collisions make the signed random projection much noisier (the error of a
-// hashed inner product shrinks like 1/√dim).
-const LocalDim = 256
+// 128 is a trade-off for the target scale of ~2M paragraphs and quotes on
+// a 2-core machine with a 6 GB RSS budget: 2M × 128 × 4 bytes is 1 GB of
+// vectors, and chromem-go's import decodes every float of them on a cold
+// start. 256 doubled both (2 GB; a 100k-article corpus peaked at 8.3 GB
+// and took 12 s to import), and on the synthetic benchmark and both
+// question sets it answered no question better: the vectors are fused with
+// BM25, which carries exact words and names. Hashing collisions make a
+// narrower signed projection noisier (the error of a hashed inner product
+// shrinks like 1/√dim), so 64 would be too few.
+const LocalDim = 128
 
 const (
-	localName = "local-v1-256"
+	localName = "local-v1-128"
 	// idfBits sizes the IDF table: features are hashed into 2^18 buckets
 	// (1 MB of counts), far more than the vector's dimensions, so that the
 	// IDF of a rare word is not drowned by the common words it collides with.
@@ -61,7 +63,7 @@ var _ FittedEmbedder = (*LocalEmbedder)(nil)
 // NewLocalEmbedder returns an unfitted local embedder.
 func NewLocalEmbedder() *LocalEmbedder { return &LocalEmbedder{} }
 
-// Name returns "local-v1-256". It changes whenever the features or the
+// Name returns "local-v1-128". It changes whenever the features or the
 // dimension change, so that old indexes are rebuilt.
 func (e *LocalEmbedder) Name() string { return localName }
 

@@ -22,7 +22,7 @@ func TestIndexFileNames(t *testing.T) {
 		emb  Embedder
 		want string
 	}{
-		{"local", NewLocalEmbedder(), "index-local-v1-256-"},
+		{"local", NewLocalEmbedder(), "index-local-v1-128-"},
 		{"remote", &renamed{NewLocalEmbedder(), "openai:text-embedding-3-small"}, "index-openai_text-embedding-3-small-"},
 		{"path characters", &renamed{NewLocalEmbedder(), "../../etc/passwd"}, "index-.._.._etc_passwd-"},
 	}
