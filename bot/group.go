@@ -116,10 +116,13 @@ func SpeakerLabel(speaker, role, org string) string {
 	return "an unnamed speaker"
 }
 
+// foldQuoteMarks turns curly quotes and dashes into plain ones. Building a
+// Replacer is costly, so there is one.
+var foldQuoteMarks = strings.NewReplacer("“", "\"", "”", "\"", "‘", "'", "’", "'", "—", "-", "–", "-")
+
 // foldQuote normalizes a quotation for comparison across sources.
 func foldQuote(s string) string {
-	r := strings.NewReplacer("“", "\"", "”", "\"", "‘", "'", "’", "'", "—", "-", "–", "-")
-	s = strings.ToLower(strings.Join(strings.Fields(r.Replace(s)), " "))
+	s = strings.ToLower(strings.Join(strings.Fields(foldQuoteMarks.Replace(s)), " "))
 	return strings.Trim(s, " .,;:\"'")
 }
 
