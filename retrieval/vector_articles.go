@@ -163,13 +163,19 @@ func (l *Library) chunkVector(ctx context.Context, c *chunk) ([]float32, error) 
 	return l.vec.vector(ctx, c)
 }
 
-// articleVectors holds the article vectors of chromem-go's collections
-// (the stored slices) in a list that a query scans on all CPUs.
+// articleVectors holds the article vectors of chromem-go's collections for
+// scanning. chromem-go keeps each vector in its own allocation; the scan
+// reads a copy of them laid end to end in one block (an article's vector
+// is 512 bytes, so 100,000 articles add 51 MB), which the CPU streams
+// through instead of chasing 100,000 pointers. The block is rebuilt on the
+// first scan after a change.
 type articleVectors struct {
 	mu    sync.Mutex
 	byID  map[string][]float32
-	ids   []string // sorted; rebuilt after a change
-	vecs  [][]float32
+	ids   []string    // sorted; rebuilt after a change
+	mat   []float32   // the vectors of ids, in order, end to end
+	dim   int         // length of each vector in mat
+	vecs  [][]float32 // views of mat, one per id
 	dirty bool
 }
 
@@ -190,41 +196,60 @@ func (a *articleVectors) remove(id string) {
 	a.dirty = true
 }
 
-// list returns the ids and vectors, sorted by id.
+// list returns the ids, sorted, and their vectors, as views of one block.
 func (a *articleVectors) list() ([]string, [][]float32) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	if a.dirty {
-		a.ids = a.ids[:0]
-		for id := range a.byID {
-			a.ids = append(a.ids, id)
-		}
-		slices.Sort(a.ids)
-		a.vecs = make([][]float32, len(a.ids))
-		for i, id := range a.ids {
-			a.vecs[i] = a.byID[id]
-		}
-		a.dirty = false
-	}
+	a.refresh()
 	return a.ids, a.vecs
+}
+
+// refresh rebuilds the sorted ids and the block after a change. The caller
+// holds a.mu.
+func (a *articleVectors) refresh() {
+	if !a.dirty {
+		return
+	}
+	a.ids = a.ids[:0]
+	a.dim = 0
+	for id, v := range a.byID {
+		a.ids = append(a.ids, id)
+		a.dim = max(a.dim, len(v))
+	}
+	slices.Sort(a.ids)
+	// A new block, not the old one reused: scans in flight still read it.
+	a.mat = make([]float32, len(a.ids)*a.dim)
+	a.vecs = make([][]float32, len(a.ids))
+	for i, id := range a.ids {
+		row := a.mat[i*a.dim : (i+1)*a.dim : (i+1)*a.dim]
+		copy(row, a.byID[id]) // a shorter vector (none is) would be zero-padded
+		a.vecs[i] = row
+	}
+	a.dirty = false
 }
 
 // top returns the n articles most similar to q, best first, ties broken by
 // id.
 func (a *articleVectors) top(q []float32, n int) []scored {
-	ids, vecs := a.list()
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(vecs)/4096))
+	a.mu.Lock()
+	a.refresh()
+	ids, mat, dim := a.ids, a.mat, a.dim
+	a.mu.Unlock()
+	if len(ids) == 0 || len(q) != dim {
+		return nil
+	}
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(ids)/4096))
 	parts := make([][]scored, workers)
 	var wg sync.WaitGroup
-	per := (len(vecs) + workers - 1) / workers
+	per := (len(ids) + workers - 1) / workers
 	for w := range workers {
-		lo, hi := w*per, min((w+1)*per, len(vecs))
+		lo, hi := w*per, min((w+1)*per, len(ids))
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			h := boundedTop{n: n}
 			for i := lo; i < hi; i++ {
-				h.push(scored{ids[i], float64(Dot(q, vecs[i]))})
+				h.push(scored{ids[i], float64(Dot(q, mat[i*dim:(i+1)*dim]))})
 			}
 			parts[w] = h.items
 		}()
