@@ -1,11 +1,8 @@
 package retrieval
 
 import (
-	"bufio"
 	"crypto/sha256"
-	"encoding/gob"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -21,10 +18,10 @@ import (
 // extractor and the embedded aliases: any rebuilt binary re-extracts. A
 // library opened with its own Options.Aliases never uses the file.
 
-const ledgerMagic = "PBLEDG1\n"
+const ledgerMagic = "PBLEDG2\n"
 
 // ledgerFile is where the ledger of dir is saved.
-func ledgerFile(dir string) string { return filepath.Join(dir, "ledger.gob") }
+func ledgerFile(dir string) string { return filepath.Join(dir, "ledger.bin") }
 
 var (
 	exeHashOnce sync.Once
@@ -53,12 +50,6 @@ func executableHash() string {
 	return exeHash
 }
 
-type savedLedger struct {
-	Key      string
-	Quotes   []Quote
-	Silences []Silence
-}
-
 func ledgerKey(c *Corpus) string {
 	exe := executableHash()
 	if exe == "" {
@@ -80,51 +71,36 @@ func (l *Library) openLedger(c *Corpus, dataDir string, customAliases bool) *Led
 		return BuildLedger(c, l.aliases)
 	}
 	path := ledgerFile(dataDir)
-	if led, err := readLedger(path, key); err == nil {
+	if led, err := readLedger(path, key, c); err == nil {
 		led.al = l.aliases
 		return led
 	}
 	led := BuildLedger(c, l.aliases)
-	_ = writeLedger(path, key, led)
+	if writeLedger(path, key, c, led) == nil {
+		os.Remove(filepath.Join(dataDir, "ledger.gob")) // the format before PBLEDG2
+	}
 	return led
 }
 
-func readLedger(path, key string) (led *Ledger, err error) {
+func readLedger(path, key string, c *Corpus) (led *Ledger, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			led, err = nil, fmt.Errorf("decode ledger: panic: %v", r)
 		}
 	}()
-	f, err := os.Open(path)
+	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	br := bufio.NewReaderSize(f, 1<<20)
-	magic := make([]byte, len(ledgerMagic))
-	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != ledgerMagic {
-		return nil, errors.New("not a ledger file")
-	}
-	dec := gob.NewDecoder(br)
-	var k string
-	if err := dec.Decode(&k); err != nil {
-		return nil, err
-	}
-	if k != key {
-		return nil, errors.New("ledger is out of date")
-	}
-	var s savedLedger
-	if err := dec.Decode(&s); err != nil {
-		return nil, err
-	}
-	if s.Key != key {
-		return nil, errors.New("ledger is damaged")
-	}
-	return &Ledger{Quotes: s.Quotes, Silences: s.Silences}, nil
+	return decodeLedger(b, key, c)
 }
 
 // writeLedger saves led atomically: a temporary file, fsynced and renamed.
-func writeLedger(path, key string, led *Ledger) (err error) {
+func writeLedger(path, key string, c *Corpus, led *Ledger) (err error) {
+	b, err := encodeLedger(key, c, led)
+	if err != nil {
+		return err
+	}
 	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-ledger-*")
 	if err != nil {
 		return err
@@ -135,16 +111,7 @@ func writeLedger(path, key string, led *Ledger) (err error) {
 			os.Remove(f.Name())
 		}
 	}()
-	w := bufio.NewWriterSize(f, 1<<20)
-	w.WriteString(ledgerMagic)
-	enc := gob.NewEncoder(w)
-	if err := enc.Encode(key); err != nil {
-		return err
-	}
-	if err := enc.Encode(savedLedger{Key: key, Quotes: led.Quotes, Silences: led.Silences}); err != nil {
-		return err
-	}
-	if err := w.Flush(); err != nil {
+	if _, err := f.Write(b); err != nil {
 		return err
 	}
 	if err := f.Sync(); err != nil {
