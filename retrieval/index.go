@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -89,33 +90,74 @@ func chunkID(k chunkKind, src string, sp Span) string {
 // quotations (which must belong to src). Duplicate spans are dropped.
 func sourceChunks(src *Source, quotes []Quote) []*chunk {
 	out := make([]*chunk, 0, len(src.Paragraphs)+len(quotes))
-	seen := map[string]bool{}
+	// The chunks live in one block, so a source's chunks cost one
+	// allocation rather than one each.
+	block := make([]chunk, 0, cap(out))
+	dup := func(k chunkKind, sp Span) bool {
+		for _, c := range out {
+			if c.kind == k && c.span == sp {
+				return true
+			}
+		}
+		return false
+	}
+	var seen map[chunkKey]bool // only for long articles, where dup would be slow
+	if cap(out) > 64 {
+		seen = make(map[chunkKey]bool, cap(out))
+	}
+	add := func(c chunk) {
+		if seen != nil {
+			if seen[chunkKey{c.kind, c.span}] {
+				return
+			}
+			seen[chunkKey{c.kind, c.span}] = true
+		} else if dup(c.kind, c.span) {
+			return
+		}
+		c.id = chunkID(c.kind, src.ID, c.span)
+		block = append(block, c)
+		out = append(out, &block[len(block)-1])
+	}
 	for _, p := range src.Paragraphs {
-		id := chunkID(kindParagraph, src.ID, p)
-		if p.End <= p.Start || seen[id] {
+		if p.End <= p.Start {
 			continue
 		}
-		seen[id] = true
-		out = append(out, &chunk{id: id, kind: kindParagraph, source: src, span: p})
+		add(chunk{kind: kindParagraph, source: src, span: p})
 	}
 	for i := range quotes {
 		q := &quotes[i]
 		sp := Span{q.Start, q.End}
-		id := chunkID(kindQuote, src.ID, sp)
-		if q.Source != src.ID || sp.End <= sp.Start || sp.End > len(src.Text) || seen[id] {
+		if q.Source != src.ID || sp.End <= sp.Start || sp.End > len(src.Text) {
 			continue
 		}
-		seen[id] = true
-		out = append(out, &chunk{id: id, kind: kindQuote, source: src, span: sp, quote: q})
+		add(chunk{kind: kindQuote, source: src, span: sp, quote: q})
 	}
 	return out
 }
 
-// quotesBySource groups a ledger's quotations by source id.
+// chunkKey is what makes a chunk of a source distinct.
+type chunkKey struct {
+	kind chunkKind
+	span Span
+}
+
+// quotesBySource groups a ledger's quotations by source id. The groups are
+// views of the ledger's own slice when, as the ledger keeps them, each
+// source's quotations are together; otherwise they are copies.
 func quotesBySource(l *Ledger) map[string][]Quote {
 	m := map[string][]Quote{}
-	for _, q := range l.Quotes {
-		m[q.Source] = append(m[q.Source], q)
+	for i := 0; i < len(l.Quotes); {
+		j := i + 1
+		for j < len(l.Quotes) && l.Quotes[j].Source == l.Quotes[i].Source {
+			j++
+		}
+		id := l.Quotes[i].Source
+		if prev, ok := m[id]; ok {
+			m[id] = append(slices.Clip(prev), l.Quotes[i:j]...) // copies: out of order
+		} else {
+			m[id] = l.Quotes[i:j:j]
+		}
+		i = j
 	}
 	return m
 }

@@ -102,16 +102,7 @@ func Open(ctx context.Context, o Options) (*Library, error) {
 
 	l.corpus = corpus
 	l.ledger = l.openLedger(corpus, o.DataDir, o.Aliases != nil)
-	l.chunks = map[string]*chunk{}
-	l.bySource = map[string][]*chunk{}
-	l.bySpeaker = map[string][]*chunk{}
-	qbs := quotesBySource(l.ledger)
-	var all []*chunk
-	for _, src := range corpus.Sources {
-		cs := sourceChunks(src, qbs[src.ID])
-		l.link(src.ID, cs)
-		all = append(all, cs...)
-	}
+	all := l.linkAll(corpus)
 
 	if l.path != "" {
 		l.load(saved, savedErr) // on failure it leaves a warning, unless there was no saved index
@@ -130,6 +121,38 @@ func Open(ctx context.Context, o Options) (*Library, error) {
 		}
 	}
 	return l, nil
+}
+
+// linkAll makes the chunks of every source of c, on all CPUs, and links
+// them, into maps sized for them up front. It returns them in corpus order.
+func (l *Library) linkAll(c *Corpus) []*chunk {
+	qbs := quotesBySource(l.ledger)
+	per := make([][]*chunk, len(c.Sources))
+	var wg sync.WaitGroup
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(c.Sources)/256))
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(c.Sources); i += workers {
+				per[i] = sourceChunks(c.Sources[i], qbs[c.Sources[i].ID])
+			}
+		}()
+	}
+	wg.Wait()
+	n := 0
+	for _, cs := range per {
+		n += len(cs)
+	}
+	l.chunks = make(map[string]*chunk, n)
+	l.bySource = make(map[string][]*chunk, len(c.Sources))
+	l.bySpeaker = map[string][]*chunk{}
+	all := make([]*chunk, 0, n)
+	for i, src := range c.Sources {
+		l.link(src.ID, per[i])
+		all = append(all, per[i]...)
+	}
+	return all
 }
 
 // link records chunks as the chunks of source id.
