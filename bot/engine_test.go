@@ -10,7 +10,9 @@ import (
 	"testing"
 
 	"github.com/privacybot/privacybot/bot"
+	"github.com/privacybot/privacybot/internal/synth"
 	"github.com/privacybot/privacybot/internal/testengine"
+	"github.com/privacybot/privacybot/retrieval"
 )
 
 func mustAnswer(tb testing.TB, q string, history ...bot.Turn) bot.Answer {
@@ -255,5 +257,50 @@ func TestAnswerJSONContract(t *testing.T) {
 	}
 	if len(got.Sources) == 0 || got.Sources[0].Title == "" {
 		t.Errorf("sources lack titles: %+v", got.Sources)
+	}
+}
+
+// An organization quoted more often than one answer shows: the answer shows
+// MaxAnswerQuotes of them, verbatim, and its lead gives the full count.
+func TestAnswerCapsManyQuotes(t *testing.T) {
+	ctx := context.Background()
+	c := synth.NewCorpus(synth.DefaultSeed, 1000)
+	lib, err := retrieval.Open(ctx, retrieval.Options{FS: c.FS()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	counts := map[string]int{}
+	for _, q := range lib.Ledger().Quotes {
+		if q.Organization != "" {
+			counts[q.Organization]++
+		}
+	}
+	org, most := "", 0
+	for o, n := range counts {
+		if n > most || n == most && o < org {
+			org, most = o, n
+		}
+	}
+	if most <= bot.MaxAnswerQuotes {
+		t.Fatalf("no organization is quoted more than %d times (most: %d)", bot.MaxAnswerQuotes, most)
+	}
+	all, _ := lib.Ledger().BySpeaker(org)
+	a, err := bot.New(lib).Answer(ctx, bot.Question{Text: "What did " + org + " say?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(a.Quotes()); n == 0 || n > bot.MaxAnswerQuotes {
+		t.Fatalf("answer shows %d quotes, want 1 to %d", n, bot.MaxAnswerQuotes)
+	}
+	if want := fmt.Sprintf("%d times", len(all)); !strings.Contains(a.Lead, want) || !strings.Contains(a.Lead, "most relevant") {
+		t.Errorf("lead %q does not give the full count (%s) and say it shows the most relevant", a.Lead, want)
+	}
+	for _, q := range a.Quotes() {
+		for _, ct := range q.Citations {
+			src, err := lib.Corpus().Get(ct.Source)
+			if err != nil || fold(src.Text[ct.Start:ct.End]) != fold(q.Text) {
+				t.Errorf("quote %q is not at %+v", q.Text, ct)
+			}
+		}
 	}
 }

@@ -119,7 +119,12 @@ func (e *Engine) silenceAnswer(b *builder) {
 	b.ans.Lead = fmt.Sprintf("The sources say %s.", silenceSummary(sil))
 }
 
-// quoteAnswer gives everything the named speakers said, most relevant first.
+// MaxAnswerQuotes is the most quotations one answer shows. Past it, the
+// answer shows the most relevant and its lead gives the full count.
+const MaxAnswerQuotes = 30
+
+// quoteAnswer gives everything the named speakers said, most relevant first,
+// up to MaxAnswerQuotes.
 func (e *Engine) quoteAnswer(b *builder, hits []retrieval.Hit) {
 	led := e.lib.Ledger()
 	var qs []retrieval.Quote
@@ -141,8 +146,21 @@ func (e *Engine) quoteAnswer(b *builder, hits []retrieval.Hit) {
 			}
 		}
 	}
-	if len(b.p.topic) > 0 {
+	if len(b.p.topic) > 0 || len(qs) > MaxAnswerQuotes {
 		qs = rankQuotes(qs, hits, b.p.topic)
+	}
+	var shown string
+	allQuotes := len(qs)
+	if len(qs) > MaxAnswerQuotes {
+		// A large corpus quotes an organization hundreds of times: the
+		// answer shows the most relevant and says how many there are.
+		articles := map[string]bool{}
+		for _, q := range qs {
+			articles[q.Source] = true
+		}
+		shown = fmt.Sprintf("The sources quote %s %s, in %s; these are the %d most relevant.",
+			joinNames(b.p.entities), plural(allQuotes, "time"), plural(len(articles), "article"), MaxAnswerQuotes)
+		qs = qs[:MaxAnswerQuotes]
 	}
 	b.addQuotes(groupQuotes(qs, ss))
 	who := joinNames(b.p.entities)
@@ -157,6 +175,11 @@ func (e *Engine) quoteAnswer(b *builder, hits []retrieval.Hit) {
 		}
 	}
 	switch {
+	case shown != "":
+		b.ans.Lead = shown
+		if len(ss) > 0 {
+			b.ans.Lead += fmt.Sprintf(" They also report that %s.", silenceSummary(ss))
+		}
 	case nq == 0 && len(ss) > 0:
 		b.ans.Lead = fmt.Sprintf("The sources quote nothing from %s. They report that %s.", who, silenceSummary(ss))
 	case nq == 0:

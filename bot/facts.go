@@ -155,8 +155,9 @@ func (b *builder) addQuotes(groups []SpeakerGroup) {
 func (b *builder) addEvidence(cands []candidate, max int, keep func(candidate) bool) {
 	seen := map[string]bool{}
 	for _, q := range b.ans.Quotes() {
+		fq := foldQuote(q.Text)
 		for _, c := range cands {
-			if strings.Contains(c.key, foldQuote(q.Text)) {
+			if strings.Contains(c.key, fq) {
 				seen[c.key] = true
 			}
 		}
