@@ -47,12 +47,18 @@ func (w LoadWarning) Unwrap() error { return w.Err }
 // be read, is empty, is too large, or is not UTF-8 text is skipped and
 // reported in the warnings; the rest still load. An error is returned only
 // when the directory itself cannot be listed.
-func LoadFS(fsys fs.FS) (*Corpus, []LoadWarning, error) {
+func LoadFS(fsys fs.FS) (*Corpus, []LoadWarning, error) { return loadFS(fsys, nil) }
+
+// loadFS is LoadFS taking, from saved, the parsed source of every file
+// whose stamp is that of the saved source of the same name, instead of
+// reading the file.
+func loadFS(fsys fs.FS, saved map[string]*Source) (*Corpus, []LoadWarning, error) {
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
 		return nil, nil, fmt.Errorf("list corpus: %w", err)
 	}
 	var names []string
+	var ents []fs.DirEntry
 	for _, e := range entries {
 		name := e.Name()
 		ext := strings.ToLower(path.Ext(name))
@@ -60,6 +66,7 @@ func LoadFS(fsys fs.FS) (*Corpus, []LoadWarning, error) {
 			continue
 		}
 		names = append(names, name)
+		ents = append(ents, e)
 	}
 	// Reading and parsing (hashing, paragraphs) is most of a load's time
 	// at 100,000 articles, so it runs on every CPU; results keep their order.
@@ -72,6 +79,12 @@ func LoadFS(fsys fs.FS) (*Corpus, []LoadWarning, error) {
 		go func() {
 			defer wg.Done()
 			for i := w; i < len(names); i += workers {
+				if s := saved[names[i]]; s != nil {
+					if info, err := ents[i].Info(); err == nil && stampOf(info) == s.stamp {
+						read[i] = s
+						continue
+					}
+				}
 				read[i], errs[i] = readSource(fsys, names[i])
 			}
 		}()
@@ -98,11 +111,13 @@ func readSource(fsys fs.FS, name string) (*Source, error) {
 	}
 	defer f.Close()
 	size := int64(512)
+	var stamp fileStamp
 	if info, err := f.Stat(); err == nil {
 		if info.Size() > MaxSourceBytes {
 			return nil, fmt.Errorf("file is %d bytes, over the %d-byte limit", info.Size(), MaxSourceBytes)
 		}
 		size = info.Size()
+		stamp = stampOf(info) // before reading: a later write changes it
 	}
 	b, err := readAllSized(f, size)
 	if err != nil {
@@ -115,7 +130,12 @@ func readSource(fsys fs.FS, name string) (*Source, error) {
 		return nil, err
 	}
 	// b is never written again, so the text is its bytes, not a copy.
-	return ParseSource(name, unsafe.String(unsafe.SliceData(b), len(b))), nil
+	src := ParseSource(name, unsafe.String(unsafe.SliceData(b), len(b)))
+	if stamp.Size != int64(len(b)) {
+		stamp = fileStamp{} // changed while being read: not to be trusted
+	}
+	src.stamp = stamp
+	return src, nil
 }
 
 // CheckText reports why b cannot be an article: empty, binary, or not UTF-8.

@@ -89,7 +89,11 @@ func Open(ctx context.Context, o Options) (*Library, error) {
 		l.path = indexFile(o.DataDir, l.emb)
 		saved, savedErr = readIndex(l.path, l.emb)
 	}
-	corpus, lw, err := LoadFS(o.FS)
+	var snapshot map[string]*Source
+	if saved != nil {
+		snapshot = saved.snapshot
+	}
+	corpus, lw, err := loadFS(o.FS, snapshot)
 	if err != nil {
 		if saved != nil {
 			saved.cancel()

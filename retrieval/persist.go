@@ -36,7 +36,7 @@ import (
 const (
 	indexMagic      = "PBIDX02\n"
 	oldIndexMagic   = "PBIDX01\n" // formats 1 to 3: header first, one gzip'd export
-	indexFormat     = 5
+	indexFormat     = 6
 	maxHeaderLength = 64 << 20
 	trailerLength   = 8 + len(indexMagic)
 )

@@ -41,6 +41,11 @@ type Source struct {
 	Paragraphs []Span
 	// Hash is the hex SHA-256 of Text.
 	Hash string
+
+	// stamp is the file's stamp when it was read, before its bytes were;
+	// zero for a source that was not read from a file system that gives
+	// one.
+	stamp fileStamp
 }
 
 // Span is a half-open byte range [Start, End) of a source's Text.

@@ -47,6 +47,20 @@ func (l *Library) indexSections(old *os.File, oldHdr indexHeader) []sectionWrite
 			return nil
 		}})
 	}
+	// The corpus snapshot, in the same shards.
+	byShard := make([][]*Source, len(l.vec.shards))
+	for _, src := range l.corpus.Sources {
+		i := l.vec.shardIndex(src.ID)
+		byShard[i] = append(byShard[i], src)
+	}
+	for i, srcs := range byShard {
+		name := corpusSection + strconv.Itoa(i)
+		if j := 1 + len(l.vec.shards) + i; old != nil && !l.dirty[i] && j < len(oldHdr.Sections) && oldHdr.Sections[j].Name == name {
+			out = append(out, sectionWriter{name: name, from: old, copy: oldHdr.Sections[j]})
+			continue
+		}
+		out = append(out, sectionWriter{name: name, write: func(w io.Writer) error { return encodeSources(w, srcs) }})
+	}
 	return out
 }
 
@@ -90,6 +104,9 @@ type indexRead struct {
 	emb  Embedder
 	stop atomic.Bool
 	done chan struct{}
+	// snapshot holds the saved sources by file name (see
+	// corpus_snapshot.go); it is read before readIndex returns.
+	snapshot map[string]*Source
 	// Set by the background work, to be read after done is closed:
 	err    error
 	lex    *rawBM25
@@ -119,14 +136,21 @@ func readIndex(path string, emb Embedder) (*indexRead, error) {
 	case hdr.Embedder != emb.Name():
 		f.Close()
 		return nil, fmt.Errorf("%w: built by embedder %q, want %q", errIndexStale, hdr.Embedder, emb.Name())
-	case hdr.Shards < 1 || hdr.Shards > maxShards || len(hdr.Sections) != 1+hdr.Shards:
+	case hdr.Shards < 1 || hdr.Shards > maxShards || len(hdr.Sections) != 1+2*hdr.Shards:
 		f.Close()
 		return nil, fmt.Errorf("index has %d shards in %d sections", hdr.Shards, len(hdr.Sections))
 	}
-	r := &indexRead{hdr: hdr, emb: emb, done: make(chan struct{}),
+	// The corpus snapshot is needed first, to load the corpus: it is read
+	// now, on all CPUs, and the rest in the background.
+	snap, err := readSnapshot(f, hdr.Sections[1+hdr.Shards:], hdr.Shards)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	r := &indexRead{hdr: hdr, emb: emb, done: make(chan struct{}), snapshot: snap,
 		shards: make([]*vectorShard, hdr.Shards), vecs: make([][]storedCollection, hdr.Shards)}
 	tasks := make(chan func() error, len(hdr.Sections))
-	for i, s := range hdr.Sections {
+	for i, s := range hdr.Sections[:1+hdr.Shards] {
 		switch {
 		case i == 0 && s.Name == lexicalSection:
 			tasks <- func() error {
@@ -159,7 +183,7 @@ func readIndex(path string, emb Embedder) (*indexRead, error) {
 		mu.Unlock()
 		r.stop.Store(true)
 	}
-	for range min(runtime.GOMAXPROCS(0), len(hdr.Sections)) {
+	for range min(runtime.GOMAXPROCS(0), 1+hdr.Shards) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -305,4 +329,60 @@ func readShard(f *os.File, s indexSection, n, dim int, emb Embedder) (*vectorSha
 		return nil, nil, err
 	}
 	return sh, out, nil
+}
+
+// readSnapshot reads and decodes the corpus sections secs (one per shard of
+// shards) on all CPUs and returns the saved sources by file name.
+func readSnapshot(f *os.File, secs []indexSection, shards int) (map[string]*Source, error) {
+	parts := make([]map[string]*Source, len(secs))
+	errs := make([]error, len(secs))
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for range min(runtime.GOMAXPROCS(0), len(secs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(secs); i = int(next.Add(1) - 1) {
+				errs[i] = func() (err error) {
+					defer func() {
+						if p := recover(); p != nil {
+							err = fmt.Errorf("decode corpus snapshot: panic: %v", p)
+						}
+					}()
+					if secs[i].Name != corpusSection+strconv.Itoa(i) {
+						return fmt.Errorf("unexpected index section %q", secs[i].Name)
+					}
+					b, err := readSection(f, secs[i])
+					if err != nil {
+						return err
+					}
+					parts[i] = map[string]*Source{}
+					if err := decodeSources(b, parts[i]); err != nil {
+						return err
+					}
+					for _, s := range parts[i] {
+						if shardFor(s.ID, shards) != i {
+							return fmt.Errorf("%w: source %s in the wrong shard", errBadSnapshot, s.ID)
+						}
+					}
+					return nil
+				}()
+			}
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	out := make(map[string]*Source, n)
+	for _, p := range parts {
+		for k, v := range p {
+			out[k] = v
+		}
+	}
+	return out, nil
 }

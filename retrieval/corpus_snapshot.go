@@ -1,0 +1,183 @@
+package retrieval
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"unsafe"
+)
+
+// The saved index keeps a snapshot of the corpus: every source as parsed,
+// with the stamp of its file (see fileStamp). Opening a large corpus is
+// mostly reading and parsing its files, one system call after another
+// (about 50 µs a file here); with the snapshot, Open lists the directory,
+// stats each file, and takes the parsed source of every file whose stamp is
+// unchanged, reading only the others. The snapshot is saved in sections, one
+// per vector shard, so that Add and Remove rewrite only their shard. Each
+// section is a flat run of varints and length-prefixed strings:
+//
+//	count, then per source: name, id, stamp (4 signed varints), hash,
+//	title, outlet, author, section, date, url, added-by, added-at
+//	(time.MarshalBinary, empty for none), body offset, paragraphs (count,
+//	then start and length of each), text
+//
+// Sources read at run time by Add have no stamp and are not saved: the next
+// Open reads their files.
+
+const corpusSection = "corpus/"
+
+// errBadSnapshot is wrapped by every decoding error of a corpus snapshot.
+var errBadSnapshot = errors.New("damaged corpus snapshot")
+
+// encodeSources writes the sources that have a stamp.
+func encodeSources(w io.Writer, srcs []*Source) error {
+	var b []byte
+	str := func(s string) {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	n := 0
+	for _, s := range srcs {
+		if s.stamp.known() {
+			n++
+		}
+	}
+	b = binary.AppendUvarint(b, uint64(n))
+	for _, s := range srcs {
+		if !s.stamp.known() {
+			continue
+		}
+		str(s.Name)
+		str(s.ID)
+		for _, x := range []int64{s.stamp.Size, s.stamp.MTime, s.stamp.CTime, s.stamp.Ino} {
+			b = binary.AppendVarint(b, x)
+		}
+		for _, f := range []string{s.Hash, s.Title, s.Outlet, s.Author, s.Section, s.Date, s.URL, s.AddedBy} {
+			str(f)
+		}
+		var at []byte
+		if !s.AddedAt.IsZero() {
+			var err error
+			if at, err = s.AddedAt.MarshalBinary(); err != nil {
+				return fmt.Errorf("snapshot %s: %w", s.ID, err)
+			}
+		}
+		str(string(at))
+		b = binary.AppendUvarint(b, uint64(s.Body))
+		b = binary.AppendUvarint(b, uint64(len(s.Paragraphs)))
+		for _, p := range s.Paragraphs {
+			b = binary.AppendUvarint(b, uint64(p.Start))
+			b = binary.AppendUvarint(b, uint64(p.End-p.Start))
+		}
+		str(s.Text)
+		if len(b) >= 1<<20 {
+			if _, err := w.Write(b); err != nil {
+				return err
+			}
+			b = b[:0]
+		}
+	}
+	_, err := w.Write(b)
+	return err
+}
+
+// decodeSources reads a section written by encodeSources into out, keyed by
+// file name. The sources' strings are views of b, which must never change.
+func decodeSources(b []byte, out map[string]*Source) error {
+	r := snapReader{b: b}
+	n := r.num()
+	if r.err == nil && n > uint64(len(b)) {
+		return fmt.Errorf("%w: %d sources in %d bytes", errBadSnapshot, n, len(b))
+	}
+	for range n {
+		s := &Source{Name: r.str(), ID: r.str()}
+		s.stamp = fileStamp{r.int(), r.int(), r.int(), r.int()}
+		s.Hash, s.Title, s.Outlet, s.Author = r.str(), r.str(), r.str(), r.str()
+		s.Section, s.Date, s.URL, s.AddedBy = r.str(), r.str(), r.str(), r.str()
+		if at := r.str(); at != "" && r.err == nil {
+			if err := s.AddedAt.UnmarshalBinary([]byte(at)); err != nil {
+				return fmt.Errorf("%w: %s: added-at: %v", errBadSnapshot, s.ID, err)
+			}
+		}
+		s.Body = int(r.num())
+		np := r.num()
+		if r.err == nil && np > uint64(len(r.b)) {
+			return fmt.Errorf("%w: %s: %d paragraphs", errBadSnapshot, s.ID, np)
+		}
+		if np > 0 {
+			s.Paragraphs = make([]Span, np)
+		}
+		for i := range s.Paragraphs {
+			start := int(r.num())
+			s.Paragraphs[i] = Span{start, start + int(r.num())}
+		}
+		s.Text = r.str()
+		if r.err != nil {
+			return r.err
+		}
+		if !s.stamp.known() || s.Name == "" || s.ID == "" || s.Body > len(s.Text) {
+			return fmt.Errorf("%w: source %q", errBadSnapshot, s.ID)
+		}
+		for _, p := range s.Paragraphs {
+			if p.Start < s.Body || p.End > len(s.Text) || p.End < p.Start {
+				return fmt.Errorf("%w: source %s: paragraph %d-%d out of range", errBadSnapshot, s.ID, p.Start, p.End)
+			}
+		}
+		out[s.Name] = s
+	}
+	if r.err == nil && len(r.b) != 0 {
+		return fmt.Errorf("%w: %d bytes after the end", errBadSnapshot, len(r.b))
+	}
+	return r.err
+}
+
+// snapReader decodes varints and strings, keeping the first error.
+type snapReader struct {
+	b   []byte
+	err error
+}
+
+func (r *snapReader) num() uint64 {
+	if r.err != nil {
+		return 0
+	}
+	n, k := binary.Uvarint(r.b)
+	if k <= 0 || n > 1<<40 {
+		r.err = fmt.Errorf("%w: bad number", errBadSnapshot)
+		return 0
+	}
+	r.b = r.b[k:]
+	return n
+}
+
+func (r *snapReader) int() int64 {
+	if r.err != nil {
+		return 0
+	}
+	n, k := binary.Varint(r.b)
+	if k <= 0 {
+		r.err = fmt.Errorf("%w: bad number", errBadSnapshot)
+		return 0
+	}
+	r.b = r.b[k:]
+	return n
+}
+
+// str returns the next string as a view of the section's bytes.
+func (r *snapReader) str() string {
+	n := r.num()
+	if r.err != nil {
+		return ""
+	}
+	if n > uint64(len(r.b)) {
+		r.err = fmt.Errorf("%w: string runs past the end", errBadSnapshot)
+		return ""
+	}
+	if n == 0 {
+		return ""
+	}
+	s := unsafe.String(&r.b[0], int(n))
+	r.b = r.b[n:]
+	return s
+}
