@@ -36,6 +36,18 @@ func (l *Library) BenchVectorSearch(ctx context.Context, q []float32, k int) err
 	return err
 }
 
+// BenchStage2Vectors returns the chunk vectors the second stage of the
+// vector search reads for the query vector q: those of the articles the
+// first stage keeps. It returns none when the search is exhaustive.
+func (l *Library) BenchStage2Vectors(ctx context.Context, q []float32) ([][]float32, error) {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	if l.vec == nil {
+		return nil, errNoVectors
+	}
+	return l.stage2Vectors(ctx, q)
+}
+
 // BenchChromemQuery runs chromem-go's QueryEmbedding for q over every
 // stored vector, with no filter.
 func (l *Library) BenchChromemQuery(ctx context.Context, q []float32, k int) error {
@@ -106,7 +118,7 @@ func (l *Library) BenchImportVectors() (time.Duration, error) {
 		first error
 		next  atomic.Int64
 	)
-	secs := hdr.Sections[1:]
+	secs := hdr.Sections[1 : 1+hdr.Shards]
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {

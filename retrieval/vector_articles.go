@@ -111,7 +111,9 @@ func (l *Library) vectorTop(ctx context.Context, q []float32, k chunkKind, n int
 	// The first stage scans the article vectors that chromem-go holds
 	// directly: chromem-go's own QueryEmbedding adds every document to a
 	// heap under a lock, several times the cost of the scan.
-	var out []scored
+	// The second stage keeps the best n in a bounded heap: sorting the
+	// thousands of chunks it scores cost more than scoring them.
+	best := boundedTop{n: n}
 	for _, r := range l.vec.artVecs.top(q, stage1Articles) {
 		for _, c := range l.bySource[r.id] {
 			if k != 0 && c.kind != k {
@@ -121,12 +123,32 @@ func (l *Library) vectorTop(ctx context.Context, q []float32, k chunkKind, n int
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, scored{c.id, float64(Dot(q, vec))})
+			best.push(scored{c.id, float64(Dot(q, vec))})
 		}
 	}
+	out := best.items
 	slices.SortFunc(out, byScoreThenID)
-	if len(out) > n {
-		out = out[:n]
+	return out, nil
+}
+
+// stage2Vectors returns the chunk vectors the second stage of vectorTop
+// reads for q, for the benchmarks' floor. The caller holds l.mu.
+func (l *Library) stage2Vectors(ctx context.Context, q []float32) ([][]float32, error) {
+	if l.vec.articleCount() <= stage1Articles {
+		return nil, nil
+	}
+	if !isNormalized(q) {
+		q = normalized(q)
+	}
+	var out [][]float32
+	for _, r := range l.vec.artVecs.top(q, stage1Articles) {
+		for _, c := range l.bySource[r.id] {
+			vec, err := l.chunkVector(ctx, c)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, vec)
+		}
 	}
 	return out, nil
 }
