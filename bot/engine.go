@@ -53,6 +53,12 @@ func New(lib *retrieval.Library, opts ...Option) *Engine {
 	return e
 }
 
+// Warm builds now what the engine otherwise builds on the first question
+// (word statistics over the whole corpus, seconds at 100,000 articles). It
+// is safe to call at any time, from any goroutine; a question asked
+// meanwhile waits for it.
+func (e *Engine) Warm() { e.stats.get() }
+
 // Library returns the library the engine answers from.
 func (e *Engine) Library() *retrieval.Library { return e.lib }
 

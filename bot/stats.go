@@ -2,6 +2,7 @@ package bot
 
 import (
 	"math"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -75,25 +76,8 @@ func (s *corpusStats) get() *statsSnapshot {
 	if snap := s.cur.Load(); snap != nil && snap.corpus == c && snap.ledger == led {
 		return snap
 	}
-	snap := &statsSnapshot{corpus: c, ledger: led,
-		df: map[string]int{}, vocab: map[string]bool{}, quoter: map[string]bool{}}
-	for _, src := range c.Sources {
-		for _, w := range words(src.Text[:src.Body]) {
-			snap.vocab[w] = true
-		}
-		for _, p := range src.Paragraphs {
-			snap.docs++
-			seen := map[string]bool{}
-			for _, w := range words(src.Text[p.Start:p.End]) {
-				snap.vocab[w] = true
-				st := stem(w)
-				if !seen[st] {
-					seen[st] = true
-					snap.df[st]++
-				}
-			}
-		}
-	}
+	snap := &statsSnapshot{corpus: c, ledger: led, quoter: map[string]bool{}}
+	snap.docs, snap.df, snap.vocab = paragraphStats(c.Sources)
 	for _, q := range led.Quotes {
 		for _, w := range words(q.Speaker + " " + q.Organization) {
 			snap.quoter[w] = true
@@ -169,4 +153,58 @@ func closeEnough(a, b string) bool {
 		return false
 	}
 	return retrieval.EditDistance(a, b, max) <= max
+}
+
+// paragraphStats counts the paragraphs of srcs, the paragraphs holding each
+// stemmed word, and every surface word of headers and paragraphs. Sources
+// are independent, so it runs on every CPU, each worker counting its share
+// before the counts are added up.
+func paragraphStats(srcs []*retrieval.Source) (int, map[string]int, map[string]bool) {
+	type part struct {
+		docs  int
+		df    map[string]int
+		vocab map[string]bool
+	}
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(srcs)/256))
+	parts := make([]part, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p := part{df: map[string]int{}, vocab: map[string]bool{}}
+			seen := map[string]bool{}
+			for i := w; i < len(srcs); i += workers {
+				src := srcs[i]
+				for _, w := range words(src.Text[:src.Body]) {
+					p.vocab[w] = true
+				}
+				for _, para := range src.Paragraphs {
+					p.docs++
+					clear(seen)
+					for _, w := range words(src.Text[para.Start:para.End]) {
+						p.vocab[w] = true
+						st := stem(w)
+						if !seen[st] {
+							seen[st] = true
+							p.df[st]++
+						}
+					}
+				}
+			}
+			parts[w] = p
+		}()
+	}
+	wg.Wait()
+	docs, df, vocab := parts[0].docs, parts[0].df, parts[0].vocab
+	for _, p := range parts[1:] {
+		docs += p.docs
+		for k, n := range p.df {
+			df[k] += n
+		}
+		for k := range p.vocab {
+			vocab[k] = true
+		}
+	}
+	return docs, df, vocab
 }

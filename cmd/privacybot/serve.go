@@ -65,6 +65,9 @@ func (a *App) runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	eng := bot.New(lib, append(opts, bot.WithLogger(log))...)
+	// The word statistics take seconds on a large corpus: build them while
+	// the bot connects, not on the first question.
+	go eng.Warm()
 	bcfg := slackbot.Config{
 		BotToken:      cfg.BotToken,
 		AppToken:      cfg.AppToken,
