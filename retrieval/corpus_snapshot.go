@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"unsafe"
 )
 
 // The saved index keeps a snapshot of the corpus: every source as parsed,
@@ -85,34 +84,27 @@ func encodeSources(w io.Writer, srcs []*Source) error {
 // decodeSources reads a section written by encodeSources into out, keyed by
 // file name. The sources' strings are views of b, which must never change.
 func decodeSources(b []byte, out map[string]*Source) error {
-	r := snapReader{b: b}
-	n := r.num()
-	if r.err == nil && n > uint64(len(b)) {
-		return fmt.Errorf("%w: %d sources in %d bytes", errBadSnapshot, n, len(b))
-	}
+	r := &varintReader{b: b, bad: errBadSnapshot}
+	n := r.count(1)
 	for range n {
-		s := &Source{Name: r.str(), ID: r.str()}
+		s := &Source{Name: r.view(), ID: r.view()}
 		s.stamp = fileStamp{r.int(), r.int(), r.int(), r.int()}
-		s.Hash, s.Title, s.Outlet, s.Author = r.str(), r.str(), r.str(), r.str()
-		s.Section, s.Date, s.URL, s.AddedBy = r.str(), r.str(), r.str(), r.str()
-		if at := r.str(); at != "" && r.err == nil {
+		s.Hash, s.Title, s.Outlet, s.Author = r.view(), r.view(), r.view(), r.view()
+		s.Section, s.Date, s.URL, s.AddedBy = r.view(), r.view(), r.view(), r.view()
+		if at := r.view(); at != "" && r.err == nil {
 			if err := s.AddedAt.UnmarshalBinary([]byte(at)); err != nil {
 				return fmt.Errorf("%w: %s: added-at: %v", errBadSnapshot, s.ID, err)
 			}
 		}
-		s.Body = int(r.num())
-		np := r.num()
-		if r.err == nil && np > uint64(len(r.b)) {
-			return fmt.Errorf("%w: %s: %d paragraphs", errBadSnapshot, s.ID, np)
-		}
-		if np > 0 {
+		s.Body = r.num()
+		if np := r.count(2); np > 0 {
 			s.Paragraphs = make([]Span, np)
 		}
 		for i := range s.Paragraphs {
-			start := int(r.num())
-			s.Paragraphs[i] = Span{start, start + int(r.num())}
+			start := r.num()
+			s.Paragraphs[i] = Span{start, start + r.num()}
 		}
-		s.Text = r.str()
+		s.Text = r.view()
 		if r.err != nil {
 			return r.err
 		}
@@ -126,58 +118,5 @@ func decodeSources(b []byte, out map[string]*Source) error {
 		}
 		out[s.Name] = s
 	}
-	if r.err == nil && len(r.b) != 0 {
-		return fmt.Errorf("%w: %d bytes after the end", errBadSnapshot, len(r.b))
-	}
-	return r.err
-}
-
-// snapReader decodes varints and strings, keeping the first error.
-type snapReader struct {
-	b   []byte
-	err error
-}
-
-func (r *snapReader) num() uint64 {
-	if r.err != nil {
-		return 0
-	}
-	n, k := binary.Uvarint(r.b)
-	if k <= 0 || n > 1<<40 {
-		r.err = fmt.Errorf("%w: bad number", errBadSnapshot)
-		return 0
-	}
-	r.b = r.b[k:]
-	return n
-}
-
-func (r *snapReader) int() int64 {
-	if r.err != nil {
-		return 0
-	}
-	n, k := binary.Varint(r.b)
-	if k <= 0 {
-		r.err = fmt.Errorf("%w: bad number", errBadSnapshot)
-		return 0
-	}
-	r.b = r.b[k:]
-	return n
-}
-
-// str returns the next string as a view of the section's bytes.
-func (r *snapReader) str() string {
-	n := r.num()
-	if r.err != nil {
-		return ""
-	}
-	if n > uint64(len(r.b)) {
-		r.err = fmt.Errorf("%w: string runs past the end", errBadSnapshot)
-		return ""
-	}
-	if n == 0 {
-		return ""
-	}
-	s := unsafe.String(&r.b[0], int(n))
-	r.b = r.b[n:]
-	return s
+	return r.end()
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"strings"
 )
 
 // The saved ledger is a flat run of unsigned varints and length-prefixed
@@ -100,48 +101,6 @@ func encodeLedger(key string, c *Corpus, led *Ledger) ([]byte, error) {
 	return w.b, nil
 }
 
-type ledgerReader struct {
-	b   []byte
-	err error
-}
-
-func (r *ledgerReader) num() int {
-	if r.err != nil {
-		return 0
-	}
-	n, k := binary.Uvarint(r.b)
-	if k <= 0 || n > 1<<40 {
-		r.err = fmt.Errorf("%w: bad number", errBadLedger)
-		return 0
-	}
-	r.b = r.b[k:]
-	return int(n)
-}
-
-// count reads a count of items each at least min bytes long.
-func (r *ledgerReader) count(min int) int {
-	n := r.num()
-	if r.err == nil && n > len(r.b)/min {
-		r.err = fmt.Errorf("%w: count %d is out of range", errBadLedger, n)
-		return 0
-	}
-	return n
-}
-
-func (r *ledgerReader) str() string {
-	n := r.num()
-	if r.err != nil {
-		return ""
-	}
-	if n > len(r.b) {
-		r.err = fmt.Errorf("%w: string runs past the end", errBadLedger)
-		return ""
-	}
-	s := string(r.b[:n])
-	r.b = r.b[n:]
-	return s
-}
-
 // decodeLedger reads a saved ledger of corpus c, checking its key.
 func decodeLedger(b []byte, key string, c *Corpus) (*Ledger, error) {
 	if len(b) < len(ledgerMagic)+4 || string(b[:len(ledgerMagic)]) != ledgerMagic {
@@ -151,66 +110,57 @@ func decodeLedger(b []byte, key string, c *Corpus) (*Ledger, error) {
 	if crc32.Checksum(body, crcTable) != sum {
 		return nil, fmt.Errorf("%w: checksum mismatch", errBadLedger)
 	}
-	r := &ledgerReader{b: body[len(ledgerMagic):]}
-	if k := r.str(); r.err == nil && k != key {
+	r := &varintReader{b: body[len(ledgerMagic):], bad: errBadLedger}
+	if k := r.view(); r.err == nil && k != key {
 		return nil, errors.New("ledger is out of date")
 	}
 	tab := make([]string, r.count(1))
 	for i := range tab {
-		tab[i] = r.str()
+		tab[i] = r.view()
 	}
 	ref := func() string {
 		i := r.num()
 		if r.err == nil && i >= len(tab) {
-			r.err = fmt.Errorf("%w: string %d of %d", errBadLedger, i, len(tab))
-			return ""
+			r.fail("string %d of %d", i, len(tab))
 		}
 		if r.err != nil {
 			return ""
 		}
 		return tab[i]
 	}
-	entry := func() ledgerEntry {
-		var e ledgerEntry
-		e.source = ref()
-		e.start, e.end = r.num(), r.num()
-		if stored := r.num(); stored != 0 {
-			e.text = r.str()
-		} else if r.err == nil {
-			src, ok := c.byID[e.source]
-			if !ok || e.start > e.end || e.end > len(src.Text) {
-				r.err = fmt.Errorf("%w: span %d-%d of %q is not in the corpus", errBadLedger, e.start, e.end, e.source)
-			} else {
-				e.text = src.Text[e.start:e.end]
+	entries := func() []ledgerEntry {
+		// An entry takes at least 9 bytes.
+		out := make([]ledgerEntry, r.count(9))
+		for i := range out {
+			e := &out[i]
+			e.source = ref()
+			e.start, e.end = r.num(), r.num()
+			if stored := r.num(); stored != 0 {
+				e.text = strings.Clone(r.view())
+			} else if r.err == nil {
+				src, ok := c.byID[e.source]
+				if !ok || e.start > e.end || e.end > len(src.Text) {
+					r.fail("span %d-%d of %q is not in the corpus", e.start, e.end, e.source)
+				} else {
+					e.text = src.Text[e.start:e.end]
+				}
 			}
+			e.speaker, e.role, e.organization, e.word = ref(), ref(), ref(), ref()
+			e.paragraph = r.num()
 		}
-		e.speaker, e.role, e.organization, e.word = ref(), ref(), ref(), ref()
-		e.paragraph = r.num()
-		return e
+		return out
 	}
-	// An entry takes at least 9 bytes.
 	led := &Ledger{}
-	if n := r.count(9); n > 0 {
-		led.Quotes = make([]Quote, n)
+	for _, e := range entries() {
+		led.Quotes = append(led.Quotes, Quote{Source: e.source, Text: e.text, Start: e.start, End: e.end, Speaker: e.speaker,
+			Role: e.role, Organization: e.organization, Verb: e.word, Paragraph: e.paragraph})
 	}
-	for i := range led.Quotes {
-		e := entry()
-		led.Quotes[i] = Quote{Source: e.source, Text: e.text, Start: e.start, End: e.end, Speaker: e.speaker,
-			Role: e.role, Organization: e.organization, Verb: e.word, Paragraph: e.paragraph}
+	for _, e := range entries() {
+		led.Silences = append(led.Silences, Silence{Source: e.source, Text: e.text, Start: e.start, End: e.end, Speaker: e.speaker,
+			Role: e.role, Organization: e.organization, Kind: e.word, Paragraph: e.paragraph})
 	}
-	if n := r.count(9); n > 0 {
-		led.Silences = make([]Silence, n)
-	}
-	for i := range led.Silences {
-		e := entry()
-		led.Silences[i] = Silence{Source: e.source, Text: e.text, Start: e.start, End: e.end, Speaker: e.speaker,
-			Role: e.role, Organization: e.organization, Kind: e.word, Paragraph: e.paragraph}
-	}
-	if r.err == nil && len(r.b) != 0 {
-		r.err = fmt.Errorf("%w: %d bytes after the end", errBadLedger, len(r.b))
-	}
-	if r.err != nil {
-		return nil, r.err
+	if err := r.end(); err != nil {
+		return nil, err
 	}
 	return led, nil
 }
