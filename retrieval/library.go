@@ -109,7 +109,7 @@ func Open(ctx context.Context, o Options) (*Library, error) {
 	all := l.linkAll(corpus)
 
 	if l.path != "" {
-		l.load(saved, savedErr) // on failure it leaves a warning, unless there was no saved index
+		l.load(saved, savedErr, all) // on failure it leaves a warning, unless there was no saved index
 	}
 	if l.vec == nil {
 		if err := l.build(ctx, all); err != nil {
@@ -216,15 +216,17 @@ func (l *Library) counts() map[string]int {
 }
 
 // load finishes reading the saved index (see readIndex; err is its error)
-// into l.vec and l.lex, restoring the embedder's state. It reports whether
+// into l.vec and l.lex, restoring the embedder's state; order is every
+// chunk in corpus order. It reports whether
 // it did; when it did not for any reason but a missing file, it adds a
 // warning.
-func (l *Library) load(saved *indexRead, err error) bool {
+func (l *Library) load(saved *indexRead, err error, order []*chunk) bool {
 	var (
 		mu   sync.Mutex
 		arts = map[string][]float32{}
 	)
 	want := indexWant{
+		order:      order,
 		emb:        l.emb,
 		corpusHash: l.corpus.Hash(),
 		chunkHash:  chunkSetHash(l.corpus, l.bySource),

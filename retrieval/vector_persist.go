@@ -73,6 +73,9 @@ type indexWant struct {
 	// chunk returns the chunk of id if the library expects one of that
 	// kind, else nil; the BM25 index is decoded against it.
 	chunk func(id string, kind chunkKind) *chunk
+	// order is every chunk in corpus order, a hint that spares most BM25
+	// lookups (see rawBM25.bind); it may be nil.
+	order []*chunk
 	// vector receives, concurrently, every stored vector: of a chunk
 	// (kind is its kind) or of an article (kind 0), in shard number shard
 	// of shards. It fails for a vector the library does not expect.
@@ -231,7 +234,7 @@ func (r *indexRead) finish(want indexWant) (loadedIndex, error) {
 	if r.err != nil {
 		return loadedIndex{}, r.err
 	}
-	lex, err := r.lex.bind(want.chunk)
+	lex, err := r.lex.bind(want.chunk, want.order)
 	if err != nil {
 		return loadedIndex{}, err
 	}
