@@ -1,0 +1,120 @@
+package bot
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/privacybot/privacybot/internal/synth"
+	"github.com/privacybot/privacybot/retrieval"
+)
+
+// After articles are added, replaced and removed, the statistics updated
+// article by article equal the statistics counted afresh.
+func TestStatsUpdateEqualsRecount(t *testing.T) {
+	ctx := context.Background()
+	c := synth.NewCorpus(synth.DefaultSeed, 60)
+	lib, err := retrieval.Open(ctx, retrieval.Options{FS: c.FS()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newCorpusStats(lib)
+	first := s.get()
+	gen := synth.New(synth.DefaultSeed)
+	extra := gen.Article(60)
+	replaced := lib.Corpus().Sources[7]
+	steps := []struct {
+		name string
+		do   func() error
+	}{
+		{"add", func() error { return lib.Add(ctx, retrieval.ParseSource(extra.Name, extra.Text)) }},
+		{"replace", func() error {
+			return lib.Add(ctx, retrieval.ParseSource(replaced.Name, replaced.Text+"\n\n\"Zanzibar quokkas matter,\" said Ivo Quell, a spokesman for Acme Bank.\n"))
+		}},
+		{"remove", func() error { return lib.Remove(ctx, lib.Corpus().Sources[3].ID) }},
+	}
+	prev := first
+	for _, step := range steps {
+		if err := step.do(); err != nil {
+			t.Fatalf("%s: %v", step.name, err)
+		}
+		got := s.get()
+		if got == prev {
+			t.Fatalf("%s: statistics were not updated", step.name)
+		}
+		want := countAll(lib.Corpus(), lib.Ledger())
+		want.index()
+		sameStats(t, step.name, got, want)
+		prev = got
+	}
+	if !s.has("quokka") || s.get().quoter["quell"] == 0 {
+		t.Error("the replaced article's new words are not counted")
+	}
+	if first.vocab["zanzibar"] != 0 {
+		t.Error("an update changed the statistics it was made from")
+	}
+}
+
+func sameStats(t *testing.T, step string, got, want *statsSnapshot) {
+	t.Helper()
+	if got.docs != want.docs {
+		t.Errorf("%s: %d paragraphs, want %d", step, got.docs, want.docs)
+	}
+	for name, pair := range map[string][2]map[string]int{
+		"df": {got.df, want.df}, "vocab": {got.vocab, want.vocab}, "quoter": {got.quoter, want.quoter},
+	} {
+		g, w := pair[0], pair[1]
+		if len(g) != len(w) {
+			t.Errorf("%s: %s has %d words, want %d", step, name, len(g), len(w))
+		}
+		for k, n := range w {
+			if g[k] != n {
+				t.Errorf("%s: %s[%q] = %d, want %d", step, name, k, g[k], n)
+				break
+			}
+		}
+	}
+	if !slices.Equal(got.sorted, want.sorted) {
+		t.Errorf("%s: sorted vocabulary differs", step)
+	}
+	for _, groups := range [][2]map[int][]string{{got.vocabByLen, want.vocabByLen}, {got.quoterByLen, want.quoterByLen}} {
+		for n, ws := range groups[1] {
+			g := slices.Clone(groups[0][n])
+			slices.Sort(g)
+			w := slices.Clone(ws)
+			slices.Sort(w)
+			if !slices.Equal(g, w) {
+				t.Errorf("%s: words of length %d differ", step, n)
+			}
+		}
+	}
+}
+
+// BenchmarkStats compares counting the statistics of a 2,000-article
+// corpus afresh with updating them after one article is added.
+//
+//	go test -run '^$' -bench BenchmarkStats -count 5 ./bot/
+func BenchmarkStats(b *testing.B) {
+	ctx := context.Background()
+	const n = 2000
+	lib, err := retrieval.Open(ctx, retrieval.Options{FS: synth.NewCorpus(synth.DefaultSeed, n).FS()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	before := countAll(lib.Corpus(), lib.Ledger())
+	extra := synth.New(synth.DefaultSeed).Article(n)
+	if err := lib.Add(ctx, retrieval.ParseSource(extra.Name, extra.Text)); err != nil {
+		b.Fatal(err)
+	}
+	c, led := lib.Corpus(), lib.Ledger()
+	b.Run("recount", func(b *testing.B) {
+		for b.Loop() {
+			countAll(c, led).index()
+		}
+	})
+	b.Run("update", func(b *testing.B) {
+		for b.Loop() {
+			before.updated(c, led).index()
+		}
+	})
+}
