@@ -122,3 +122,48 @@ func TestSnapshotReadsOnlyChangedFiles(t *testing.T) {
 		t.Errorf("corpus holds %d sources, want 59", got)
 	}
 }
+
+// A snapshot section round-trips, and a cut one is refused, never
+// half-read.
+func TestSnapshotCodec(t *testing.T) {
+	c := synth.NewCorpus(synth.DefaultSeed, 12)
+	var srcs []*Source
+	for i := range c.Len() {
+		a := c.Article(i)
+		s := ParseSource(a.Name, a.Text)
+		s.stamp = fileStamp{Size: int64(len(a.Text)), MTime: int64(1e9 + i), CTime: int64(2e9 + i), Ino: int64(i + 1)}
+		srcs = append(srcs, s)
+	}
+	srcs[0].AddedAt = time.Date(2026, 11, 30, 9, 30, 0, 0, time.UTC)
+	srcs[0].AddedBy = "U123"
+	var buf strings.Builder
+	if err := encodeSources(&buf, srcs); err != nil {
+		t.Fatal(err)
+	}
+	b := []byte(buf.String())
+	got := map[string]*Source{}
+	if err := decodeSources(b, got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(srcs) {
+		t.Fatalf("decoded %d sources, want %d", len(got), len(srcs))
+	}
+	for _, want := range srcs {
+		g := got[want.Name]
+		if g == nil || g.ID != want.ID || g.Text != want.Text || g.Hash != want.Hash || g.Title != want.Title ||
+			g.Outlet != want.Outlet || g.Date != want.Date || g.Body != want.Body || g.stamp != want.stamp ||
+			!g.AddedAt.Equal(want.AddedAt) || g.AddedBy != want.AddedBy || len(g.Paragraphs) != len(want.Paragraphs) {
+			t.Fatalf("source %s did not round-trip", want.ID)
+		}
+		for i := range want.Paragraphs {
+			if g.Paragraphs[i] != want.Paragraphs[i] {
+				t.Fatalf("source %s: paragraph %d differs", want.ID, i)
+			}
+		}
+	}
+	for n := 0; n < len(b); n += 1 + len(b)/211 {
+		if err := decodeSources(b[:n], map[string]*Source{}); err == nil {
+			t.Fatalf("a snapshot cut at %d of %d bytes was accepted", n, len(b))
+		}
+	}
+}

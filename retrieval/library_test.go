@@ -199,6 +199,7 @@ func TestCorruptIndexIsRebuilt(t *testing.T) {
 		}},
 		{"a flipped byte in the BM25 index", func(t *testing.T, p string) { flipInSection(t, p, lexicalSection) }},
 		{"a flipped byte in the vectors", func(t *testing.T, p string) { flipInSection(t, p, vectorSection+"0") }},
+		{"a flipped byte in the corpus snapshot", func(t *testing.T, p string) { flipInSection(t, p, corpusSection+"0") }},
 		{"huge header length", func(t *testing.T, p string) {
 			mustWrite(t, p, []byte(indexMagic+strings.Repeat("x", 64)+"\xff\xff\xff\xff\xff\xff\xff\x7f"+indexMagic))
 		}},
