@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+
+	"github.com/privacybot/privacybot/internal/varint"
 )
 
 // The saved index keeps a snapshot of the corpus: every source as parsed,
@@ -84,29 +86,29 @@ func encodeSources(w io.Writer, srcs []*Source) error {
 // decodeSources reads a section written by encodeSources into out, keyed by
 // file name. The sources' strings are views of b, which must never change.
 func decodeSources(b []byte, out map[string]*Source) error {
-	r := &varintReader{b: b, bad: errBadSnapshot}
-	n := r.count(1)
+	r := &varint.Reader{B: b, Bad: errBadSnapshot}
+	n := r.Count(1)
 	for range n {
-		s := &Source{Name: r.view(), ID: r.view()}
-		s.stamp = fileStamp{r.int(), r.int(), r.int(), r.int()}
-		s.Hash, s.Title, s.Outlet, s.Author = r.view(), r.view(), r.view(), r.view()
-		s.Section, s.Date, s.URL, s.AddedBy = r.view(), r.view(), r.view(), r.view()
-		if at := r.view(); at != "" && r.err == nil {
+		s := &Source{Name: r.View(), ID: r.View()}
+		s.stamp = fileStamp{r.Int(), r.Int(), r.Int(), r.Int()}
+		s.Hash, s.Title, s.Outlet, s.Author = r.View(), r.View(), r.View(), r.View()
+		s.Section, s.Date, s.URL, s.AddedBy = r.View(), r.View(), r.View(), r.View()
+		if at := r.View(); at != "" && r.Err() == nil {
 			if err := s.AddedAt.UnmarshalBinary([]byte(at)); err != nil {
 				return fmt.Errorf("%w: %s: added-at: %v", errBadSnapshot, s.ID, err)
 			}
 		}
-		s.Body = r.num()
-		if np := r.count(2); np > 0 {
+		s.Body = r.Num()
+		if np := r.Count(2); np > 0 {
 			s.Paragraphs = make([]Span, np)
 		}
 		for i := range s.Paragraphs {
-			start := r.num()
-			s.Paragraphs[i] = Span{start, start + r.num()}
+			start := r.Num()
+			s.Paragraphs[i] = Span{start, start + r.Num()}
 		}
-		s.Text = r.view()
-		if r.err != nil {
-			return r.err
+		s.Text = r.View()
+		if r.Err() != nil {
+			return r.Err()
 		}
 		if !s.stamp.known() || s.Name == "" || s.ID == "" || s.Body > len(s.Text) {
 			return fmt.Errorf("%w: source %q", errBadSnapshot, s.ID)
@@ -118,5 +120,5 @@ func decodeSources(b []byte, out map[string]*Source) error {
 		}
 		out[s.Name] = s
 	}
-	return r.end()
+	return r.End()
 }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"hash/crc32"
 	"strings"
+
+	"github.com/privacybot/privacybot/internal/varint"
 )
 
 // The saved ledger is a flat run of unsigned varints and length-prefixed
@@ -110,43 +112,43 @@ func decodeLedger(b []byte, key string, c *Corpus) (*Ledger, error) {
 	if crc32.Checksum(body, crcTable) != sum {
 		return nil, fmt.Errorf("%w: checksum mismatch", errBadLedger)
 	}
-	r := &varintReader{b: body[len(ledgerMagic):], bad: errBadLedger}
-	if k := r.view(); r.err == nil && k != key {
+	r := &varint.Reader{B: body[len(ledgerMagic):], Bad: errBadLedger}
+	if k := r.View(); r.Err() == nil && k != key {
 		return nil, errors.New("ledger is out of date")
 	}
-	tab := make([]string, r.count(1))
+	tab := make([]string, r.Count(1))
 	for i := range tab {
-		tab[i] = r.view()
+		tab[i] = r.View()
 	}
 	ref := func() string {
-		i := r.num()
-		if r.err == nil && i >= len(tab) {
-			r.fail("string %d of %d", i, len(tab))
+		i := r.Num()
+		if r.Err() == nil && i >= len(tab) {
+			r.Fail("string %d of %d", i, len(tab))
 		}
-		if r.err != nil {
+		if r.Err() != nil {
 			return ""
 		}
 		return tab[i]
 	}
 	entries := func() []ledgerEntry {
 		// An entry takes at least 9 bytes.
-		out := make([]ledgerEntry, r.count(9))
+		out := make([]ledgerEntry, r.Count(9))
 		for i := range out {
 			e := &out[i]
 			e.source = ref()
-			e.start, e.end = r.num(), r.num()
-			if stored := r.num(); stored != 0 {
-				e.text = strings.Clone(r.view())
-			} else if r.err == nil {
+			e.start, e.end = r.Num(), r.Num()
+			if stored := r.Num(); stored != 0 {
+				e.text = strings.Clone(r.View())
+			} else if r.Err() == nil {
 				src, ok := c.byID[e.source]
 				if !ok || e.start > e.end || e.end > len(src.Text) {
-					r.fail("span %d-%d of %q is not in the corpus", e.start, e.end, e.source)
+					r.Fail("span %d-%d of %q is not in the corpus", e.start, e.end, e.source)
 				} else {
 					e.text = src.Text[e.start:e.end]
 				}
 			}
 			e.speaker, e.role, e.organization, e.word = ref(), ref(), ref(), ref()
-			e.paragraph = r.num()
+			e.paragraph = r.Num()
 		}
 		return out
 	}
@@ -159,7 +161,7 @@ func decodeLedger(b []byte, key string, c *Corpus) (*Ledger, error) {
 		led.Silences = append(led.Silences, Silence{Source: e.source, Text: e.text, Start: e.start, End: e.end, Speaker: e.speaker,
 			Role: e.role, Organization: e.organization, Kind: e.word, Paragraph: e.paragraph})
 	}
-	if err := r.end(); err != nil {
+	if err := r.End(); err != nil {
 		return nil, err
 	}
 	return led, nil
