@@ -10,9 +10,8 @@ import (
 	"testing"
 
 	"github.com/privacybot/privacybot/bot"
-	"github.com/privacybot/privacybot/internal/synth"
+	"github.com/privacybot/privacybot/internal/synthlib"
 	"github.com/privacybot/privacybot/internal/testengine"
-	"github.com/privacybot/privacybot/retrieval"
 )
 
 func mustAnswer(tb testing.TB, q string, history ...bot.Turn) bot.Answer {
@@ -264,11 +263,7 @@ func TestAnswerJSONContract(t *testing.T) {
 // MaxAnswerQuotes of them, verbatim, and its lead gives the full count.
 func TestAnswerCapsManyQuotes(t *testing.T) {
 	ctx := context.Background()
-	c := synth.NewCorpus(synth.DefaultSeed, 1000)
-	lib, err := retrieval.Open(ctx, retrieval.Options{FS: c.FS()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	lib := synthlib.Open(t, 1000)
 	counts := map[string]int{}
 	for _, q := range lib.Ledger().Quotes {
 		if q.Organization != "" {

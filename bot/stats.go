@@ -84,7 +84,11 @@ func (s *corpusStats) get() *statsSnapshot {
 		snap = old.updated(c, led)
 	}
 	if snap == nil {
+		snap = loadStats(s.lib, c, led)
+	}
+	if snap == nil {
 		snap = countAll(c, led)
+		saveStats(s.lib, snap)
 	}
 	snap.index()
 	s.cur.Store(snap)

@@ -2,10 +2,13 @@ package bot
 
 import (
 	"context"
+	"maps"
+	"os"
 	"slices"
 	"testing"
 
 	"github.com/privacybot/privacybot/internal/synth"
+	"github.com/privacybot/privacybot/internal/synthlib"
 	"github.com/privacybot/privacybot/retrieval"
 )
 
@@ -13,11 +16,7 @@ import (
 // article by article equal the statistics counted afresh.
 func TestStatsUpdateEqualsRecount(t *testing.T) {
 	ctx := context.Background()
-	c := synth.NewCorpus(synth.DefaultSeed, 60)
-	lib, err := retrieval.Open(ctx, retrieval.Options{FS: c.FS()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	lib := synthlib.Open(t, 60)
 	s := newCorpusStats(lib)
 	first := s.get()
 	gen := synth.New(synth.DefaultSeed)
@@ -97,10 +96,7 @@ func sameStats(t *testing.T, step string, got, want *statsSnapshot) {
 func BenchmarkStats(b *testing.B) {
 	ctx := context.Background()
 	const n = 2000
-	lib, err := retrieval.Open(ctx, retrieval.Options{FS: synth.NewCorpus(synth.DefaultSeed, n).FS()})
-	if err != nil {
-		b.Fatal(err)
-	}
+	lib := synthlib.Open(b, n)
 	before := countAll(lib.Corpus(), lib.Ledger())
 	extra := synth.New(synth.DefaultSeed).Article(n)
 	if err := lib.Add(ctx, retrieval.ParseSource(extra.Name, extra.Text)); err != nil {
@@ -117,4 +113,59 @@ func BenchmarkStats(b *testing.B) {
 			before.updated(c, led).index()
 		}
 	})
+}
+
+// The statistics are saved in the data directory and read back by a later
+// process with the same corpus, never by one with another corpus, and a
+// damaged file is counted again.
+func TestStatsAreSavedAndReused(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	open := func(n int) *corpusStats {
+		t.Helper()
+		lib, err := retrieval.Open(ctx, retrieval.Options{FS: synth.NewCorpus(synth.DefaultSeed, n).FS(), DataDir: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return newCorpusStats(lib)
+	}
+	s := open(40)
+	counted := s.get()
+	path, key := s.lib.CacheFile(statsName, counted.corpus)
+	if path == "" {
+		t.Skip("the test binary cannot be hashed, so nothing is cached")
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("statistics were not saved: %v", err)
+	}
+	// A marker word proves that the next process reads the file.
+	marked := *counted
+	marked.vocab = maps.Clone(counted.vocab)
+	marked.vocab["zzmarker"] = 1
+	if err := os.WriteFile(path, encodeStats(key, &marked), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if got := open(40).get(); got.vocab["zzmarker"] != 1 {
+		t.Fatal("a second process counted the statistics again instead of reading them")
+	}
+	if got := open(41).get(); got.vocab["zzmarker"] != 0 {
+		t.Fatal("statistics saved for another corpus were used")
+	}
+	// open(41) saved its own; back to 40 articles, with the file damaged.
+	s = open(40)
+	os.WriteFile(path, encodeStats(key, counted), 0o600)
+	b, _ := os.ReadFile(path)
+	b[len(b)/2] ^= 0x40
+	os.WriteFile(path, b, 0o600)
+	got := s.get()
+	want := countAll(got.corpus, got.ledger)
+	want.index()
+	sameStats(t, "after a damaged file", got, want)
+	b, _ = os.ReadFile(path)
+	if err := decodeStats(b, key, &statsSnapshot{}); err != nil {
+		t.Errorf("the damaged file was not rewritten: %v", err)
+	}
+	// What was read equals what counting gives.
+	read := open(40).get()
+	sameStats(t, "read back", read, want)
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"sort"
@@ -39,6 +40,10 @@ type Library struct {
 	emb     Embedder
 	aliases *Aliases
 	path    string // saved index file; "" when in memory only
+	dataDir string // "" when in memory only
+	// ownAliases is whether the library was opened with its own aliases,
+	// so that its ledger is not the program's for the same corpus.
+	ownAliases bool
 
 	writeMu sync.Mutex // serializes Add and Remove, including their save
 
@@ -72,7 +77,7 @@ func Open(ctx context.Context, o Options) (*Library, error) {
 	if o.FS == nil {
 		return nil, errors.New("open library: Options.FS is nil")
 	}
-	l := &Library{emb: o.Embedder, aliases: o.Aliases}
+	l := &Library{emb: o.Embedder, aliases: o.Aliases, dataDir: o.DataDir, ownAliases: o.Aliases != nil}
 	if l.emb == nil {
 		l.emb = NewLocalEmbedder()
 	}
@@ -425,6 +430,23 @@ func (l *Library) Ledger() *Ledger {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
 	return l.ledger
+}
+
+// CacheFile returns where a cache called name, derived only from corpus c
+// (the library's corpus now or earlier) and its ledger, may be kept: a file
+// in the data directory, and a key naming c and the running program, which
+// holds the extractor and the aliases. A cache saved under another key is
+// stale. Both are "" when the library has no data directory, has aliases of
+// its own, or the program cannot be read.
+func (l *Library) CacheFile(name string, c *Corpus) (path, key string) {
+	if l.dataDir == "" || l.ownAliases || c == nil {
+		return "", ""
+	}
+	key = ledgerKey(c)
+	if key == "" {
+		return "", ""
+	}
+	return filepath.Join(l.dataDir, name), key
 }
 
 // Rebuilt says why Open rebuilt a saved index that was out of date (the

@@ -1,0 +1,129 @@
+package bot
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/privacybot/privacybot/internal/varint"
+	"github.com/privacybot/privacybot/retrieval"
+)
+
+// Counting the word statistics of 100,000 articles takes seconds, so they
+// are saved in the data directory, keyed by the corpus and the program
+// (retrieval.Library.CacheFile), and a later process with the same corpus
+// reads them instead. The file is a flat run of varints and strings:
+//
+//	magic | key | paragraphs | df, vocab, quoter: each a count, then word
+//	and count pairs in word order | CRC-32C of everything before it
+//
+// A missing, stale or damaged file is counted again and rewritten.
+
+const (
+	statsMagic = "PBSTAT1\n"
+	statsName  = "stats.bin"
+)
+
+var errBadStats = errors.New("damaged statistics file")
+
+var statsCRC = crc32.MakeTable(crc32.Castagnoli)
+
+// encodeStats returns the saved form of st's counts under key.
+func encodeStats(key string, st *statsSnapshot) []byte {
+	b := append([]byte(statsMagic), binary.AppendUvarint(nil, uint64(len(key)))...)
+	b = append(b, key...)
+	b = binary.AppendUvarint(b, uint64(st.docs))
+	for _, m := range []map[string]int{st.df, st.vocab, st.quoter} {
+		b = binary.AppendUvarint(b, uint64(len(m)))
+		for _, w := range slices.Sorted(maps.Keys(m)) {
+			b = binary.AppendUvarint(b, uint64(len(w)))
+			b = append(b, w...)
+			b = binary.AppendUvarint(b, uint64(m[w]))
+		}
+	}
+	return binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, statsCRC))
+}
+
+// decodeStats reads counts saved by encodeStats under key into st. The
+// words are views of b, which must never change.
+func decodeStats(b []byte, key string, st *statsSnapshot) error {
+	if len(b) < len(statsMagic)+4 || string(b[:len(statsMagic)]) != statsMagic {
+		return errors.New("not a statistics file of this version")
+	}
+	body := b[:len(b)-4]
+	if crc32.Checksum(body, statsCRC) != binary.LittleEndian.Uint32(b[len(b)-4:]) {
+		return fmt.Errorf("%w: checksum mismatch", errBadStats)
+	}
+	r := &varint.Reader{B: body[len(statsMagic):], Bad: errBadStats}
+	if k := r.View(); r.Err() == nil && k != key {
+		return errors.New("statistics are out of date")
+	}
+	st.docs = r.Num()
+	counts := make([]map[string]int, 3)
+	for i := range counts {
+		n := r.Count(2)
+		counts[i] = make(map[string]int, n)
+		for range n {
+			w := r.View()
+			if c := r.Num(); c > 0 {
+				counts[i][w] = c
+			} else {
+				r.Fail("word %q has count 0", w)
+			}
+		}
+	}
+	if err := r.End(); err != nil {
+		return err
+	}
+	st.df, st.vocab, st.quoter = counts[0], counts[1], counts[2]
+	return nil
+}
+
+// loadStats returns the saved statistics of corpus c and ledger led, or
+// nil when there are none to trust.
+func loadStats(lib *retrieval.Library, c *retrieval.Corpus, led *retrieval.Ledger) *statsSnapshot {
+	path, key := lib.CacheFile(statsName, c)
+	if path == "" {
+		return nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	st := &statsSnapshot{corpus: c, ledger: led}
+	if decodeStats(b, key, st) != nil {
+		return nil
+	}
+	return st
+}
+
+// saveStats saves st for a later process, atomically; failing is no
+// error, as the next process counts again.
+func saveStats(lib *retrieval.Library, st *statsSnapshot) {
+	path, key := lib.CacheFile(statsName, st.corpus)
+	if path == "" {
+		return
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-stats-*")
+	if err != nil {
+		return
+	}
+	_, err = f.Write(encodeStats(key, st))
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+}
