@@ -3,24 +3,21 @@ package bot
 import (
 	"encoding/binary"
 	"errors"
-	"fmt"
-	"hash/crc32"
 	"maps"
 	"os"
-	"path/filepath"
 	"slices"
 
-	"github.com/privacybot/privacybot/internal/varint"
+	"github.com/privacybot/privacybot/internal/flatfile"
 	"github.com/privacybot/privacybot/retrieval"
 )
 
 // Counting the word statistics of 100,000 articles takes seconds, so they
 // are saved in the data directory, keyed by the corpus and the program
 // (retrieval.Library.CacheFile), and a later process with the same corpus
-// reads them instead. The file is a flat run of varints and strings:
+// reads them instead. The file is a flatfile whose body is:
 //
-//	magic | key | paragraphs | df, vocab, quoter: each a count, then word
-//	and count pairs in word order | CRC-32C of everything before it
+//	paragraphs | df, vocab, quoter: each a count, then word and count
+//	pairs in word order
 //
 // A missing, stale or damaged file is counted again and rewritten.
 
@@ -31,37 +28,24 @@ const (
 
 var errBadStats = errors.New("damaged statistics file")
 
-var statsCRC = crc32.MakeTable(crc32.Castagnoli)
-
 // encodeStats returns the saved form of st's counts under key.
 func encodeStats(key string, st *statsSnapshot) []byte {
-	b := append([]byte(statsMagic), binary.AppendUvarint(nil, uint64(len(key)))...)
-	b = append(b, key...)
-	b = binary.AppendUvarint(b, uint64(st.docs))
+	b := binary.AppendUvarint(nil, uint64(st.docs))
 	for _, m := range []map[string]int{st.df, st.vocab, st.quoter} {
 		b = binary.AppendUvarint(b, uint64(len(m)))
 		for _, w := range slices.Sorted(maps.Keys(m)) {
-			b = binary.AppendUvarint(b, uint64(len(w)))
-			b = append(b, w...)
-			b = binary.AppendUvarint(b, uint64(m[w]))
+			b = binary.AppendUvarint(flatfile.AppendString(b, w), uint64(m[w]))
 		}
 	}
-	return binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, statsCRC))
+	return flatfile.Seal(statsMagic, key, b)
 }
 
 // decodeStats reads counts saved by encodeStats under key into st. The
 // words are views of b, which must never change.
 func decodeStats(b []byte, key string, st *statsSnapshot) error {
-	if len(b) < len(statsMagic)+4 || string(b[:len(statsMagic)]) != statsMagic {
-		return errors.New("not a statistics file of this version")
-	}
-	body := b[:len(b)-4]
-	if crc32.Checksum(body, statsCRC) != binary.LittleEndian.Uint32(b[len(b)-4:]) {
-		return fmt.Errorf("%w: checksum mismatch", errBadStats)
-	}
-	r := &varint.Reader{B: body[len(statsMagic):], Bad: errBadStats}
-	if k := r.View(); r.Err() == nil && k != key {
-		return errors.New("statistics are out of date")
+	r, err := flatfile.Open(b, statsMagic, key, errBadStats)
+	if err != nil {
+		return err
 	}
 	st.docs = r.Num()
 	counts := make([]map[string]int, 3)
@@ -105,25 +89,7 @@ func loadStats(lib *retrieval.Library, c *retrieval.Corpus, led *retrieval.Ledge
 // saveStats saves st for a later process, atomically; failing is no
 // error, as the next process counts again.
 func saveStats(lib *retrieval.Library, st *statsSnapshot) {
-	path, key := lib.CacheFile(statsName, st.corpus)
-	if path == "" {
-		return
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-stats-*")
-	if err != nil {
-		return
-	}
-	_, err = f.Write(encodeStats(key, st))
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), path)
-	}
-	if err != nil {
-		os.Remove(f.Name())
+	if path, key := lib.CacheFile(statsName, st.corpus); path != "" {
+		_ = flatfile.WriteAtomic(path, encodeStats(key, st))
 	}
 }

@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/privacybot/privacybot/internal/varint"
+	"github.com/privacybot/privacybot/internal/flatfile"
 )
 
 // The saved index keeps a snapshot of the corpus: every source as parsed,
@@ -86,7 +86,7 @@ func encodeSources(w io.Writer, srcs []*Source) error {
 // decodeSources reads a section written by encodeSources into out, keyed by
 // file name. The sources' strings are views of b, which must never change.
 func decodeSources(b []byte, out map[string]*Source) error {
-	r := &varint.Reader{B: b, Bad: errBadSnapshot}
+	r := &flatfile.Reader{B: b, Bad: errBadSnapshot}
 	n := r.Count(1)
 	for range n {
 		s := &Source{Name: r.View(), ID: r.View()}

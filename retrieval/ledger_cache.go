@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+
+	"github.com/privacybot/privacybot/internal/flatfile"
 )
 
 // Extracting the ledger is the slowest part of opening a large corpus (about
@@ -96,29 +98,10 @@ func readLedger(path, key string, c *Corpus) (led *Ledger, err error) {
 }
 
 // writeLedger saves led atomically: a temporary file, fsynced and renamed.
-func writeLedger(path, key string, c *Corpus, led *Ledger) (err error) {
+func writeLedger(path, key string, c *Corpus, led *Ledger) error {
 	b, err := encodeLedger(key, c, led)
 	if err != nil {
 		return err
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-ledger-*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if _, err := f.Write(b); err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
+	return flatfile.WriteAtomic(path, b)
 }

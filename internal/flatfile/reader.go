@@ -1,6 +1,4 @@
-// Package varint reads the flat files of unsigned varints and
-// length-prefixed strings that privacybot saves its caches in.
-package varint
+package flatfile
 
 import (
 	"encoding/binary"
