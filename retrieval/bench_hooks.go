@@ -5,9 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"runtime"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/philippgille/chromem-go"
@@ -113,29 +111,20 @@ func (l *Library) BenchImportVectors() (time.Duration, error) {
 	defer f.Close()
 	start := time.Now()
 	var (
-		wg    sync.WaitGroup
 		mu    sync.Mutex
 		first error
-		next  atomic.Int64
 	)
 	secs := hdr.Sections[1 : 1+hdr.Shards]
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1) - 1); i < len(secs); i = int(next.Add(1) - 1) {
-				b, err := readSection(f, secs[i])
-				if err == nil {
-					err = chromem.NewDB().ImportFromReader(bytes.NewReader(b), "")
-				}
-				if err != nil {
-					mu.Lock()
-					first = cmpErr(first, err)
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	parallelEach(len(secs), func(i int) {
+		b, err := readSection(f, secs[i])
+		if err == nil {
+			err = chromem.NewDB().ImportFromReader(bytes.NewReader(b), "")
+		}
+		if err != nil {
+			mu.Lock()
+			first = cmpErr(first, err)
+			mu.Unlock()
+		}
+	})
 	return time.Since(start), first
 }

@@ -83,19 +83,19 @@ func encodeSources(w io.Writer, srcs []*Source) error {
 	return err
 }
 
-// decodeSources reads a section written by encodeSources into out, keyed by
-// file name. The sources' strings are views of b, which must never change.
-func decodeSources(b []byte, out map[string]*Source) error {
+// decodeSources reads a section written by encodeSources. The sources'
+// strings are views of b, which must never change.
+func decodeSources(b []byte) ([]*Source, error) {
 	r := &flatfile.Reader{B: b, Bad: errBadSnapshot}
-	n := r.Count(1)
-	for range n {
+	out := make([]*Source, 0, r.Count(1))
+	for range cap(out) {
 		s := &Source{Name: r.View(), ID: r.View()}
 		s.stamp = fileStamp{r.Int(), r.Int(), r.Int(), r.Int()}
 		s.Hash, s.Title, s.Outlet, s.Author = r.View(), r.View(), r.View(), r.View()
 		s.Section, s.Date, s.URL, s.AddedBy = r.View(), r.View(), r.View(), r.View()
 		if at := r.View(); at != "" && r.Err() == nil {
 			if err := s.AddedAt.UnmarshalBinary([]byte(at)); err != nil {
-				return fmt.Errorf("%w: %s: added-at: %v", errBadSnapshot, s.ID, err)
+				return nil, fmt.Errorf("%w: %s: added-at: %v", errBadSnapshot, s.ID, err)
 			}
 		}
 		s.Body = r.Num()
@@ -108,17 +108,17 @@ func decodeSources(b []byte, out map[string]*Source) error {
 		}
 		s.Text = r.View()
 		if r.Err() != nil {
-			return r.Err()
+			return nil, r.Err()
 		}
 		if !s.stamp.known() || s.Name == "" || s.ID == "" || s.Body > len(s.Text) {
-			return fmt.Errorf("%w: source %q", errBadSnapshot, s.ID)
+			return nil, fmt.Errorf("%w: source %q", errBadSnapshot, s.ID)
 		}
 		for _, p := range s.Paragraphs {
 			if p.Start < s.Body || p.End > len(s.Text) || p.End < p.Start {
-				return fmt.Errorf("%w: source %s: paragraph %d-%d out of range", errBadSnapshot, s.ID, p.Start, p.End)
+				return nil, fmt.Errorf("%w: source %s: paragraph %d-%d out of range", errBadSnapshot, s.ID, p.Start, p.End)
 			}
 		}
-		out[s.Name] = s
+		out = append(out, s)
 	}
-	return r.End()
+	return out, r.End()
 }

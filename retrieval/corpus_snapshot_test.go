@@ -141,9 +141,13 @@ func TestSnapshotCodec(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := []byte(buf.String())
-	got := map[string]*Source{}
-	if err := decodeSources(b, got); err != nil {
+	list, err := decodeSources(b)
+	if err != nil {
 		t.Fatal(err)
+	}
+	got := map[string]*Source{}
+	for _, s := range list {
+		got[s.Name] = s
 	}
 	if len(got) != len(srcs) {
 		t.Fatalf("decoded %d sources, want %d", len(got), len(srcs))
@@ -162,7 +166,7 @@ func TestSnapshotCodec(t *testing.T) {
 		}
 	}
 	for n := 0; n < len(b); n += 1 + len(b)/211 {
-		if err := decodeSources(b[:n], map[string]*Source{}); err == nil {
+		if _, err := decodeSources(b[:n]); err == nil {
 			t.Fatalf("a snapshot cut at %d of %d bytes was accepted", n, len(b))
 		}
 	}

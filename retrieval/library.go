@@ -137,18 +137,7 @@ func Open(ctx context.Context, o Options) (*Library, error) {
 func (l *Library) linkAll(c *Corpus) []*chunk {
 	qbs := quotesBySource(l.ledger)
 	per := make([][]*chunk, len(c.Sources))
-	var wg sync.WaitGroup
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(c.Sources)/256))
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(c.Sources); i += workers {
-				per[i] = sourceChunks(c.Sources[i], qbs[c.Sources[i].ID])
-			}
-		}()
-	}
-	wg.Wait()
+	parallelEach(len(c.Sources), func(i int) { per[i] = sourceChunks(c.Sources[i], qbs[c.Sources[i].ID]) })
 	n := 0
 	for _, cs := range per {
 		n += len(cs)

@@ -108,27 +108,38 @@ func (l *Library) vectorTop(ctx context.Context, q []float32, k chunkKind, n int
 	if !isNormalized(q) {
 		q = normalized(q)
 	}
-	// The first stage scans the article vectors that chromem-go holds
-	// directly: chromem-go's own QueryEmbedding adds every document to a
-	// heap under a lock, several times the cost of the scan.
 	// The second stage keeps the best n in a bounded heap: sorting the
 	// thousands of chunks it scores cost more than scoring them.
 	best := boundedTop{n: n}
-	for _, r := range l.vec.artVecs.top(q, stage1Articles) {
-		for _, c := range l.bySource[r.id] {
-			if k != 0 && c.kind != k {
-				continue
-			}
-			vec, err := l.chunkVector(ctx, c)
-			if err != nil {
-				return nil, err
-			}
+	err := l.secondStage(ctx, q, func(c *chunk, vec []float32) {
+		if k == 0 || c.kind == k {
 			best.push(scored{c.id, float64(Dot(q, vec))})
 		}
+	})
+	if err != nil {
+		return nil, err
 	}
 	out := best.items
 	slices.SortFunc(out, byScoreThenID)
 	return out, nil
+}
+
+// secondStage calls f with every chunk, and its vector, of the articles
+// the first stage keeps for the normalized query q. The first stage scans
+// the article vectors that chromem-go holds directly: chromem-go's own
+// QueryEmbedding adds every document to a heap under a lock, several times
+// the cost of the scan. The caller holds l.mu.
+func (l *Library) secondStage(ctx context.Context, q []float32, f func(c *chunk, vec []float32)) error {
+	for _, r := range l.vec.artVecs.top(q, stage1Articles) {
+		for _, c := range l.bySource[r.id] {
+			vec, err := l.chunkVector(ctx, c)
+			if err != nil {
+				return err
+			}
+			f(c, vec)
+		}
+	}
+	return nil
 }
 
 // stage2Vectors returns the chunk vectors the second stage of vectorTop
@@ -141,16 +152,8 @@ func (l *Library) stage2Vectors(ctx context.Context, q []float32) ([][]float32, 
 		q = normalized(q)
 	}
 	var out [][]float32
-	for _, r := range l.vec.artVecs.top(q, stage1Articles) {
-		for _, c := range l.bySource[r.id] {
-			vec, err := l.chunkVector(ctx, c)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, vec)
-		}
-	}
-	return out, nil
+	err := l.secondStage(ctx, q, func(_ *chunk, vec []float32) { out = append(out, vec) })
+	return out, err
 }
 
 // isNormalized and normalized mirror chromem-go's checks, so that a query

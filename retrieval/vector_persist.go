@@ -251,25 +251,16 @@ func (r *indexRead) finish(want indexWant) (loadedIndex, error) {
 	}
 	// Linking is a map lookup per vector: one goroutine per CPU.
 	errs := make([]error, len(r.vecs))
-	var wg sync.WaitGroup
-	next := atomic.Int64{}
-	for range min(runtime.GOMAXPROCS(0), len(r.vecs)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for n := int(next.Add(1) - 1); n < len(r.vecs); n = int(next.Add(1) - 1) {
-				for _, c := range r.vecs[n] {
-					for i, id := range c.ids {
-						if err := want.vector(n, hdr.Shards, c.kind, id, c.vecs[i]); err != nil {
-							errs[n] = fmt.Errorf("shard %d: %w", n, err)
-							break
-						}
-					}
+	parallelEach(len(r.vecs), func(n int) {
+		for _, c := range r.vecs[n] {
+			for i, id := range c.ids {
+				if err := want.vector(n, hdr.Shards, c.kind, id, c.vecs[i]); err != nil {
+					errs[n] = fmt.Errorf("shard %d: %w", n, err)
+					return
 				}
 			}
-		}()
-	}
-	wg.Wait()
+		}
+	})
 	if err := errors.Join(errs...); err != nil {
 		return loadedIndex{}, err
 	}
@@ -337,43 +328,29 @@ func readShard(f *os.File, s indexSection, n, dim int, emb Embedder) (*vectorSha
 // readSnapshot reads and decodes the corpus sections secs (one per shard of
 // shards) on all CPUs and returns the saved sources by file name.
 func readSnapshot(f *os.File, secs []indexSection, shards int) (map[string]*Source, error) {
-	parts := make([]map[string]*Source, len(secs))
+	parts := make([][]*Source, len(secs))
 	errs := make([]error, len(secs))
-	var wg sync.WaitGroup
-	var next atomic.Int64
-	for range min(runtime.GOMAXPROCS(0), len(secs)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1) - 1); i < len(secs); i = int(next.Add(1) - 1) {
-				errs[i] = func() (err error) {
-					defer func() {
-						if p := recover(); p != nil {
-							err = fmt.Errorf("decode corpus snapshot: panic: %v", p)
-						}
-					}()
-					if secs[i].Name != corpusSection+strconv.Itoa(i) {
-						return fmt.Errorf("unexpected index section %q", secs[i].Name)
-					}
-					b, err := readSection(f, secs[i])
-					if err != nil {
-						return err
-					}
-					parts[i] = map[string]*Source{}
-					if err := decodeSources(b, parts[i]); err != nil {
-						return err
-					}
-					for _, s := range parts[i] {
-						if shardFor(s.ID, shards) != i {
-							return fmt.Errorf("%w: source %s in the wrong shard", errBadSnapshot, s.ID)
-						}
-					}
-					return nil
-				}()
+	parallelEach(len(secs), func(i int) {
+		defer func() {
+			if p := recover(); p != nil {
+				errs[i] = fmt.Errorf("decode corpus snapshot: panic: %v", p)
 			}
 		}()
-	}
-	wg.Wait()
+		if secs[i].Name != corpusSection+strconv.Itoa(i) {
+			errs[i] = fmt.Errorf("unexpected index section %q", secs[i].Name)
+			return
+		}
+		b, err := readSection(f, secs[i])
+		if err == nil {
+			parts[i], err = decodeSources(b)
+		}
+		for _, s := range parts[i] {
+			if err == nil && shardFor(s.ID, shards) != i {
+				err = fmt.Errorf("%w: source %s in the wrong shard", errBadSnapshot, s.ID)
+			}
+		}
+		errs[i] = err
+	})
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
@@ -383,8 +360,8 @@ func readSnapshot(f *os.File, secs []indexSection, shards int) (map[string]*Sour
 	}
 	out := make(map[string]*Source, n)
 	for _, p := range parts {
-		for k, v := range p {
-			out[k] = v
+		for _, s := range p {
+			out[s.Name] = s
 		}
 	}
 	return out, nil
