@@ -149,8 +149,8 @@ func (e *Engine) quoteAnswer(b *builder, hits []retrieval.Hit) {
 	if len(b.p.topic) > 0 || len(qs) > MaxAnswerQuotes {
 		qs = rankQuotes(qs, hits, b.p.topic)
 	}
+	who := joinNames(b.p.entities)
 	var shown string
-	allQuotes := len(qs)
 	if len(qs) > MaxAnswerQuotes {
 		// A large corpus quotes an organization hundreds of times: the
 		// answer shows the most relevant and says how many there are.
@@ -159,11 +159,10 @@ func (e *Engine) quoteAnswer(b *builder, hits []retrieval.Hit) {
 			articles[q.Source] = true
 		}
 		shown = fmt.Sprintf("The sources quote %s %s, in %s; these are the %d most relevant.",
-			joinNames(b.p.entities), plural(allQuotes, "time"), plural(len(articles), "article"), MaxAnswerQuotes)
+			who, plural(len(qs), "time"), plural(len(articles), "article"), MaxAnswerQuotes)
 		qs = qs[:MaxAnswerQuotes]
 	}
 	b.addQuotes(groupQuotes(qs, ss))
-	who := joinNames(b.p.entities)
 	nq := 0
 	quoting := map[string]bool{}
 	for _, g := range b.ans.Groups {

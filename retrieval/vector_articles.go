@@ -197,10 +197,9 @@ func (l *Library) chunkVector(ctx context.Context, c *chunk) ([]float32, error) 
 type articleVectors struct {
 	mu    sync.Mutex
 	byID  map[string][]float32
-	ids   []string    // sorted; rebuilt after a change
-	mat   []float32   // the vectors of ids, in order, end to end
-	dim   int         // length of each vector in mat
-	vecs  [][]float32 // views of mat, one per id
+	ids   []string  // sorted; rebuilt after a change
+	mat   []float32 // the vectors of ids, in order, end to end
+	dim   int       // length of each vector in mat
 	dirty bool
 }
 
@@ -226,7 +225,11 @@ func (a *articleVectors) list() ([]string, [][]float32) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	a.refresh()
-	return a.ids, a.vecs
+	vecs := make([][]float32, len(a.ids))
+	for i := range vecs {
+		vecs[i] = a.mat[i*a.dim : (i+1)*a.dim : (i+1)*a.dim]
+	}
+	return a.ids, vecs
 }
 
 // refresh rebuilds the sorted ids and the block after a change. The caller
@@ -244,11 +247,8 @@ func (a *articleVectors) refresh() {
 	slices.Sort(a.ids)
 	// A new block, not the old one reused: scans in flight still read it.
 	a.mat = make([]float32, len(a.ids)*a.dim)
-	a.vecs = make([][]float32, len(a.ids))
 	for i, id := range a.ids {
-		row := a.mat[i*a.dim : (i+1)*a.dim : (i+1)*a.dim]
-		copy(row, a.byID[id]) // a shorter vector (none is) would be zero-padded
-		a.vecs[i] = row
+		copy(a.mat[i*a.dim:(i+1)*a.dim], a.byID[id]) // a shorter vector (none is) would be zero-padded
 	}
 	a.dirty = false
 }
