@@ -22,8 +22,11 @@ import (
 
 const ledgerMagic = "PBLEDG2\n"
 
+// ledgerName is the ledger's file in the data directory.
+const ledgerName = "ledger.bin"
+
 // ledgerFile is where the ledger of dir is saved.
-func ledgerFile(dir string) string { return filepath.Join(dir, "ledger.bin") }
+func ledgerFile(dir string) string { return filepath.Join(dir, ledgerName) }
 
 var (
 	exeHashOnce sync.Once
@@ -64,22 +67,18 @@ func ledgerKey(c *Corpus) string {
 // extracted from the same corpus by the same program, else a new one, which
 // it then saves. Failing to save is not an error: the next Open extracts
 // again.
-func (l *Library) openLedger(c *Corpus, dataDir string, customAliases bool) *Ledger {
-	if dataDir == "" || customAliases {
+func (l *Library) openLedger(c *Corpus) *Ledger {
+	path, key := l.CacheFile(ledgerName, c)
+	if path == "" {
 		return BuildLedger(c, l.aliases)
 	}
-	key := ledgerKey(c)
-	if key == "" {
-		return BuildLedger(c, l.aliases)
-	}
-	path := ledgerFile(dataDir)
 	if led, err := readLedger(path, key, c); err == nil {
 		led.al = l.aliases
 		return led
 	}
 	led := BuildLedger(c, l.aliases)
 	if writeLedger(path, key, c, led) == nil {
-		os.Remove(filepath.Join(dataDir, "ledger.gob")) // the format before PBLEDG2
+		os.Remove(filepath.Join(filepath.Dir(path), "ledger.gob")) // the format before PBLEDG2
 	}
 	return led
 }

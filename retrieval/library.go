@@ -110,7 +110,7 @@ func Open(ctx context.Context, o Options) (*Library, error) {
 	}
 
 	l.corpus = corpus
-	l.ledger = l.openLedger(corpus, o.DataDir, o.Aliases != nil)
+	l.ledger = l.openLedger(corpus)
 	all := l.linkAll(corpus)
 
 	if l.path != "" {
