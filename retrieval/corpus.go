@@ -30,6 +30,9 @@ const MaxSourceBytes = 5 << 20
 type Corpus struct {
 	Sources []*Source
 	byID    map[string]*Source
+
+	hashOnce sync.Once // a corpus never changes, so Hash is worked out once
+	hash     string
 }
 
 // LoadWarning names a file that was skipped and why.
@@ -199,11 +202,16 @@ func (c *Corpus) Get(ref string) (*Source, error) {
 // Hash is a content hash of the whole corpus: it changes whenever any
 // source's id or bytes change.
 func (c *Corpus) Hash() string {
-	h := sha256.New()
-	for _, s := range c.Sources {
-		fmt.Fprintf(h, "%s\x00%s\x00", s.ID, s.Hash)
-	}
-	return hex.EncodeToString(h.Sum(nil))
+	c.hashOnce.Do(func() {
+		h := sha256.New()
+		var b []byte
+		for _, s := range c.Sources {
+			b = append(append(append(append(b[:0], s.ID...), 0), s.Hash...), 0)
+			h.Write(b)
+		}
+		c.hash = hex.EncodeToString(h.Sum(nil))
+	})
+	return c.hash
 }
 
 // readAllSized reads r to its end, or to one byte past MaxSourceBytes,
