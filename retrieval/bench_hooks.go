@@ -54,6 +54,9 @@ func (l *Library) BenchChromemQuery(ctx context.Context, q []float32, k int) err
 	if l.vec == nil {
 		return errNoVectors
 	}
+	if err := l.vec.waitAll(ctx); err != nil {
+		return err
+	}
 	for _, s := range l.vec.shards {
 		for _, kind := range kinds {
 			c := s.cols[kind]
@@ -73,6 +76,9 @@ func (l *Library) BenchChromemQuery(ctx context.Context, q []float32, k int) err
 func (l *Library) BenchVectors() [][]float32 {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
+	if l.vec == nil || l.vec.waitAll(context.Background()) != nil {
+		return nil
+	}
 	out := make([][]float32, 0, len(l.chunks))
 	for _, c := range l.chunks {
 		if v, err := l.chunkVector(context.Background(), c); err == nil {
@@ -96,10 +102,11 @@ func (l *Library) BenchStageVectors() [][]float32 {
 	return vecs
 }
 
-// BenchImportVectors reads every vector shard of the saved index and
-// imports it into a new chromem-go DB, on all CPUs, as Open does, but
-// without checking or linking anything: the least a cold Open through
-// chromem-go's export can cost. It returns how long that took.
+// BenchImportVectors reads every vector section of the saved index (chunk
+// and article vectors) and imports it into a new chromem-go DB, on all
+// CPUs, as Open and the background load do, but without checking or
+// linking anything: the least loading every vector through chromem-go's
+// export can cost. It returns how long that took.
 func (l *Library) BenchImportVectors() (time.Duration, error) {
 	if l.path == "" {
 		return 0, errors.New("the library has no saved index")
@@ -114,7 +121,7 @@ func (l *Library) BenchImportVectors() (time.Duration, error) {
 		mu    sync.Mutex
 		first error
 	)
-	secs := hdr.Sections[1 : 1+hdr.Shards]
+	secs := hdr.Sections[1 : 1+2*hdr.Shards]
 	parallelEach(len(secs), func(i int) {
 		b, err := readSection(f, secs[i])
 		if err == nil {

@@ -12,12 +12,14 @@ import (
 
 // vectorIndex holds the vectors in chromem-go. The articles are spread
 // over shards by a hash of their id; each shard is a chromem-go DB with one
-// collection per chunk kind and one of article vectors (see
-// vector_articles.go), named after the embedder so that vectors of two
-// models never share a collection. Shards are saved and loaded
-// independently, so that a large index loads on all CPUs. Documents carry
-// only an id and a vector: the text lives in the corpus, which keeps memory
-// and the saved file small.
+// collection per chunk kind, and a second DB with the collection of
+// article vectors (see vector_articles.go), all named after the embedder so
+// that vectors of two models never share a collection. Shards are saved
+// and loaded independently, so that a large index loads on all CPUs, and
+// the chunk vectors of a large saved index finish loading after Open
+// returns (see vector_background.go). Documents carry only an id and a
+// vector: the text lives in the corpus, which keeps memory and the saved
+// file small.
 type vectorIndex struct {
 	emb    Embedder
 	shards []*vectorShard
@@ -26,11 +28,51 @@ type vectorIndex struct {
 	artVecs articleVectors
 }
 
-// vectorShard is one chromem-go DB of the index.
+// vectorShard is one shard of the index: two chromem-go DBs, one of chunk
+// vectors and one of article vectors, saved as two sections so that the
+// article vectors can be loaded first.
 type vectorShard struct {
-	db   *chromem.DB
-	cols map[chunkKind]*chromem.Collection
-	arts *chromem.Collection
+	// db and cols hold the chunk vectors. While they are still loading
+	// they are nil; they are set before loaded is closed and never change
+	// after that, so code that has seen loaded closed may read them.
+	db     *chromem.DB
+	cols   map[chunkKind]*chromem.Collection
+	loaded chan struct{}
+	artDB  *chromem.DB
+	arts   *chromem.Collection
+}
+
+// closedChan is closed: the loaded channel of a shard built in memory.
+var closedChan = func() chan struct{} { c := make(chan struct{}); close(c); return c }()
+
+// ready reports whether the shard's chunk vectors are in memory.
+func (s *vectorShard) ready() bool {
+	select {
+	case <-s.loaded:
+		return true
+	default:
+		return false
+	}
+}
+
+// wait waits until the shard's chunk vectors are in memory.
+func (s *vectorShard) wait(ctx context.Context) error {
+	select {
+	case <-s.loaded:
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("wait for vectors: %w", context.Cause(ctx))
+	}
+}
+
+// waitAll waits until the chunk vectors of every shard are in memory.
+func (v *vectorIndex) waitAll(ctx context.Context) error {
+	for _, s := range v.shards {
+		if err := s.wait(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Shards are sized so that each holds about articlesPerShard articles,
@@ -51,34 +93,47 @@ func collectionName(emb Embedder, k chunkKind) string { return emb.Name() + "/" 
 func newVectorIndex(emb Embedder, n int) (*vectorIndex, error) {
 	v := &vectorIndex{emb: emb, shards: make([]*vectorShard, n)}
 	for i := range v.shards {
-		s, err := newVectorShard(chromem.NewDB(), emb)
+		s, err := newArticleShard(chromem.NewDB(), emb)
 		if err != nil {
 			return nil, err
 		}
+		s.db = chromem.NewDB()
+		if s.cols, err = chunkCollections(s.db, emb); err != nil {
+			return nil, err
+		}
+		s.loaded = closedChan
 		v.shards[i] = s
 	}
 	return v, nil
 }
 
-// newVectorShard gets or creates emb's collections in db.
-func newVectorShard(db *chromem.DB, emb Embedder) (*vectorShard, error) {
-	s := &vectorShard{db: db, cols: map[chunkKind]*chromem.Collection{}}
-	// Always pass our embedding function: with nil, chromem would call
-	// OpenAI with OPENAI_API_KEY.
-	ef := chromem.EmbeddingFunc(EmbedFunc(emb))
-	for _, k := range kinds {
-		c, err := db.GetOrCreateCollection(collectionName(emb, k), nil, ef)
-		if err != nil {
-			return nil, fmt.Errorf("create collection: %w", err)
-		}
-		s.cols[k] = c
-	}
-	c, err := db.GetOrCreateCollection(articleCollectionName(emb), nil, ef)
+// newArticleShard returns a shard whose article vectors are in artDB and
+// whose chunk vectors are not loaded yet.
+func newArticleShard(artDB *chromem.DB, emb Embedder) (*vectorShard, error) {
+	c, err := artDB.GetOrCreateCollection(articleCollectionName(emb), nil, embeddingFunc(emb))
 	if err != nil {
 		return nil, fmt.Errorf("create collection: %w", err)
 	}
-	s.arts = c
-	return s, nil
+	return &vectorShard{artDB: artDB, arts: c, loaded: make(chan struct{})}, nil
+}
+
+// chunkCollections gets or creates emb's chunk collections in db.
+func chunkCollections(db *chromem.DB, emb Embedder) (map[chunkKind]*chromem.Collection, error) {
+	cols := map[chunkKind]*chromem.Collection{}
+	for _, k := range kinds {
+		c, err := db.GetOrCreateCollection(collectionName(emb, k), nil, embeddingFunc(emb))
+		if err != nil {
+			return nil, fmt.Errorf("create collection: %w", err)
+		}
+		cols[k] = c
+	}
+	return cols, nil
+}
+
+// embeddingFunc is emb for chromem-go. Always pass our embedding function:
+// with nil, chromem would call OpenAI with OPENAI_API_KEY.
+func embeddingFunc(emb Embedder) chromem.EmbeddingFunc {
+	return chromem.EmbeddingFunc(EmbedFunc(emb))
 }
 
 // shardIndex returns the number of the shard that holds source id's
@@ -143,7 +198,8 @@ func (v *vectorIndex) remove(ctx context.Context, chunks []*chunk) error {
 	return v.removeArticles(ctx, chunks)
 }
 
-// count returns the number of vectors of kind k.
+// count returns the number of vectors of kind k. The caller has waited
+// for every shard (waitAll).
 func (v *vectorIndex) count(k chunkKind) int {
 	n := 0
 	for _, s := range v.shards {
@@ -163,7 +219,11 @@ func (v *vectorIndex) articleCount() int {
 
 // vector returns a copy of the stored vector of a chunk.
 func (v *vectorIndex) vector(ctx context.Context, c *chunk) ([]float32, error) {
-	d, err := v.shardOf(c.source.ID).cols[c.kind].GetByID(ctx, c.id)
+	s := v.shardOf(c.source.ID)
+	if err := s.wait(ctx); err != nil {
+		return nil, err
+	}
+	d, err := s.cols[c.kind].GetByID(ctx, c.id)
 	if err != nil {
 		return nil, fmt.Errorf("get vector of %s: %w", c.id, err)
 	}
@@ -174,6 +234,9 @@ func (v *vectorIndex) vector(ctx context.Context, c *chunk) ([]float32, error) {
 // first, ties broken by id so that the result is deterministic. It asks
 // chromem-go for the top n of every collection and merges them.
 func (v *vectorIndex) query(ctx context.Context, q []float32, k chunkKind, n int) ([]scored, error) {
+	if err := v.waitAll(ctx); err != nil {
+		return nil, err
+	}
 	var all []scored
 	for _, s := range v.shards {
 		for _, kk := range kinds {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -30,6 +31,11 @@ type Options struct {
 	// Aliases canonicalizes speaker and organization names. nil means
 	// [DefaultAliases].
 	Aliases *Aliases
+	// Logger receives what happens after Open returns: the chunk vectors
+	// of a large saved index finishing loading, and any shard of them
+	// that had to be embedded again (which also goes to the Warnings).
+	// nil discards it.
+	Logger *slog.Logger
 }
 
 // Library ties together a corpus, its quote ledger and a search index over
@@ -39,6 +45,7 @@ type Options struct {
 type Library struct {
 	emb     Embedder
 	aliases *Aliases
+	log     *slog.Logger
 	path    string // saved index file; "" when in memory only
 	dataDir string // "" when in memory only
 	// ownAliases is whether the library was opened with its own aliases,
@@ -59,6 +66,10 @@ type Library struct {
 	warnings  []string
 	rebuilt   string // why a saved index was out of date and rebuilt
 
+	// loading, when not nil, is closed when the background load of the
+	// chunk vectors (see vector_background.go) has finished.
+	loading chan struct{}
+
 	// savedID is the SaveID of the index file this library last wrote or
 	// read, and dirty the shards changed since; both are guarded by
 	// writeMu (or belong to Open).
@@ -77,7 +88,10 @@ func Open(ctx context.Context, o Options) (*Library, error) {
 	if o.FS == nil {
 		return nil, errors.New("open library: Options.FS is nil")
 	}
-	l := &Library{emb: o.Embedder, aliases: o.Aliases, dataDir: o.DataDir, ownAliases: o.Aliases != nil}
+	l := &Library{emb: o.Embedder, aliases: o.Aliases, log: o.Logger, dataDir: o.DataDir, ownAliases: o.Aliases != nil}
+	if l.log == nil {
+		l.log = slogDiscard
+	}
 	if l.emb == nil {
 		l.emb = NewLocalEmbedder()
 	}
@@ -199,21 +213,25 @@ func speakerKeys(q *Quote) []string {
 }
 
 func (l *Library) counts() map[string]int {
+	n := map[chunkKind]int{}
+	for _, cs := range l.bySource {
+		for _, c := range cs {
+			n[c.kind]++
+		}
+	}
 	m := map[string]int{}
 	for _, k := range kinds {
-		m[k.String()] = 0
-	}
-	for _, c := range l.chunks {
-		m[c.kind.String()]++
+		m[k.String()] = n[k]
 	}
 	return m
 }
 
 // load finishes reading the saved index (see readIndex; err is its error)
 // into l.vec and l.lex, restoring the embedder's state; order is every
-// chunk in corpus order. It reports whether
-// it did; when it did not for any reason but a missing file, it adds a
-// warning.
+// chunk in corpus order. The chunk vectors of an index searched in two
+// stages go on loading in the background (see vector_background.go). It
+// reports whether it loaded the index; when it did not for any reason but
+// a missing file, it adds a warning.
 func (l *Library) load(saved *indexRead, err error, order []*chunk) bool {
 	var (
 		mu   sync.Mutex
@@ -232,20 +250,12 @@ func (l *Library) load(saved *indexRead, err error, order []*chunk) bool {
 			return nil
 		},
 		vector: func(shard, shards int, k chunkKind, id string, vec []float32) error {
-			if k == 0 {
-				if len(l.bySource[id]) == 0 || shardFor(id, shards) != shard {
-					return fmt.Errorf("unexpected article vector %q", id)
-				}
-				mu.Lock()
-				arts[id] = vec
-				mu.Unlock()
-				return nil
+			if k != 0 || len(l.bySource[id]) == 0 || shardFor(id, shards) != shard {
+				return fmt.Errorf("unexpected article vector %q", id)
 			}
-			c := l.chunks[id]
-			if c == nil || c.kind != k || shardFor(c.source.ID, shards) != shard {
-				return fmt.Errorf("unexpected %s vector %q", k, id)
-			}
-			c.vec = vec // each chunk is in one shard, so one goroutine sets it
+			mu.Lock()
+			arts[id] = vec
+			mu.Unlock()
 			return nil
 		},
 	}
@@ -271,12 +281,23 @@ func (l *Library) load(saved *indexRead, err error, order []*chunk) bool {
 			}
 		}
 	}
+	background := err == nil && len(arts) > stage1Articles
+	if err == nil && !background {
+		err = l.loadAll(saved, li.vec)
+	}
+	if saved != nil && !background {
+		saved.cancel()
+	}
 	switch {
 	case err == nil:
 		l.vec, l.lex, l.dim = li.vec, li.lex, li.hdr.Dim
 		l.savedID = li.hdr.SaveID
 		for id, v := range arts {
 			l.vec.artVecs.set(id, v)
+		}
+		if background {
+			l.loading = make(chan struct{})
+			go l.loadInBackground(saved, l.vec)
 		}
 		return true
 	case errors.Is(err, errIndexMissing):
@@ -481,6 +502,9 @@ func (l *Library) Add(ctx context.Context, src *Source) error {
 
 	l.writeMu.Lock()
 	defer l.writeMu.Unlock()
+	if err := l.vec.waitAll(ctx); err != nil {
+		return fmt.Errorf("add source %s: %w", src.ID, err)
+	}
 	l.mu.Lock()
 	if err := l.checkVectors(vecs); err != nil {
 		l.mu.Unlock()
@@ -514,6 +538,9 @@ func (l *Library) Add(ctx context.Context, src *Source) error {
 func (l *Library) Remove(ctx context.Context, id string) error {
 	l.writeMu.Lock()
 	defer l.writeMu.Unlock()
+	if err := l.vec.waitAll(ctx); err != nil {
+		return fmt.Errorf("remove source %s: %w", id, err)
+	}
 	l.mu.Lock()
 	if _, ok := l.corpus.byID[id]; !ok {
 		l.mu.Unlock()

@@ -9,10 +9,13 @@ import (
 // parallelEach calls f(i) for every i in [0, n) on one goroutine per CPU,
 // each taking the next i when it is done with one, and returns when all
 // calls have.
-func parallelEach(n int, f func(i int)) {
+func parallelEach(n int, f func(i int)) { parallelN(runtime.GOMAXPROCS(0), n, f) }
+
+// parallelN is parallelEach on at most workers goroutines.
+func parallelN(workers, n int, f func(i int)) {
 	var wg sync.WaitGroup
 	var next atomic.Int64
-	for range min(runtime.GOMAXPROCS(0), n) {
+	for range min(max(1, workers), n) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

@@ -23,8 +23,10 @@ import (
 //
 //	indexMagic | sections | gob(indexHeader) | uint64 little-endian header length | indexMagic
 //
-// The sections are the BM25 index ("lexical", see bm25_persist.go) and one
-// chromem-go export per vector shard ("vectors/N", see vector_persist.go).
+// The sections are the BM25 index ("lexical", see bm25_persist.go), two
+// chromem-go exports per vector shard, of its chunk vectors ("vectors/N")
+// and of its article vectors ("articles/N", see vector_persist.go), and
+// the corpus snapshot ("corpus/N", see corpus_snapshot.go).
 // The header, at the end, says where each section is and its CRC-32C, so
 // the shards are read and imported in parallel and a damaged byte anywhere
 // is caught. The file is written to a temporary file in the same
@@ -36,7 +38,7 @@ import (
 const (
 	indexMagic      = "PBIDX02\n"
 	oldIndexMagic   = "PBIDX01\n" // formats 1 to 3: header first, one gzip'd export
-	indexFormat     = 6
+	indexFormat     = 7
 	maxHeaderLength = 64 << 20
 	trailerLength   = 8 + len(indexMagic)
 )

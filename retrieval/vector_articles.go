@@ -180,8 +180,23 @@ func normalized(v []float32) []float32 {
 }
 
 // chunkVector returns the stored vector of c without copying it when the
-// chunk shares it.
+// chunk shares it. While c's shard is still loading (see
+// vector_background.go) it computes the vector again with the local
+// embedder, which gives the stored one bit for bit, or waits for the shard.
 func (l *Library) chunkVector(ctx context.Context, c *chunk) ([]float32, error) {
+	s := l.vec.shardOf(c.source.ID)
+	if !s.ready() {
+		if e, ok := l.recomputable(); ok {
+			v := e.Vector(c.indexText())
+			if !isNormalized(v) {
+				v = normalized(v)
+			}
+			return v, nil
+		}
+		if err := s.wait(ctx); err != nil {
+			return nil, err
+		}
+	}
 	if c.vec != nil {
 		return c.vec, nil
 	}

@@ -15,51 +15,59 @@ import (
 	"github.com/philippgille/chromem-go"
 )
 
-// Each vector shard is saved with chromem-go's own export, uncompressed
-// (float vectors barely compress, and gzip would make loading single-
-// threaded and several times slower), and read back with its import, each
-// shard into its own chromem-go DB, on all CPUs. persist.go's CRC catches
-// a damaged section before chromem-go sees it.
+// Each vector shard is saved as two chromem-go exports, its chunk vectors
+// and its article vectors, uncompressed (float vectors barely compress,
+// and gzip would make loading single-threaded and several times slower),
+// and read back with chromem-go's import, each into its own DB, on all
+// CPUs. persist.go's CRC catches a damaged section before chromem-go sees
+// it. Open waits for the article vectors, the BM25 index and the corpus
+// snapshot; the chunk vectors of a large index finish loading after it
+// returns (see vector_background.go).
 
 const (
 	lexicalSection = "lexical"
-	vectorSection  = "vectors/"
+	vectorSection  = "vectors/"  // a shard's chunk vectors
+	articleSection = "articles/" // a shard's article vectors
 )
 
 // indexSections returns the writers of every section of l's index. A
 // shard that is not dirty is copied from old, the index file l last saved
 // (whose header is oldHdr), when old is not nil. The caller holds l.mu
-// for reading at least.
+// for reading at least, and every shard is loaded.
 func (l *Library) indexSections(old *os.File, oldHdr indexHeader) []sectionWriter {
 	out := []sectionWriter{{name: lexicalSection, write: func(w io.Writer) error {
 		return l.lex.encode(w, func(id string) bool { return l.chunks[id] != nil && l.chunks[id].numeric })
 	}}}
-	for i, s := range l.vec.shards {
-		name := vectorSection + strconv.Itoa(i)
-		if old != nil && !l.dirty[i] && oldHdr.Sections[1+i].Name == name {
-			out = append(out, sectionWriter{name: name, from: old, copy: oldHdr.Sections[1+i]})
-			continue
+	n := len(l.vec.shards)
+	// section returns the writer of section j, named name, of shard i.
+	section := func(i, j int, name string, write func(io.Writer) error) sectionWriter {
+		if old != nil && !l.dirty[i] && j < len(oldHdr.Sections) && oldHdr.Sections[j].Name == name {
+			return sectionWriter{name: name, from: old, copy: oldHdr.Sections[j]}
 		}
-		out = append(out, sectionWriter{name: name, write: func(w io.Writer) error {
-			if err := s.db.ExportToWriter(w, false, ""); err != nil {
+		return sectionWriter{name: name, write: write}
+	}
+	export := func(db *chromem.DB) func(io.Writer) error {
+		return func(w io.Writer) error {
+			if err := db.ExportToWriter(w, false, ""); err != nil {
 				return fmt.Errorf("export vectors: %w", err)
 			}
 			return nil
-		}})
+		}
+	}
+	for i, s := range l.vec.shards {
+		out = append(out, section(i, 1+i, vectorSection+strconv.Itoa(i), export(s.db)))
+	}
+	for i, s := range l.vec.shards {
+		out = append(out, section(i, 1+n+i, articleSection+strconv.Itoa(i), export(s.artDB)))
 	}
 	// The corpus snapshot, in the same shards.
-	byShard := make([][]*Source, len(l.vec.shards))
+	byShard := make([][]*Source, n)
 	for _, src := range l.corpus.Sources {
 		i := l.vec.shardIndex(src.ID)
 		byShard[i] = append(byShard[i], src)
 	}
 	for i, srcs := range byShard {
-		name := corpusSection + strconv.Itoa(i)
-		if j := 1 + len(l.vec.shards) + i; old != nil && !l.dirty[i] && j < len(oldHdr.Sections) && oldHdr.Sections[j].Name == name {
-			out = append(out, sectionWriter{name: name, from: old, copy: oldHdr.Sections[j]})
-			continue
-		}
-		out = append(out, sectionWriter{name: name, write: func(w io.Writer) error { return encodeSources(w, srcs) }})
+		out = append(out, section(i, 1+2*n+i, corpusSection+strconv.Itoa(i), func(w io.Writer) error { return encodeSources(w, srcs) }))
 	}
 	return out
 }
@@ -89,32 +97,55 @@ type loadedIndex struct {
 	lex *bm25
 }
 
-// loadIndex reads the index at path, checking that it matches want. It
-// returns errIndexMissing or errIndexStale (wrapped) when the file is
-// absent or out of date, and any other error when the file is damaged.
+// loadIndex reads the whole index at path, checking that it matches
+// want, and closes it. It returns errIndexMissing or errIndexStale
+// (wrapped) when the file is absent or out of date, and any other error
+// when the file is damaged.
 func loadIndex(path string, want indexWant) (loadedIndex, error) {
 	r, err := readIndex(path, want.emb)
 	if err != nil {
 		return loadedIndex{}, err
 	}
-	return r.finish(want)
+	defer r.close()
+	li, err := r.finish(want)
+	if err != nil {
+		return loadedIndex{}, err
+	}
+	for n := range li.vec.shards {
+		_, _, stored, err := r.readChunks(n)
+		if err != nil {
+			return loadedIndex{}, err
+		}
+		for _, c := range stored {
+			for i, id := range c.ids {
+				if err := want.vector(n, r.hdr.Shards, c.kind, id, c.vecs[i]); err != nil {
+					return loadedIndex{}, fmt.Errorf("shard %d: %w", n, err)
+				}
+			}
+		}
+	}
+	return li, nil
 }
 
 // indexRead is a saved index being read in the background, so that Open
-// decodes it while it loads the corpus and extracts quotes.
+// decodes it while it loads the corpus and extracts quotes. The chunk
+// vectors are read later, shard by shard, with readChunks; the file stays
+// open until close.
 type indexRead struct {
-	hdr  indexHeader
-	emb  Embedder
-	stop atomic.Bool
-	done chan struct{}
+	f         *os.File
+	closeOnce sync.Once
+	hdr       indexHeader
+	emb       Embedder
+	stop      atomic.Bool
+	done      chan struct{}
 	// snapshot holds the saved sources by file name (see
 	// corpus_snapshot.go); it is read before readIndex returns.
 	snapshot map[string]*Source
 	// Set by the background work, to be read after done is closed:
 	err    error
 	lex    *rawBM25
-	shards []*vectorShard
-	vecs   [][]storedCollection // by shard
+	shards []*vectorShard     // with their article vectors only
+	arts   []storedCollection // the article vectors, by shard
 }
 
 // storedCollection is every vector of one collection of a shard.
@@ -125,8 +156,9 @@ type storedCollection struct {
 }
 
 // readIndex opens the index at path, checks its header and starts decoding
-// its sections on all CPUs. It returns errIndexMissing, or errIndexStale
-// (wrapped) for an index of another format or embedder.
+// its BM25 index and article vectors on all CPUs. It returns
+// errIndexMissing, or errIndexStale (wrapped) for an index of another
+// format or embedder.
 func readIndex(path string, emb Embedder) (*indexRead, error) {
 	f, hdr, err := readIndexHeader(path)
 	if err != nil {
@@ -139,40 +171,59 @@ func readIndex(path string, emb Embedder) (*indexRead, error) {
 	case hdr.Embedder != emb.Name():
 		f.Close()
 		return nil, fmt.Errorf("%w: built by embedder %q, want %q", errIndexStale, hdr.Embedder, emb.Name())
-	case hdr.Shards < 1 || hdr.Shards > maxShards || len(hdr.Sections) != 1+2*hdr.Shards:
+	case hdr.Shards < 1 || hdr.Shards > maxShards || len(hdr.Sections) != 1+3*hdr.Shards:
 		f.Close()
 		return nil, fmt.Errorf("index has %d shards in %d sections", hdr.Shards, len(hdr.Sections))
 	}
+	n := hdr.Shards
+	for i, s := range hdr.Sections {
+		want := lexicalSection
+		switch {
+		case i > 2*n:
+			want = corpusSection + strconv.Itoa(i-1-2*n)
+		case i > n:
+			want = articleSection + strconv.Itoa(i-1-n)
+		case i > 0:
+			want = vectorSection + strconv.Itoa(i-1)
+		}
+		if s.Name != want {
+			f.Close()
+			return nil, fmt.Errorf("unexpected index section %q", s.Name)
+		}
+	}
 	// The corpus snapshot is needed first, to load the corpus: it is read
 	// now, on all CPUs, and the rest in the background.
-	snap, err := readSnapshot(f, hdr.Sections[1+hdr.Shards:], hdr.Shards)
+	snap, err := readSnapshot(f, hdr.Sections[1+2*n:], n)
 	if err != nil {
 		f.Close()
 		return nil, err
 	}
-	r := &indexRead{hdr: hdr, emb: emb, done: make(chan struct{}), snapshot: snap,
-		shards: make([]*vectorShard, hdr.Shards), vecs: make([][]storedCollection, hdr.Shards)}
-	tasks := make(chan func() error, len(hdr.Sections))
-	for i, s := range hdr.Sections[:1+hdr.Shards] {
-		switch {
-		case i == 0 && s.Name == lexicalSection:
-			tasks <- func() error {
-				b, err := readSection(f, s)
-				if err != nil {
-					return err
-				}
-				r.lex, err = decodeRawBM25(b)
+	r := &indexRead{f: f, hdr: hdr, emb: emb, done: make(chan struct{}), snapshot: snap,
+		shards: make([]*vectorShard, n), arts: make([]storedCollection, n)}
+	tasks := make(chan func() error, 1+n)
+	tasks <- func() error {
+		b, err := readSection(f, hdr.Sections[0])
+		if err != nil {
+			return err
+		}
+		r.lex, err = decodeRawBM25(b)
+		return err
+	}
+	for i := range n {
+		tasks <- func() error {
+			db, err := importSection(f, hdr.Sections[1+n+i], r.emb)
+			if err != nil {
 				return err
 			}
-		case i > 0 && s.Name == vectorSection+strconv.Itoa(i-1):
-			tasks <- func() error {
-				var err error
-				r.shards[i-1], r.vecs[i-1], err = readShard(f, s, i-1, hdr.Dim, emb)
+			r.shards[i], err = newArticleShard(db, emb)
+			if err != nil {
 				return err
 			}
-		default:
-			f.Close()
-			return nil, fmt.Errorf("unexpected index section %q", s.Name)
+			r.arts[i], err = listStored(r.shards[i].arts, 0, hdr.Dim)
+			if err != nil {
+				return fmt.Errorf("shard %d: %w", i, err)
+			}
+			return nil
 		}
 	}
 	close(tasks)
@@ -186,7 +237,7 @@ func readIndex(path string, emb Embedder) (*indexRead, error) {
 		mu.Unlock()
 		r.stop.Store(true)
 	}
-	for range min(runtime.GOMAXPROCS(0), 1+hdr.Shards) {
+	for range min(runtime.GOMAXPROCS(0), 1+n) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -208,18 +259,29 @@ func readIndex(path string, emb Embedder) (*indexRead, error) {
 	}
 	go func() {
 		wg.Wait()
-		f.Close()
 		close(r.done)
 	}()
 	return r, nil
 }
 
-// cancel stops the background work early; finish must not be called.
-func (r *indexRead) cancel() { r.stop.Store(true) }
+// cancel stops the background work early and closes the file once it is
+// done; finish must not be called.
+func (r *indexRead) cancel() {
+	r.stop.Store(true)
+	go func() {
+		<-r.done
+		r.close()
+	}()
+}
+
+// close closes the index file, once finish has returned or cancel was
+// called.
+func (r *indexRead) close() { r.closeOnce.Do(func() { r.f.Close() }) }
 
 // finish waits for the background work, checks the index against want and
-// hands it its vectors. It returns errIndexStale (wrapped) when the index
-// was built from another corpus or ledger.
+// hands it its article vectors. It returns errIndexStale (wrapped) when
+// the index was built from another corpus or ledger. The shards it returns
+// have no chunk vectors yet: readChunks reads them.
 func (r *indexRead) finish(want indexWant) (loadedIndex, error) {
 	hdr := r.hdr
 	switch {
@@ -234,37 +296,23 @@ func (r *indexRead) finish(want indexWant) (loadedIndex, error) {
 	if r.err != nil {
 		return loadedIndex{}, r.err
 	}
-	lex, err := r.lex.bind(want.chunk, want.order)
-	if err != nil {
-		return loadedIndex{}, err
-	}
-	li := loadedIndex{hdr: hdr, vec: &vectorIndex{emb: want.emb, shards: r.shards}, lex: lex}
 	for k, want := range want.counts {
 		if got := hdr.Counts[k]; got != want {
 			return loadedIndex{}, fmt.Errorf("index header counts %d %s vectors, want %d", got, k, want)
 		}
 	}
-	for _, k := range kinds {
-		if got, want := li.vec.count(k), want.counts[k.String()]; got != want {
-			return loadedIndex{}, fmt.Errorf("index holds %d %s vectors, want %d", got, k, want)
-		}
-	}
-	// Linking is a map lookup per vector: one goroutine per CPU.
-	errs := make([]error, len(r.vecs))
-	parallelEach(len(r.vecs), func(n int) {
-		for _, c := range r.vecs[n] {
-			for i, id := range c.ids {
-				if err := want.vector(n, hdr.Shards, c.kind, id, c.vecs[i]); err != nil {
-					errs[n] = fmt.Errorf("shard %d: %w", n, err)
-					return
-				}
-			}
-		}
-	})
-	if err := errors.Join(errs...); err != nil {
+	lex, err := r.lex.bind(want.chunk, want.order)
+	if err != nil {
 		return loadedIndex{}, err
 	}
-	return li, nil
+	for n, c := range r.arts {
+		for i, id := range c.ids {
+			if err := want.vector(n, hdr.Shards, 0, id, c.vecs[i]); err != nil {
+				return loadedIndex{}, fmt.Errorf("shard %d: %w", n, err)
+			}
+		}
+	}
+	return loadedIndex{hdr: hdr, vec: &vectorIndex{emb: want.emb, shards: r.shards}, lex: lex}, nil
 }
 
 // cmpErr keeps the first error.
@@ -275,54 +323,64 @@ func cmpErr(first, err error) error {
 	return err
 }
 
-// readShard imports shard number n and lists its vectors. chromem-go
+// readChunks imports the chunk vectors of shard n and lists them. It may
+// run on several shards at once.
+func (r *indexRead) readChunks(n int) (*chromem.DB, map[chunkKind]*chromem.Collection, []storedCollection, error) {
+	db, err := importSection(r.f, r.hdr.Sections[1+n], r.emb)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	cols, err := chunkCollections(db, r.emb)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("import vectors of shard %d: %w", n, err)
+	}
+	var out []storedCollection
+	for _, k := range kinds {
+		sc, err := listStored(cols[k], k, r.hdr.Dim)
+		if err != nil {
+			return nil, nil, nil, fmt.Errorf("shard %d: %w", n, err)
+		}
+		out = append(out, sc)
+	}
+	return db, cols, out, nil
+}
+
+// importSection imports section s into a new chromem-go DB. chromem-go
 // reads the section straight from the file, and its CRC is checked as it
-// goes: a damaged shard is rejected however far the import got.
-func readShard(f *os.File, s indexSection, n, dim int, emb Embedder) (*vectorShard, []storedCollection, error) {
+// goes: a damaged section is rejected however far the import got. Every
+// collection must be emb's.
+func importSection(f *os.File, s indexSection, emb Embedder) (*chromem.DB, error) {
 	r := newCRCSectionReader(f, s)
 	db := chromem.NewDB()
 	if err := db.ImportFromReader(r, ""); err != nil {
 		if cerr := r.check(); cerr != nil {
-			return nil, nil, cerr
+			return nil, cerr
 		}
-		return nil, nil, fmt.Errorf("import vectors of shard %d: %w", n, err)
+		return nil, fmt.Errorf("import vectors of %s: %w", s.Name, err)
 	}
 	if err := r.check(); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	prefix := emb.Name() + "/"
 	for name := range db.ListCollections() {
 		if !strings.HasPrefix(name, prefix) {
-			return nil, nil, fmt.Errorf("import vectors of shard %d: unexpected collection %q", n, name)
+			return nil, fmt.Errorf("import vectors of %s: unexpected collection %q", s.Name, name)
 		}
 	}
-	sh, err := newVectorShard(db, emb)
+	return db, nil
+}
+
+// listStored lists every vector of c, of kind k.
+func listStored(c *chromem.Collection, k chunkKind, dim int) (storedCollection, error) {
+	res, err := storedVectors(context.Background(), c, dim)
 	if err != nil {
-		return nil, nil, fmt.Errorf("import vectors of shard %d: %w", n, err)
+		return storedCollection{}, err
 	}
-	ctx := context.Background()
-	var out []storedCollection
-	list := func(c *chromem.Collection, kind chunkKind) error {
-		res, err := storedVectors(ctx, c, dim)
-		if err != nil {
-			return fmt.Errorf("shard %d: %w", n, err)
-		}
-		sc := storedCollection{kind: kind, ids: make([]string, len(res)), vecs: make([][]float32, len(res))}
-		for i, r := range res {
-			sc.ids[i], sc.vecs[i] = r.ID, r.Embedding
-		}
-		out = append(out, sc)
-		return nil
+	sc := storedCollection{kind: k, ids: make([]string, len(res)), vecs: make([][]float32, len(res))}
+	for i, r := range res {
+		sc.ids[i], sc.vecs[i] = r.ID, r.Embedding
 	}
-	for _, k := range kinds {
-		if err := list(sh.cols[k], k); err != nil {
-			return nil, nil, err
-		}
-	}
-	if err := list(sh.arts, 0); err != nil {
-		return nil, nil, err
-	}
-	return sh, out, nil
+	return sc, nil
 }
 
 // readSnapshot reads and decodes the corpus sections secs (one per shard of

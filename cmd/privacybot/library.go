@@ -101,7 +101,7 @@ func (a *App) openLibrary(ctx context.Context, cf *corpusFlags, log *slog.Logger
 	if err != nil {
 		return nil, err
 	}
-	lib, err := retrieval.Open(ctx, retrieval.Options{FS: fsys, DataDir: a.dataDir(cf), Embedder: emb})
+	lib, err := retrieval.Open(ctx, retrieval.Options{FS: fsys, DataDir: a.dataDir(cf), Embedder: emb, Logger: log})
 	if err != nil {
 		return nil, fmt.Errorf("open corpus: %w", err)
 	}
