@@ -4,8 +4,8 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"hash/fnv"
 	"slices"
+	"sync/atomic"
 
 	"github.com/philippgille/chromem-go"
 )
@@ -26,6 +26,9 @@ type vectorIndex struct {
 	// artVecs holds the article vectors of every shard, for scanning: the
 	// slices chromem-go stores, not copies.
 	artVecs articleVectors
+	// resident is set once every shard's chunk vectors are in memory, so
+	// that a search reads them without asking each shard.
+	resident atomic.Bool
 }
 
 // vectorShard is one shard of the index: two chromem-go DBs, one of chunk
@@ -104,6 +107,7 @@ func newVectorIndex(emb Embedder, n int) (*vectorIndex, error) {
 		s.loaded = closedChan
 		v.shards[i] = s
 	}
+	v.resident.Store(true)
 	return v, nil
 }
 
@@ -143,9 +147,11 @@ func (v *vectorIndex) shardIndex(id string) int { return shardFor(id, len(v.shar
 // shardFor returns the number of the shard, of n, that holds source id's
 // vectors: an FNV-1a hash of the id, modulo n.
 func shardFor(id string, n int) int {
-	h := fnv.New32a()
-	h.Write([]byte(id))
-	return int(h.Sum32() % uint32(n))
+	h := uint32(2166136261) // FNV-1a, as hash/fnv computes it, without allocating
+	for i := 0; i < len(id); i++ {
+		h = (h ^ uint32(id[i])) * 16777619
+	}
+	return int(h % uint32(n))
 }
 
 func (v *vectorIndex) shardOf(id string) *vectorShard { return v.shards[v.shardIndex(id)] }

@@ -283,7 +283,9 @@ func (l *Library) load(saved *indexRead, err error, order []*chunk) bool {
 	}
 	background := err == nil && len(arts) > stage1Articles
 	if err == nil && !background {
-		err = l.loadAll(saved, li.vec)
+		if err = l.loadAll(saved, li.vec); err == nil {
+			li.vec.resident.Store(true)
+		}
 	}
 	if saved != nil && !background {
 		saved.cancel()

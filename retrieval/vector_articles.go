@@ -184,6 +184,9 @@ func normalized(v []float32) []float32 {
 // vector_background.go) it computes the vector again with the local
 // embedder, which gives the stored one bit for bit, or waits for the shard.
 func (l *Library) chunkVector(ctx context.Context, c *chunk) ([]float32, error) {
+	if l.vec.resident.Load() && c.vec != nil {
+		return c.vec, nil
+	}
 	s := l.vec.shardOf(c.source.ID)
 	if !s.ready() {
 		if e, ok := l.recomputable(); ok {

@@ -160,6 +160,7 @@ func (l *Library) loadInBackground(r *indexRead, v *vectorIndex) {
 		l.warnings = append(l.warnings, msg)
 		l.mu.Unlock()
 	})
+	v.resident.Store(true)
 	r.close()
 	l.log.Info("vector index loaded", "shards", len(v.shards), "seconds", time.Since(start).Seconds())
 	if len(repaired) == 0 {
