@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"slices"
+	"unsafe"
 )
 
 // The BM25 index is saved beside the vectors, so that opening a saved
@@ -125,6 +126,20 @@ func (r *lexReader) str(what string) string {
 	return s
 }
 
+// view is str without the copy: the string is a view of the data being
+// decoded, which must never change. A chunk id is read as a view, as bind
+// replaces it with the chunk's own id string: copying two million of them
+// only to drop them cost an allocation each.
+func (r *lexReader) view(what string) string {
+	n := r.num(int64(len(r.b)), what)
+	if r.err != nil || n == 0 {
+		return ""
+	}
+	s := unsafe.String(&r.b[0], n)
+	r.b = r.b[n:]
+	return s
+}
+
 // rawBM25 is a decoded BM25 index whose chunk ids are not yet checked
 // against the library's chunks.
 type rawBM25 struct {
@@ -141,7 +156,7 @@ func decodeRawBM25(data []byte) (*rawBM25, error) {
 	x.docs = make([]bm25Doc, 0, n)
 	numeric := make([]bool, 0, n)
 	for i := int64(0); i < n && r.err == nil; i++ {
-		id := r.str("chunk id")
+		id := r.view("chunk id")
 		kind := chunkKind(r.num(int64(kindQuote), "chunk kind"))
 		length := int32(r.num(maxLen, "chunk length"))
 		numeric = append(numeric, r.num(1, "numeric flag") == 1)

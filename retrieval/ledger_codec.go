@@ -116,36 +116,42 @@ func decodeLedger(b []byte, key string, c *Corpus) (*Ledger, error) {
 		}
 		return tab[i]
 	}
-	entries := func() []ledgerEntry {
-		// An entry takes at least 9 bytes.
-		out := make([]ledgerEntry, r.Count(9))
-		for i := range out {
-			e := &out[i]
-			e.source = ref()
-			e.start, e.end = r.Num(), r.Num()
-			if stored := r.Num(); stored != 0 {
-				e.text = strings.Clone(r.View())
-			} else if r.Err() == nil {
-				src, ok := c.byID[e.source]
-				if !ok || e.start > e.end || e.end > len(src.Text) {
-					r.Fail("span %d-%d of %q is not in the corpus", e.start, e.end, e.source)
-				} else {
-					e.text = src.Text[e.start:e.end]
-				}
+	entry := func() (e ledgerEntry) {
+		e.source = ref()
+		e.start, e.end = r.Num(), r.Num()
+		if stored := r.Num(); stored != 0 {
+			e.text = strings.Clone(r.View())
+		} else if r.Err() == nil {
+			src, ok := c.byID[e.source]
+			if !ok || e.start > e.end || e.end > len(src.Text) {
+				r.Fail("span %d-%d of %q is not in the corpus", e.start, e.end, e.source)
+			} else {
+				e.text = src.Text[e.start:e.end]
 			}
-			e.speaker, e.role, e.organization, e.word = ref(), ref(), ref(), ref()
-			e.paragraph = r.Num()
 		}
-		return out
+		e.speaker, e.role, e.organization, e.word = ref(), ref(), ref(), ref()
+		e.paragraph = r.Num()
+		return e
 	}
+	// The quotes and silences are decoded straight into slices of their
+	// final size (an entry takes at least 9 bytes): growing them by
+	// appending copied hundreds of megabytes at 100,000 articles.
 	led := &Ledger{}
-	for _, e := range entries() {
-		led.Quotes = append(led.Quotes, Quote{Source: e.source, Text: e.text, Start: e.start, End: e.end, Speaker: e.speaker,
-			Role: e.role, Organization: e.organization, Verb: e.word, Paragraph: e.paragraph})
+	if n := r.Count(9); n > 0 {
+		led.Quotes = make([]Quote, n)
 	}
-	for _, e := range entries() {
-		led.Silences = append(led.Silences, Silence{Source: e.source, Text: e.text, Start: e.start, End: e.end, Speaker: e.speaker,
-			Role: e.role, Organization: e.organization, Kind: e.word, Paragraph: e.paragraph})
+	for i := range led.Quotes {
+		e := entry()
+		led.Quotes[i] = Quote{Source: e.source, Text: e.text, Start: e.start, End: e.end, Speaker: e.speaker,
+			Role: e.role, Organization: e.organization, Verb: e.word, Paragraph: e.paragraph}
+	}
+	if n := r.Count(9); n > 0 {
+		led.Silences = make([]Silence, n)
+	}
+	for i := range led.Silences {
+		e := entry()
+		led.Silences[i] = Silence{Source: e.source, Text: e.text, Start: e.start, End: e.end, Speaker: e.speaker,
+			Role: e.role, Organization: e.organization, Kind: e.word, Paragraph: e.paragraph}
 	}
 	if err := r.End(); err != nil {
 		return nil, err

@@ -265,11 +265,20 @@ func readIndexHeader(path string) (*os.File, indexHeader, error) {
 // readSection reads a section and checks its CRC.
 func readSection(f *os.File, s indexSection) ([]byte, error) {
 	b := make([]byte, s.Length)
-	if _, err := f.ReadAt(b, s.Offset); err != nil {
-		return nil, fmt.Errorf("read index section %s: %w", s.Name, err)
-	}
-	if crc32.Checksum(b, crcTable) != s.CRC {
-		return nil, fmt.Errorf("read index section %s: checksum mismatch", s.Name)
+	if err := readSectionInto(f, s, b); err != nil {
+		return nil, err
 	}
 	return b, nil
+}
+
+// readSectionInto reads section s into b, which is as long as s, and
+// checks its CRC.
+func readSectionInto(f *os.File, s indexSection, b []byte) error {
+	if _, err := f.ReadAt(b, s.Offset); err != nil {
+		return fmt.Errorf("read index section %s: %w", s.Name, err)
+	}
+	if crc32.Checksum(b, crcTable) != s.CRC {
+		return fmt.Errorf("read index section %s: checksum mismatch", s.Name)
+	}
+	return nil
 }

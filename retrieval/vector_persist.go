@@ -388,6 +388,17 @@ func listStored(c *chromem.Collection, k chunkKind, dim int) (storedCollection, 
 func readSnapshot(f *os.File, secs []indexSection, shards int) (map[string]*Source, error) {
 	parts := make([][]*Source, len(secs))
 	errs := make([]error, len(secs))
+	// The sources' text is a view of the sections as read: one buffer
+	// holds them all.
+	var total int64
+	for _, s := range secs {
+		total += s.Length
+	}
+	buf := bigBuffer(int(total))
+	bufs := make([][]byte, len(secs))
+	for i, s := range secs {
+		bufs[i], buf = buf[:s.Length:s.Length], buf[s.Length:]
+	}
 	parallelEach(len(secs), func(i int) {
 		defer func() {
 			if p := recover(); p != nil {
@@ -398,9 +409,9 @@ func readSnapshot(f *os.File, secs []indexSection, shards int) (map[string]*Sour
 			errs[i] = fmt.Errorf("unexpected index section %q", secs[i].Name)
 			return
 		}
-		b, err := readSection(f, secs[i])
+		err := readSectionInto(f, secs[i], bufs[i])
 		if err == nil {
-			parts[i], err = decodeSources(b)
+			parts[i], err = decodeSources(bufs[i])
 		}
 		for _, s := range parts[i] {
 			if err == nil && shardFor(s.ID, shards) != i {
