@@ -133,28 +133,33 @@ func decodeLedger(b []byte, key string, c *Corpus) (*Ledger, error) {
 		e.paragraph = r.Num()
 		return e
 	}
-	// The quotes and silences are decoded straight into slices of their
-	// final size (an entry takes at least 9 bytes): growing them by
-	// appending copied hundreds of megabytes at 100,000 articles.
 	led := &Ledger{}
-	if n := r.Count(9); n > 0 {
-		led.Quotes = make([]Quote, n)
-	}
-	for i := range led.Quotes {
-		e := entry()
-		led.Quotes[i] = Quote{Source: e.source, Text: e.text, Start: e.start, End: e.end, Speaker: e.speaker,
+	led.Quotes = decodeEntries(r, entry, func(e ledgerEntry) Quote {
+		return Quote{Source: e.source, Text: e.text, Start: e.start, End: e.end, Speaker: e.speaker,
 			Role: e.role, Organization: e.organization, Verb: e.word, Paragraph: e.paragraph}
-	}
-	if n := r.Count(9); n > 0 {
-		led.Silences = make([]Silence, n)
-	}
-	for i := range led.Silences {
-		e := entry()
-		led.Silences[i] = Silence{Source: e.source, Text: e.text, Start: e.start, End: e.end, Speaker: e.speaker,
+	})
+	led.Silences = decodeEntries(r, entry, func(e ledgerEntry) Silence {
+		return Silence{Source: e.source, Text: e.text, Start: e.start, End: e.end, Speaker: e.speaker,
 			Role: e.role, Organization: e.organization, Kind: e.word, Paragraph: e.paragraph}
-	}
+	})
 	if err := r.End(); err != nil {
 		return nil, err
 	}
 	return led, nil
+}
+
+// decodeEntries reads a count and that many entries, each made a T by
+// conv, straight into a slice of its final size (an entry takes at least 9
+// bytes): growing the slice by appending copied hundreds of megabytes at
+// 100,000 articles. It returns nil for none.
+func decodeEntries[T any](r *flatfile.Reader, entry func() ledgerEntry, conv func(ledgerEntry) T) []T {
+	n := r.Count(9)
+	if n == 0 {
+		return nil
+	}
+	out := make([]T, n)
+	for i := range out {
+		out[i] = conv(entry())
+	}
+	return out
 }
