@@ -1,14 +1,11 @@
 package retrieval
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"sync"
 	"time"
-
-	"github.com/philippgille/chromem-go"
 )
 
 // The hooks below let the benchmarks in internal/bench time the vector part
@@ -104,8 +101,8 @@ func (l *Library) BenchStageVectors() [][]float32 {
 
 // BenchImportVectors reads every vector section of the saved index (chunk
 // and article vectors) and imports it into a new chromem-go DB, on all
-// CPUs, as Open and the background load do, but without checking or
-// linking anything: the least loading every vector through chromem-go's
+// CPUs, as Open and the background load do, but without listing or
+// linking the vectors: the least loading every vector through chromem-go's
 // export can cost. It returns how long that took.
 func (l *Library) BenchImportVectors() (time.Duration, error) {
 	if l.path == "" {
@@ -123,11 +120,7 @@ func (l *Library) BenchImportVectors() (time.Duration, error) {
 	)
 	secs := hdr.Sections[1 : 1+2*hdr.Shards]
 	parallelEach(len(secs), func(i int) {
-		b, err := readSection(f, secs[i])
-		if err == nil {
-			err = chromem.NewDB().ImportFromReader(bytes.NewReader(b), "")
-		}
-		if err != nil {
+		if _, err := importSection(f, secs[i], l.emb); err != nil {
 			mu.Lock()
 			first = cmpErr(first, err)
 			mu.Unlock()

@@ -59,9 +59,12 @@ func (s *vectorShard) ready() bool {
 }
 
 // wait waits until the shard's chunk vectors are in memory.
-func (s *vectorShard) wait(ctx context.Context) error {
+func (s *vectorShard) wait(ctx context.Context) error { return waitClosed(ctx, s.loaded) }
+
+// waitClosed waits until ch is closed or ctx is done.
+func waitClosed(ctx context.Context, ch <-chan struct{}) error {
 	select {
-	case <-s.loaded:
+	case <-ch:
 		return nil
 	case <-ctx.Done():
 		return fmt.Errorf("wait for vectors: %w", context.Cause(ctx))
@@ -156,8 +159,17 @@ func shardFor(id string, n int) int {
 
 func (v *vectorIndex) shardOf(id string) *vectorShard { return v.shards[v.shardIndex(id)] }
 
-// add stores the vectors of chunks, in order.
+// add stores the vectors of chunks, in order, and their articles'.
 func (v *vectorIndex) add(ctx context.Context, chunks []*chunk, vecs [][]float32) error {
+	if err := v.addChunks(ctx, chunks, vecs); err != nil {
+		return err
+	}
+	return v.setArticles(ctx, chunks, vecs)
+}
+
+// addChunks stores the vectors of chunks, in order, in their shards'
+// collections, and hands each chunk its vector.
+func (v *vectorIndex) addChunks(ctx context.Context, chunks []*chunk, vecs [][]float32) error {
 	for i, c := range chunks {
 		if i%1024 == 0 && ctx.Err() != nil {
 			return fmt.Errorf("add vectors: %w", context.Cause(ctx))
@@ -178,7 +190,7 @@ func (v *vectorIndex) add(ctx context.Context, chunks []*chunk, vecs [][]float32
 		}
 		c.vec = vecs[i]
 	}
-	return v.setArticles(ctx, chunks, vecs)
+	return nil
 }
 
 // remove deletes the vectors of chunks.

@@ -561,11 +561,15 @@ func (l *Library) Remove(ctx context.Context, id string) error {
 
 // markDirty records that the shard of source id changed since the last
 // save. The caller holds l.writeMu.
-func (l *Library) markDirty(id string) {
+func (l *Library) markDirty(id string) { l.markShardDirty(l.vec.shardIndex(id)) }
+
+// markShardDirty records that shard n changed since the last save. The
+// caller holds l.writeMu.
+func (l *Library) markShardDirty(n int) {
 	if l.dirty == nil {
 		l.dirty = map[int]bool{}
 	}
-	l.dirty[l.vec.shardIndex(id)] = true
+	l.dirty[n] = true
 }
 
 // drop removes the chunks of source id from the vector and BM25 indexes.

@@ -98,25 +98,17 @@ func (l *Library) repairShard(ctx context.Context, v *vectorIndex, n int) error 
 	if err != nil {
 		return err
 	}
-	db := chromem.NewDB()
-	cols, err := chunkCollections(db, l.emb)
-	if err != nil {
+	if err := l.checkVectors(vecs); err != nil {
 		return err
 	}
-	for i, c := range cs {
-		if len(vecs[i]) != l.dim {
-			return fmt.Errorf("embedder %s returned a %d-dimensional vector, want %d", l.emb.Name(), len(vecs[i]), l.dim)
-		}
-		if !isNormalized(vecs[i]) {
-			vecs[i] = normalized(vecs[i])
-		}
-		if err := cols[c.kind].AddDocument(ctx, chromem.Document{ID: c.id, Embedding: vecs[i]}); err != nil {
-			return fmt.Errorf("add vector of %s: %w", c.id, err)
-		}
-		c.vec = vecs[i]
-	}
 	s := v.shards[n]
-	s.db, s.cols = db, cols
+	s.db = chromem.NewDB()
+	if s.cols, err = chunkCollections(s.db, l.emb); err != nil {
+		return err
+	}
+	if err := v.addChunks(ctx, cs, vecs); err != nil {
+		return err
+	}
 	close(s.loaded)
 	return nil
 }
@@ -169,10 +161,7 @@ func (l *Library) loadInBackground(r *indexRead, v *vectorIndex) {
 	l.writeMu.Lock()
 	defer l.writeMu.Unlock()
 	for _, n := range repaired {
-		if l.dirty == nil {
-			l.dirty = map[int]bool{}
-		}
-		l.dirty[n] = true
+		l.markShardDirty(n)
 	}
 	if err := l.saveAfterWrite("save repaired vectors"); err != nil {
 		l.log.Warn("vector index", "problem", err.Error())
@@ -201,12 +190,7 @@ func (l *Library) WaitVectors(ctx context.Context) error {
 	if l.loading == nil {
 		return nil
 	}
-	select {
-	case <-l.loading:
-		return nil
-	case <-ctx.Done():
-		return fmt.Errorf("wait for vectors: %w", context.Cause(ctx))
-	}
+	return waitClosed(ctx, l.loading)
 }
 
 // recomputable reports whether the library's embedder gives a chunk's

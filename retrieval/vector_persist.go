@@ -384,7 +384,8 @@ func listStored(c *chromem.Collection, k chunkKind, dim int) (storedCollection, 
 }
 
 // readSnapshot reads and decodes the corpus sections secs (one per shard of
-// shards) on all CPUs and returns the saved sources by file name.
+// shards, in order, as readIndex checked) on all CPUs and returns the saved
+// sources by file name.
 func readSnapshot(f *os.File, secs []indexSection, shards int) (map[string]*Source, error) {
 	parts := make([][]*Source, len(secs))
 	errs := make([]error, len(secs))
@@ -405,10 +406,6 @@ func readSnapshot(f *os.File, secs []indexSection, shards int) (map[string]*Sour
 				errs[i] = fmt.Errorf("decode corpus snapshot: panic: %v", p)
 			}
 		}()
-		if secs[i].Name != corpusSection+strconv.Itoa(i) {
-			errs[i] = fmt.Errorf("unexpected index section %q", secs[i].Name)
-			return
-		}
 		err := readSectionInto(f, secs[i], bufs[i])
 		if err == nil {
 			parts[i], err = decodeSources(bufs[i])
