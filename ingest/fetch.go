@@ -8,10 +8,8 @@ import (
 	"mime"
 	"net"
 	"net/http"
-	"net/netip"
 	"net/url"
 	"strings"
-	"syscall"
 	"time"
 )
 
@@ -76,8 +74,9 @@ type FetchConfig struct {
 	Timeout      time.Duration
 	MaxBytes     int64
 	MaxRedirects int
-	// AllowPrivate permits loopback, private and link-local addresses
-	// (PRIVACYBOT_ALLOW_PRIVATE_URLS=1); tests against httptest need it.
+	// AllowPrivate permits loopback, private, link-local and the other
+	// non-public addresses (PRIVACYBOT_ALLOW_PRIVATE_URLS=1); tests against
+	// httptest need it. Cloud metadata addresses stay refused.
 	AllowPrivate bool
 	// UserAgent is sent with every request.
 	UserAgent string
@@ -85,9 +84,9 @@ type FetchConfig struct {
 
 // Fetcher is a bounded HTTP client for pages and feeds: it enforces a
 // timeout, a size cap and a redirect limit, speaks only http and https, and
-// refuses non-public addresses at dial time, after DNS resolution, so a
-// name that resolves (or re-resolves) to an internal address is refused
-// too. It ignores proxy environment variables for the same reason. It is
+// refuses non-public addresses (see [IsPublic] and [IsMetadata]) at dial
+// time, after DNS resolution, so a name that resolves (or re-resolves) to
+// an internal address is refused too. It ignores proxy environment variables for the same reason. It is
 // safe for concurrent use.
 type Fetcher struct {
 	cfg    FetchConfig
@@ -119,10 +118,8 @@ func NewFetcher(cfg FetchConfig) *Fetcher {
 	if cfg.UserAgent == "" {
 		cfg.UserAgent = "privacybot/1 (+https://github.com/privacybot/privacybot)"
 	}
-	dialer := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}
-	if !cfg.AllowPrivate {
-		dialer.Control = refusePrivate
-	}
+	dialer := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second,
+		Control: dialControl(cfg.AllowPrivate)}
 	tr := &http.Transport{
 		Proxy:                 nil,
 		DialContext:           dialer.DialContext,
@@ -250,51 +247,4 @@ func unwrapURLError(err error) error {
 		return fmt.Errorf("%w: %w", ErrTimeout, err)
 	}
 	return err
-}
-
-// refusePrivate is a net.Dialer Control function: it runs after DNS
-// resolution with the literal address about to be dialled.
-func refusePrivate(network, address string, _ syscall.RawConn) error {
-	host, _, err := net.SplitHostPort(address)
-	if err != nil {
-		return fmt.Errorf("%w: %s", ErrBlockedAddress, address)
-	}
-	ip, err := netip.ParseAddr(host)
-	if err != nil {
-		return fmt.Errorf("%w: %s", ErrBlockedAddress, address)
-	}
-	if !IsPublic(ip) {
-		return fmt.Errorf("%w: %s (set PRIVACYBOT_ALLOW_PRIVATE_URLS=1 to allow it)", ErrBlockedAddress, ip)
-	}
-	return nil
-}
-
-var nonPublic = []netip.Prefix{
-	netip.MustParsePrefix("0.0.0.0/8"),       // "this" network
-	netip.MustParsePrefix("100.64.0.0/10"),   // carrier-grade NAT
-	netip.MustParsePrefix("192.0.0.0/24"),    // IETF protocol assignments
-	netip.MustParsePrefix("192.0.2.0/24"),    // TEST-NET-1
-	netip.MustParsePrefix("198.18.0.0/15"),   // benchmarking
-	netip.MustParsePrefix("198.51.100.0/24"), // TEST-NET-2
-	netip.MustParsePrefix("203.0.113.0/24"),  // TEST-NET-3
-	netip.MustParsePrefix("240.0.0.0/4"),     // reserved, broadcast
-	netip.MustParsePrefix("64:ff9b::/96"),    // NAT64, may embed private IPv4
-	netip.MustParsePrefix("64:ff9b:1::/48"),  // local-use NAT64
-	netip.MustParsePrefix("2001:db8::/32"),   // documentation
-}
-
-// IsPublic reports whether ip is a globally routable unicast address: not
-// loopback, private, link-local, multicast, unspecified or reserved.
-func IsPublic(ip netip.Addr) bool {
-	ip = ip.Unmap()
-	if !ip.IsValid() || ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() ||
-		ip.IsLinkLocalMulticast() || ip.IsInterfaceLocalMulticast() || ip.IsMulticast() || ip.IsUnspecified() {
-		return false
-	}
-	for _, p := range nonPublic {
-		if p.Contains(ip) {
-			return false
-		}
-	}
-	return true
 }
