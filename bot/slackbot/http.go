@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"strconv"
+	"time"
 
 	"github.com/slack-go/slack"
 )
@@ -26,8 +28,18 @@ const (
 	PathHealth = "/healthz"
 )
 
-// maxBodyBytes bounds a request body; Slack's payloads are far smaller.
-const maxBodyBytes = 1 << 20
+// Limits on a request to the Slack endpoints. Slack sends bodies of a few
+// kilobytes in one go and gives up on an answer after 3 seconds, so a
+// client that declares a large body, or sends its body slowly, is not
+// Slack and is cut off.
+const (
+	// maxBodyBytes bounds a request body; Slack's payloads are far smaller.
+	// A larger Content-Length is refused before the body is read.
+	maxBodyBytes = 1 << 20
+	// bodyReadTimeout bounds reading a request's body, from when its
+	// headers have been read.
+	bodyReadTimeout = 5 * time.Second
+)
 
 // Handler returns the handler for HTTP mode (the Events API): events on
 // [PathEvents], the slash command on [PathCommands], button clicks on
@@ -49,26 +61,64 @@ func (b *Bot) Handler() http.Handler {
 }
 
 // verified reads the raw body and checks its signature before passing it
-// on.
+// on. A request without fresh signing headers, or declaring a body over
+// [maxBodyBytes], is refused before its body is read; the body must arrive
+// within [bodyReadTimeout]. A refused request's connection is closed, so a
+// client cannot hold it open by sending the rest of its body slowly.
 func (b *Bot) verified(next func(w http.ResponseWriter, r *http.Request, body []byte)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.ContentLength > maxBodyBytes {
+			refuse(w, "request body too large", http.StatusRequestEntityTooLarge)
+			return
+		}
+		// The headers alone show a missing, malformed or stale signature;
+		// only whether the signature matches needs the body.
+		if err := VerifySignature(b.cfg.SigningSecret, r.Header, nil, b.now()); err != nil && !errors.Is(err, ErrBadSignature) {
+			b.unsigned(w, r, err)
+			return
+		}
+		// The server's own deadlines also apply; this one holds whatever
+		// server the handler runs in. A ResponseWriter without a
+		// connection (a test's recorder) has no deadline to set.
+		if err := http.NewResponseController(w).SetReadDeadline(time.Now().Add(bodyReadTimeout)); err != nil && !errors.Is(err, http.ErrNotSupported) {
+			b.log.Warn("could not set the request body deadline", "err", err)
+		}
 		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
 		if err != nil {
 			var tooBig *http.MaxBytesError
-			if errors.As(err, &tooBig) {
-				http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
-				return
+			var ne net.Error
+			switch {
+			case errors.As(err, &tooBig):
+				refuse(w, "request body too large", http.StatusRequestEntityTooLarge)
+			case errors.As(err, &ne) && ne.Timeout():
+				b.log.Warn("refused a request whose body came too slowly", "path", r.URL.Path, "within", bodyReadTimeout, "remote", r.RemoteAddr)
+				refuse(w, "request body too slow", http.StatusRequestTimeout)
+			default:
+				refuse(w, "could not read request body", http.StatusBadRequest)
 			}
-			http.Error(w, "could not read request body", http.StatusBadRequest)
 			return
 		}
 		if err := VerifySignature(b.cfg.SigningSecret, r.Header, body, b.now()); err != nil {
-			b.log.Warn("refused a request that Slack did not sign", "path", r.URL.Path, "reason", err.Error(), "remote", r.RemoteAddr)
-			http.Error(w, "invalid request signature", http.StatusUnauthorized)
+			b.unsigned(w, r, err)
 			return
 		}
 		next(w, r, body)
 	})
+}
+
+// unsigned refuses a request that Slack did not sign.
+func (b *Bot) unsigned(w http.ResponseWriter, r *http.Request, err error) {
+	b.log.Warn("refused a request that Slack did not sign", "path", r.URL.Path, "reason", err.Error(), "remote", r.RemoteAddr)
+	refuse(w, "invalid request signature", http.StatusUnauthorized)
+}
+
+// refuse answers code and closes the connection after the answer, rather
+// than reading the rest of an unwanted body to keep it alive: the server
+// would otherwise read up to 256 KB of it, as slowly as the client sends.
+func refuse(w http.ResponseWriter, msg string, code int) {
+	w.Header().Set("Connection", "close")
+	_ = http.NewResponseController(w).SetReadDeadline(time.Now())
+	http.Error(w, msg, code)
 }
 
 // serveEvents handles an Events API delivery.

@@ -149,15 +149,16 @@ func (a *App) serveIngest(ctx context.Context, cf *corpusFlags, lib *retrieval.L
 }
 
 // serveHTTP serves the bot's HTTP handler on addr until ctx ends, then
-// stops taking requests.
+// stops taking requests. The server's timeouts and connection cap are in
+// httpserver.go.
 func serveHTTP(ctx context.Context, b *slackbot.Bot, addr string, log *slog.Logger) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", addr, err)
 	}
-	srv := &http.Server{Handler: b.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	srv := newHTTPServer(b.Handler())
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() { errc <- srv.Serve(limitConns(ln)) }()
 	log.Info("serving the slack events api over http", "addr", ln.Addr().String(),
 		"events", slackbot.PathEvents, "commands", slackbot.PathCommands, "interactive", slackbot.PathInteractive)
 	select {
