@@ -232,3 +232,52 @@ func signedPost(t *testing.T, addr, path, contentType string, body []byte) (int,
 	}
 	return res.StatusCode, string(b)
 }
+
+// TestServeHTTPConnectionCap: with httpMaxConns connections held open, the
+// next client waits for a free one instead of adding to the load; it is
+// answered as soon as one closes.
+func TestServeHTTPConnectionCap(t *testing.T) {
+	fake := slackfake.New(t)
+	stderr, stop := startServe(t, fake, "--http", "127.0.0.1:0")
+	addr := httpServeAddr(t, stderr)
+	held := make([]net.Conn, 0, httpMaxConns)
+	defer func() {
+		for _, c := range held {
+			c.Close()
+		}
+	}()
+	for range httpMaxConns {
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		held = append(held, c)
+	}
+	c, err := net.Dial("tcp", addr) // accepted by the kernel, not yet by the server
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	fmt.Fprintf(c, "GET %s HTTP/1.1\r\nHost: %s\r\n\r\n", slackbot.PathHealth, addr)
+	br := bufio.NewReader(c)
+	_ = c.SetReadDeadline(time.Now().Add(time.Second))
+	if _, err := br.Peek(1); err == nil {
+		t.Fatalf("answered with %d connections open; want the cap of %d to hold it back", httpMaxConns+1, httpMaxConns)
+	}
+	held[0].Close()
+	_ = c.SetReadDeadline(time.Now().Add(3 * time.Second))
+	res, err := http.ReadResponse(br, nil)
+	if err != nil {
+		t.Fatalf("not answered after a connection closed: %v", err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		t.Errorf("healthz: %d", res.StatusCode)
+	}
+	for _, c := range held {
+		c.Close()
+	}
+	if code := stop(); code != exitOK {
+		t.Errorf("exit code %d; stderr:\n%s", code, stderr.String())
+	}
+}
