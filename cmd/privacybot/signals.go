@@ -12,7 +12,7 @@ import (
 // exitGrace is how long a command may take to stop after the first SIGINT
 // or SIGTERM before the process exits regardless; serve has its drain on
 // top (see [stopGrace]).
-const exitGrace = 1500 * time.Millisecond
+const exitGrace = time.Second
 
 // stopGrace is how long after the first signal the command named by args
 // may run before the process exits: exitGrace, and for serve the drain of
