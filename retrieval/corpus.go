@@ -48,7 +48,8 @@ func (w LoadWarning) Unwrap() error { return w.Err }
 
 // LoadFS reads every .txt and .md file at the root of fsys. A file that cannot
 // be read, is empty, is too large, or is not UTF-8 text is skipped and
-// reported in the warnings; the rest still load. An error is returned only
+// reported in the warnings, and so is one that is not a regular file (a
+// FIFO, device, socket, or a link to one), which is never opened; the rest still load. An error is returned only
 // when the directory itself cannot be listed.
 func LoadFS(fsys fs.FS) (*Corpus, []LoadWarning, error) { return loadFS(fsys, nil) }
 
@@ -62,10 +63,15 @@ func loadFS(fsys fs.FS, saved map[string]*Source) (*Corpus, []LoadWarning, error
 	}
 	var names []string
 	var ents []fs.DirEntry
+	var warns []LoadWarning
 	for _, e := range entries {
 		name := e.Name()
 		ext := strings.ToLower(path.Ext(name))
 		if e.IsDir() || (ext != ".txt" && ext != ".md") || strings.HasPrefix(name, ".") {
+			continue
+		}
+		if err := notRegular(fsys, e); err != nil {
+			warns = append(warns, LoadWarning{File: name, Err: err})
 			continue
 		}
 		names = append(names, name)
@@ -93,7 +99,6 @@ func loadFS(fsys fs.FS, saved map[string]*Source) (*Corpus, []LoadWarning, error
 		}()
 	}
 	wg.Wait()
-	var warns []LoadWarning
 	var srcs []*Source
 	for i, name := range names {
 		if errs[i] != nil {
@@ -105,6 +110,48 @@ func loadFS(fsys fs.FS, saved map[string]*Source) (*Corpus, []LoadWarning, error
 	c, dups := NewCorpus(srcs)
 	warns = append(warns, dups...)
 	return c, warns, nil
+}
+
+// notRegular returns why the entry e at the root of fsys is not a regular
+// file, or nil when it is one. It looks only at the directory entry and,
+// for a symbolic link, at what the link points to; it never opens the file,
+// since opening a FIFO blocks until something writes to it.
+func notRegular(fsys fs.FS, e fs.DirEntry) error {
+	t := e.Type()
+	if t.IsRegular() {
+		return nil
+	}
+	if t&fs.ModeSymlink == 0 {
+		return fmt.Errorf("not a regular file: it is a %s", fileKind(t))
+	}
+	info, err := fs.Stat(fsys, e.Name())
+	if err != nil {
+		return fmt.Errorf("read: %w", err)
+	}
+	if t = info.Mode().Type(); !t.IsRegular() {
+		return fmt.Errorf("not a regular file: it links to a %s", fileKind(t))
+	}
+	return nil
+}
+
+// fileKind names a file type in words.
+func fileKind(t fs.FileMode) string {
+	switch {
+	case t&fs.ModeDir != 0:
+		return "directory"
+	case t&fs.ModeNamedPipe != 0:
+		return "named pipe (FIFO)"
+	case t&fs.ModeSocket != 0:
+		return "socket"
+	case t&fs.ModeCharDevice != 0:
+		return "character device"
+	case t&fs.ModeDevice != 0:
+		return "device"
+	case t&fs.ModeSymlink != 0:
+		return "symbolic link"
+	default:
+		return "special file"
+	}
 }
 
 func readSource(fsys fs.FS, name string) (*Source, error) {

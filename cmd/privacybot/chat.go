@@ -2,12 +2,15 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/privacybot/privacybot/bot"
 )
@@ -15,9 +18,14 @@ import (
 // maxHistory is how many earlier turns a chat keeps for follow-ups.
 const maxHistory = 6
 
+// maxChatLine is the longest line chat keeps, in bytes. A longer line is
+// read to its end and thrown away, and answered as a question too long.
+const maxChatLine = 1 << 20
+
 // runChat reads questions line by line and answers each, carrying the
 // conversation so follow-ups ("and Citigroup?") work. It prompts only when
-// stdin is a terminal, so it also works with piped input.
+// stdin is a terminal, so it also works with piped input. It ends at the
+// end of its input, or when ctx ends (SIGINT or SIGTERM).
 func (a *App) runChat(ctx context.Context, args []string) error {
 	fs, cf := a.newFlagSet("chat")
 	if _, err := parseArgs(fs, args); err != nil {
@@ -32,25 +40,45 @@ func (a *App) runChat(ctx context.Context, args []string) error {
 	if interactive {
 		fmt.Fprintln(a.Stdout, "Ask about the sources; an empty line or Ctrl-D ends.")
 	}
-	sc := bufio.NewScanner(a.Stdin)
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	// Lines are read in their own goroutine, so that a signal ends the
+	// session while it waits for input.
+	lines := make(chan chatLine)
+	done := make(chan struct{})
+	defer close(done)
+	go readChatLines(a.Stdin, lines, done)
 	var history []bot.Turn
 	for {
 		if interactive {
 			fmt.Fprint(a.Stdout, "> ")
 		}
-		if !sc.Scan() {
-			break
+		var in chatLine
+		select {
+		case <-ctx.Done():
+			if interactive {
+				fmt.Fprintln(a.Stdout)
+			}
+			return nil
+		case in = <-lines:
 		}
-		line := strings.TrimSpace(sc.Text())
+		if errors.Is(in.err, io.EOF) {
+			return nil
+		}
+		if in.err != nil {
+			return fmt.Errorf("read questions: %w", in.err)
+		}
+		if in.chars > 0 {
+			fmt.Fprintln(a.Stdout, userMessage(tooLong(in.chars)))
+			continue
+		}
+		line := strings.TrimSpace(in.text)
 		if line == "" {
 			if interactive {
-				break
+				return nil
 			}
 			continue
 		}
 		if line == "quit" || line == "exit" {
-			break
+			return nil
 		}
 		ans, err := eng.Answer(ctx, bot.Question{Text: line, History: history})
 		switch {
@@ -69,10 +97,84 @@ func (a *App) runChat(ctx context.Context, args []string) error {
 			history = history[len(history)-maxHistory:]
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("read questions: %w", err)
+}
+
+// tooLong is the error [bot.Validate] gives a question of n characters
+// over its limit, for a line too long to keep.
+func tooLong(n int) error {
+	return fmt.Errorf("%w: the question is %d characters long; please keep it under %d", bot.ErrBadQuestion, n, bot.MaxQuestionLen)
+}
+
+// chatLine is one line of chat input: its text, or, for a line over
+// maxChatLine bytes, its length in characters; or the error that ended
+// the input (io.EOF at its end).
+type chatLine struct {
+	text  string
+	chars int
+	err   error
+}
+
+// readChatLines sends the lines of r on out until r ends (the last
+// message carries the error) or done is closed.
+func readChatLines(r io.Reader, out chan<- chatLine, done <-chan struct{}) {
+	br := bufio.NewReader(r)
+	for {
+		l := readLine(br, maxChatLine)
+		select {
+		case out <- l:
+		case <-done:
+			return
+		}
+		if l.err != nil {
+			return
+		}
 	}
-	return nil
+}
+
+// readLine reads one line of at most max bytes, without its line ending.
+// The rest of a longer line is read and dropped, counting its characters,
+// so memory stays bounded whatever the input. A last line without a
+// newline is returned as a line; the call after it returns io.EOF.
+func readLine(br *bufio.Reader, max int) chatLine {
+	var buf []byte
+	chars, got := 0, false
+	for {
+		frag, err := br.ReadSlice('\n')
+		got = got || len(frag) > 0
+		eol := err == nil
+		if eol {
+			frag = bytes.TrimSuffix(frag[:len(frag)-1], []byte("\r"))
+		}
+		switch {
+		case chars == 0 && len(buf)+len(frag) <= max:
+			buf = append(buf, frag...)
+		case chars == 0:
+			chars = utf8.RuneCount(buf) + runeStarts(frag)
+			buf = nil
+		default:
+			chars += runeStarts(frag)
+		}
+		switch {
+		case eol, got && errors.Is(err, io.EOF):
+			return chatLine{text: strings.TrimSuffix(string(buf), "\r"), chars: chars}
+		case errors.Is(err, bufio.ErrBufferFull):
+			continue
+		default:
+			return chatLine{err: err}
+		}
+	}
+}
+
+// runeStarts counts the bytes of b that start a UTF-8 character: its
+// characters, even when b begins or ends inside one.
+func runeStarts(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if c&0xC0 != 0x80 {
+			n++
+		}
+	}
+	return n
 }
 
 // isTerminal reports whether r is a character device such as a terminal.

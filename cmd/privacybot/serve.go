@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"github.com/privacybot/privacybot/bot"
@@ -16,7 +17,8 @@ import (
 )
 
 // Shutdown bounds: how long answers under way may take to finish after
-// SIGINT or SIGTERM, and how long the HTTP server waits for its requests.
+// SIGINT or SIGTERM (counted from the signal), and how long, within that,
+// the HTTP server waits for its requests.
 const (
 	shutdownAnswers = 30 * time.Second
 	shutdownHTTP    = 10 * time.Second
@@ -52,6 +54,11 @@ func (a *App) runServe(ctx context.Context, args []string) error {
 		return usagef("serve: %v", err)
 	}
 	log := app.logger(slog.LevelInfo)
+	// The drain is counted from the signal, so that the HTTP server's own
+	// shutdown comes out of it, and main's watchdog (stopGrace) holds.
+	var stoppedAt atomic.Int64
+	stopWatch := context.AfterFunc(ctx, func() { stoppedAt.Store(time.Now().UnixNano()) })
+	defer stopWatch()
 	lib, err := app.openLibrary(ctx, cf, log)
 	if err != nil {
 		return err
@@ -109,7 +116,11 @@ func (a *App) runServe(ctx context.Context, args []string) error {
 		err = b.RunSocketMode(ctx)
 	}
 	log.Info("shutting down; finishing answers under way", "within", shutdownAnswers)
-	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownAnswers)
+	from := time.Now()
+	if ns := stoppedAt.Load(); ns != 0 {
+		from = time.Unix(0, ns)
+	}
+	sctx, cancel := context.WithDeadline(context.WithoutCancel(ctx), from.Add(shutdownAnswers))
 	defer cancel()
 	if serr := b.Shutdown(sctx); serr != nil {
 		log.Warn("shutdown", "err", serr)
