@@ -63,7 +63,6 @@ Usage:
   privacybot serve [--http ADDR]
   privacybot add [--json] [--data DIR] [--by NAME] PATH|URL...
   privacybot remove [--json] [--data DIR] [--by NAME] ID...
-  privacybot bench gen N DIR | bench [--sizes 1000,10000,100000]
   privacybot help
 
 Environment variables are listed in the README and .env.example.
@@ -96,8 +95,6 @@ func (a *App) Run(ctx context.Context, args []string) int {
 		err = a.runAdd(ctx, rest)
 	case "remove":
 		err = a.runRemove(ctx, rest)
-	case "bench":
-		err = a.runBench(ctx, rest)
 	case "help", "-h", "--help":
 		fmt.Fprint(a.Stdout, usage)
 		return exitOK
