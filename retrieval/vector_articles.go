@@ -142,20 +142,6 @@ func (l *Library) secondStage(ctx context.Context, q []float32, f func(c *chunk,
 	return nil
 }
 
-// stage2Vectors returns the chunk vectors the second stage of vectorTop
-// reads for q, for the benchmarks' floor. The caller holds l.mu.
-func (l *Library) stage2Vectors(ctx context.Context, q []float32) ([][]float32, error) {
-	if l.vec.articleCount() <= stage1Articles {
-		return nil, nil
-	}
-	if !isNormalized(q) {
-		q = normalized(q)
-	}
-	var out [][]float32
-	err := l.secondStage(ctx, q, func(_ *chunk, vec []float32) { out = append(out, vec) })
-	return out, err
-}
-
 // isNormalized and normalized mirror chromem-go's checks, so that a query
 // is scored exactly as chromem-go scores it.
 func isNormalized(v []float32) bool {

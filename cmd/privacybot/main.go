@@ -67,7 +67,6 @@ Usage:
   privacybot serve [--http ADDR]
   privacybot add [--json] [--data DIR] [--by NAME] PATH|URL...
   privacybot remove [--json] [--data DIR] [--by NAME] ID...
-  privacybot bench gen N DIR | bench [--sizes 1000,10000,100000]
   privacybot help
 
 Environment variables are listed in the README and .env.example.
@@ -100,8 +99,6 @@ func (a *App) Run(ctx context.Context, args []string) int {
 		err = a.runAdd(ctx, rest)
 	case "remove":
 		err = a.runRemove(ctx, rest)
-	case "bench":
-		err = a.runBench(ctx, rest)
 	case "help", "-h", "--help":
 		fmt.Fprint(a.Stdout, usage)
 		return exitOK

@@ -73,6 +73,8 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 		"bad flag":         {"ask", "--nope", "q"},
 		"missing corpus":   {"ask", "--corpus", "/does/not/exist", "q"},
 		"eval with no set": {"eval"},
+		// The benchmark is cmd/privacybot-bench, not in the shipped binary.
+		"bench": {"bench", "--sizes", "1000"},
 	}
 	for name, args := range cases {
 		t.Run(name, func(t *testing.T) {

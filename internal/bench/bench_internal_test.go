@@ -2,50 +2,10 @@ package bench
 
 import (
 	"bytes"
-	"math/rand/v2"
-	"slices"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/privacybot/privacybot/retrieval"
 )
-
-func TestFloorScanFindsTheBest(t *testing.T) {
-	r := rand.New(rand.NewPCG(1, 2))
-	vecs := make([][]float32, 1000)
-	for i := range vecs {
-		vecs[i] = make([]float32, 16)
-		for j := range vecs[i] {
-			vecs[i][j] = r.Float32()
-		}
-	}
-	q := vecs[123]
-	got := floorScan(q, vecs, 5)
-	scores := make([]float32, len(vecs))
-	for i, v := range vecs {
-		scores[i] = retrieval.Dot(q, v)
-	}
-	order := make([]int, len(vecs))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int {
-		if scores[a] > scores[b] {
-			return -1
-		}
-		if scores[a] < scores[b] {
-			return 1
-		}
-		return 0
-	})
-	slices.Sort(got)
-	want := slices.Clone(order[:5])
-	slices.Sort(want)
-	if !slices.Equal(got, want) {
-		t.Fatalf("floorScan = %v, want %v", got, want)
-	}
-}
 
 func TestPercentile(t *testing.T) {
 	var ds []time.Duration

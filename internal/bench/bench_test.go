@@ -34,9 +34,9 @@ func sizes(b *testing.B) []int {
 }
 
 // BenchmarkScale builds, loads and queries a synthetic corpus of each size,
-// in memory. Answer benchmarks report p50 and p99 besides ns/op; vector
-// benchmarks time our vector stage, chromem-go and the dot-product floor on
-// the same query vectors.
+// in memory. Answer benchmarks report p50 and p99 besides ns/op. The vector
+// stage against chromem-go and the dot-product floor is retrieval's
+// BenchmarkVectorStage.
 func BenchmarkScale(b *testing.B) {
 	ctx := context.Background()
 	for _, n := range sizes(b) {
@@ -92,42 +92,6 @@ func BenchmarkScale(b *testing.B) {
 					b.ReportMetric(float64(percentile(ds, 99))/1e6, "p99-ms")
 				})
 			}
-			vecs, stage := lib.BenchVectors(), lib.BenchStageVectors()
-			if len(vecs) == 0 || len(stage) == 0 {
-				return
-			}
-			var qvs [][]float32
-			for _, q := range corpus.Questions(synth.FactQ, 20) {
-				v, err := lib.BenchEmbedQuery(ctx, q.Text)
-				if err != nil {
-					b.Fatal(err)
-				}
-				qvs = append(qvs, v)
-			}
-			b.Run("vector/ours", func(b *testing.B) {
-				for i := 0; b.Loop(); i++ {
-					if err := lib.BenchVectorSearch(ctx, qvs[i%len(qvs)], VectorK); err != nil {
-						b.Fatal(err)
-					}
-				}
-			})
-			b.Run("vector/chromem", func(b *testing.B) {
-				for i := 0; b.Loop(); i++ {
-					if err := lib.BenchChromemQuery(ctx, qvs[i%len(qvs)], VectorK); err != nil {
-						b.Fatal(err)
-					}
-				}
-			})
-			b.Run("vector/floor", func(b *testing.B) {
-				for i := 0; b.Loop(); i++ {
-					floorScan(qvs[i%len(qvs)], stage, VectorK)
-				}
-			})
-			b.Run("vector/floor-all", func(b *testing.B) {
-				for i := 0; b.Loop(); i++ {
-					floorScan(qvs[i%len(qvs)], vecs, VectorK)
-				}
-			})
 		})
 	}
 }

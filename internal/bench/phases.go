@@ -16,10 +16,6 @@ import (
 	"github.com/privacybot/privacybot/retrieval"
 )
 
-// VectorK is how many nearest vectors each vector query asks for: the
-// depth Search asks of its vector stage for the engine's 12 hits.
-const VectorK = 50
-
 // Kinds are the question kinds whose latency is reported, in order.
 var Kinds = []string{synth.WhoSaid, synth.FactQ, synth.NoAnswer}
 
@@ -85,10 +81,6 @@ type ServeResult struct {
 	OpenSeconds     float64 `json:"open_seconds"`
 	ReadySeconds    float64 `json:"ready_seconds"`
 	ResidentSeconds float64 `json:"resident_seconds"`
-	// ImportSeconds is chromem-go's import of the saved vector shards
-	// alone, on all CPUs, measured after the answers: the floor of a cold
-	// open through chromem-go's export.
-	ImportSeconds float64 `json:"import_seconds"`
 	// TextBytes is the size of the corpus text; LiveHeap the Go heap after
 	// loading, garbage collected.
 	TextBytes int64  `json:"text_bytes"`
@@ -98,25 +90,27 @@ type ServeResult struct {
 	PeakRSS uint64 `json:"peak_rss"`
 	// Answer holds latencies by question kind.
 	Answer map[string]Latency `json:"answer"`
-	// Vectors and Dim describe the stored chunk vectors; StageVectors is
-	// how many vectors our vector search reads per query, on average: one
-	// per article and the chunks of the articles it keeps when it is
-	// two-stage, else all of them.
-	Vectors      int `json:"vectors"`
-	Dim          int `json:"dim"`
-	StageVectors int `json:"stage_vectors"`
-	// Ours is the vector stage of Search; Floor a dot-product scan over the
-	// vectors it reads (StageVectors): the article vectors, then the
-	// chunks of the articles the first stage keeps. Chromem is a plain
-	// chromem-go QueryEmbedding and FloorAll a dot-product scan over every
-	// chunk vector, what an exhaustive search costs. All are medians per query,
-	// for the same query vectors, measured in the same run.
-	Ours     time.Duration `json:"ours"`
-	Floor    time.Duration `json:"floor"`
-	Chromem  time.Duration `json:"chromem"`
-	FloorAll time.Duration `json:"floor_all"`
-	// VectorNote says why the vector figures are missing, if they are.
-	VectorNote string `json:"vector_note,omitempty"`
+	// The vector figures below are no longer measured here: they need the
+	// library's internals and chromem-go, so they are retrieval's
+	// BenchmarkVectorStage and BenchmarkImportVectors now (see
+	// docs/performance.md). The fields stay so that results saved before
+	// the move (docs/bench-results.json) are still printed; new runs leave
+	// them zero and the tables show "–".
+	//
+	// ImportSeconds was chromem-go's import of the saved vector shards
+	// alone. Vectors and Dim described the stored chunk vectors,
+	// StageVectors how many our vector search read per query. Ours was the
+	// vector stage of Search, Floor a dot-product scan over the vectors it
+	// read, Chromem a plain chromem-go QueryEmbedding and FloorAll a
+	// dot-product scan over every chunk vector: medians per query.
+	ImportSeconds float64       `json:"import_seconds,omitempty"`
+	Vectors       int           `json:"vectors,omitempty"`
+	Dim           int           `json:"dim,omitempty"`
+	StageVectors  int           `json:"stage_vectors,omitempty"`
+	Ours          time.Duration `json:"ours,omitempty"`
+	Floor         time.Duration `json:"floor,omitempty"`
+	Chromem       time.Duration `json:"chromem,omitempty"`
+	FloorAll      time.Duration `json:"floor_all,omitempty"`
 }
 
 // Build opens the library on an empty data directory, so that the whole
@@ -156,7 +150,7 @@ func Build(ctx context.Context, fsys fs.FS, n int, dataDir string) (BuildResult,
 }
 
 // Serve opens the library from the index Build saved in dataDir and times
-// answers and vector queries.
+// the load and the answers.
 func Serve(ctx context.Context, fsys fs.FS, n int, dataDir string, cfg Config) (ServeResult, error) {
 	cfg = cfg.withDefaults()
 	corpus := synth.NewCorpus(cfg.Seed, n)
@@ -210,23 +204,6 @@ func Serve(ctx context.Context, fsys fs.FS, n int, dataDir string, cfg Config) (
 		r.Answer[k] = lat
 	}
 	r.PeakRSS = peakRSS()
-
-	// An exhaustive chromem-go query over 100,000 articles' chunks takes
-	// about a second, so the vector comparison uses at most 20 questions.
-	who, fact := questions[synth.WhoSaid], questions[synth.FactQ]
-	qs := append(append([]string(nil), who[:min(10, len(who))]...), fact[:min(10, len(fact))]...)
-	if err := vectorTimes(ctx, lib, qs, cfg.Reps, &r); err != nil {
-		r.VectorNote = err.Error()
-	}
-	var imports []float64
-	for range cfg.Reps {
-		d, err := lib.BenchImportVectors()
-		if err != nil {
-			return ServeResult{}, fmt.Errorf("import vectors: %w", err)
-		}
-		imports = append(imports, d.Seconds())
-	}
-	r.ImportSeconds = median(imports)
 	return r, nil
 }
 
@@ -267,58 +244,6 @@ func answerIsRight(a bot.Answer, q synth.Question) bool {
 		return a.Abstained()
 	}
 	return slices.ContainsFunc(a.Sources, func(s bot.SourceRef) bool { return s.ID == q.Source })
-}
-
-// vectorTimes times, for each query, the vector stage of Search, chromem's
-// QueryEmbedding and the floor scan, interleaved so that noise hits all
-// three alike, and stores the medians.
-func vectorTimes(ctx context.Context, lib *retrieval.Library, qs []string, reps int, r *ServeResult) error {
-	vecs, stage := lib.BenchVectors(), lib.BenchStageVectors()
-	if len(vecs) == 0 || len(stage) == 0 {
-		return errors.New("the library exposes no vectors")
-	}
-	r.Vectors, r.Dim = len(vecs), len(vecs[0])
-	qvs := make([][]float32, 0, len(qs))
-	second := make([][][]float32, 0, len(qs))
-	read := 0
-	for _, q := range qs {
-		v, err := lib.BenchEmbedQuery(ctx, q)
-		if err != nil {
-			return err
-		}
-		qvs = append(qvs, v)
-		s2, err := lib.BenchStage2Vectors(ctx, v)
-		if err != nil {
-			return err
-		}
-		second = append(second, s2)
-		read += len(stage) + len(s2)
-	}
-	var ours, chrom, floor, floorAll []time.Duration
-	for range reps {
-		for i, q := range qvs {
-			t := time.Now()
-			if err := lib.BenchVectorSearch(ctx, q, VectorK); err != nil {
-				return err
-			}
-			ours = append(ours, time.Since(t))
-			t = time.Now()
-			if err := lib.BenchChromemQuery(ctx, q, VectorK); err != nil {
-				return err
-			}
-			chrom = append(chrom, time.Since(t))
-			t = time.Now()
-			floorScan(q, stage, VectorK)
-			floorScan(q, second[i], VectorK)
-			floor = append(floor, time.Since(t))
-			t = time.Now()
-			floorScan(q, vecs, VectorK)
-			floorAll = append(floorAll, time.Since(t))
-		}
-	}
-	r.StageVectors = read / max(1, len(qvs))
-	r.Ours, r.Chromem, r.Floor, r.FloorAll = median(ours), median(chrom), median(floor), median(floorAll)
-	return nil
 }
 
 func dirSize(dir string) (int64, error) {

@@ -3,6 +3,7 @@ package bench
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 )
@@ -43,7 +44,6 @@ func Merge(size int, builds []BuildResult, serves []ServeResult) Result {
 	s.OpenSeconds = fl(func(i int) float64 { return serves[i].OpenSeconds }, ns)
 	s.ReadySeconds = fl(func(i int) float64 { return serves[i].ReadySeconds }, ns)
 	s.ResidentSeconds = fl(func(i int) float64 { return serves[i].ResidentSeconds }, ns)
-	s.ImportSeconds = fl(func(i int) float64 { return serves[i].ImportSeconds }, ns)
 	s.LiveHeap = uint64(fl(func(i int) float64 { return float64(serves[i].LiveHeap) }, ns))
 	s.PeakRSS = uint64(fl(func(i int) float64 { return float64(serves[i].PeakRSS) }, ns))
 	s.Answer = map[string]Latency{}
@@ -55,28 +55,34 @@ func Merge(size int, builds []BuildResult, serves []ServeResult) Result {
 			Right: fl(func(i int) float64 { return serves[i].Answer[k].Right }, ns),
 		}
 	}
-	s.Ours = d(func(i int) time.Duration { return serves[i].Ours })
-	s.Chromem = d(func(i int) time.Duration { return serves[i].Chromem })
-	s.Floor = d(func(i int) time.Duration { return serves[i].Floor })
-	s.FloorAll = d(func(i int) time.Duration { return serves[i].FloorAll })
 	r.Serve = s
 	return r
 }
 
-// WriteTable prints the results as two Markdown tables.
+// WriteTable prints the results as Markdown tables: build and load, then
+// answer latency, then, for results saved with them, the vector figures.
 func WriteTable(w io.Writer, rs []Result) {
-	fmt.Fprintln(w, "| articles | build (articles/s) | build peak RSS | build peak heap | index on disk | disk B/article | cold open (answering) | ready (open + first answer) | all vectors in | chromem import alone | serving peak RSS | heap B/article | text B/article |")
-	fmt.Fprintln(w, "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+	// Results saved before the vector figures moved to retrieval's
+	// benchmarks (see ServeResult) have chromem-go's import time.
+	imports := slices.ContainsFunc(rs, func(r Result) bool { return r.Serve.ImportSeconds > 0 })
+	head, rule := "| articles | build (articles/s) | build peak RSS | build peak heap | index on disk | disk B/article | cold open (answering) | ready (open + first answer) | all vectors in |", "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+	if imports {
+		head, rule = head+" chromem import alone |", rule+" ---: |"
+	}
+	fmt.Fprintln(w, head+" serving peak RSS | heap B/article | text B/article |")
+	fmt.Fprintln(w, rule+" ---: | ---: | ---: |")
 	for _, r := range rs {
 		n := float64(r.Size)
-		fmt.Fprintf(w, "| %d | %.0f | %s | %s | %s | %.0f | %s | %s | %s | %s | %s | %.0f | %.0f |\n",
+		fmt.Fprintf(w, "| %d | %.0f | %s | %s | %s | %.0f | %s | %s | %s |",
 			r.Size, r.Build.Rate, mb(r.Build.PeakRSS), mb(r.Build.PeakHeap), mb(uint64(r.Build.IndexBytes)),
-			float64(r.Build.IndexBytes)/n, secs(r.Serve.OpenSeconds), secs(r.Serve.ReadySeconds), secs(r.Serve.ResidentSeconds), secs(r.Serve.ImportSeconds),
-			mb(r.Serve.PeakRSS), float64(r.Serve.LiveHeap)/n, float64(r.Serve.TextBytes)/n)
+			float64(r.Build.IndexBytes)/n, secs(r.Serve.OpenSeconds), secs(r.Serve.ReadySeconds), secs(r.Serve.ResidentSeconds))
+		if imports {
+			fmt.Fprintf(w, " %s |", orDash(r.Serve.ImportSeconds > 0, secs(r.Serve.ImportSeconds)))
+		}
+		fmt.Fprintf(w, " %s | %.0f | %.0f |\n", mb(r.Serve.PeakRSS), float64(r.Serve.LiveHeap)/n, float64(r.Serve.TextBytes)/n)
 	}
 	fmt.Fprintln(w)
-	head := "| articles |"
-	rule := "| ---: |"
+	head, rule = "| articles |", "| ---: |"
 	for _, k := range Kinds {
 		head += " " + k + " p50 | " + k + " p99 | " + k + " right |"
 		rule += " ---: | ---: | ---: |"
@@ -92,6 +98,11 @@ func WriteTable(w io.Writer, rs []Result) {
 		}
 		fmt.Fprintln(w, b.String())
 	}
+	if !slices.ContainsFunc(rs, func(r Result) bool { return r.Serve.Vectors > 0 }) {
+		return
+	}
+	// Results saved before the vector figures moved to retrieval's
+	// benchmarks (see ServeResult) still carry them.
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "| articles | chunk vectors | vectors our search reads | ours (vector stage of Search) | floor over the same vectors | ours/floor | chromem QueryEmbedding, all chunks | floor, all chunks | ours/chromem | chromem/floor |")
 	fmt.Fprintln(w, "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
@@ -104,6 +115,14 @@ func WriteTable(w io.Writer, rs []Result) {
 		fmt.Fprintf(w, "| %d | %d×%d | %d | %s | %s | %.2f | %s | %s | %.2f | %.2f |\n", r.Size, s.Vectors, s.Dim, s.StageVectors,
 			ms(s.Ours), ms(s.Floor), ratio(s.Ours, s.Floor), ms(s.Chromem), ms(s.FloorAll), ratio(s.Ours, s.Chromem), ratio(s.Chromem, s.FloorAll))
 	}
+}
+
+// orDash is s, or "–" for a figure that was not measured.
+func orDash(measured bool, s string) string {
+	if !measured {
+		return "–"
+	}
+	return s
 }
 
 func ratio(a, b time.Duration) float64 {

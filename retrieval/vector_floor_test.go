@@ -1,10 +1,11 @@
-package bench
+package retrieval
 
 import (
+	"math/rand/v2"
 	"runtime"
+	"slices"
 	"sync"
-
-	"github.com/privacybot/privacybot/retrieval"
+	"testing"
 )
 
 // floorScan is the least work any exact vector search must do: the dot
@@ -26,7 +27,7 @@ func floorScan(q []float32, vecs [][]float32, k int) []int {
 			defer wg.Done()
 			t := &tops[w]
 			for i := lo; i < hi; i++ {
-				t.push(i, retrieval.Dot(q, vecs[i]))
+				t.push(i, Dot(q, vecs[i]))
 			}
 		}()
 	}
@@ -70,5 +71,41 @@ func (t *topK) findMin() {
 		if s < t.scores[t.minAt] {
 			t.minAt = i
 		}
+	}
+}
+
+func TestFloorScanFindsTheBest(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	vecs := make([][]float32, 1000)
+	for i := range vecs {
+		vecs[i] = make([]float32, 16)
+		for j := range vecs[i] {
+			vecs[i][j] = r.Float32()
+		}
+	}
+	q := vecs[123]
+	got := floorScan(q, vecs, 5)
+	scores := make([]float32, len(vecs))
+	for i, v := range vecs {
+		scores[i] = Dot(q, v)
+	}
+	order := make([]int, len(vecs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		if scores[a] > scores[b] {
+			return -1
+		}
+		if scores[a] < scores[b] {
+			return 1
+		}
+		return 0
+	})
+	slices.Sort(got)
+	want := slices.Clone(order[:5])
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Fatalf("floorScan = %v, want %v", got, want)
 	}
 }
