@@ -13,12 +13,15 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/privacybot/privacybot/corpus"
+	"github.com/privacybot/privacybot/quote"
 )
 
 // Options configures [Open].
 type Options struct {
 	// FS is the corpus directory: every .txt and .md file at its root is a
-	// source (see [LoadFS]). It is required; callers pass seeds.FS for the
+	// source (see [corpus.LoadFS]). It is required; callers pass seeds.FS for the
 	// built-in seeds.
 	FS fs.FS
 	// DataDir is where the index is saved, created if missing. "" keeps
@@ -30,7 +33,7 @@ type Options struct {
 	Embedder Embedder
 	// Aliases canonicalizes speaker and organization names. nil means
 	// [DefaultAliases].
-	Aliases *Aliases
+	Aliases *quote.Aliases
 	// Logger receives what happens after Open returns: the chunk vectors
 	// of a large saved index finishing loading, and any shard of them
 	// that had to be embedded again (which also goes to the Warnings).
@@ -44,7 +47,7 @@ type Options struct {
 // other and wait only briefly for Searches in flight.
 type Library struct {
 	emb     Embedder
-	aliases *Aliases
+	aliases *quote.Aliases
 	log     *slog.Logger
 	path    string // saved index file; "" when in memory only
 	dataDir string // "" when in memory only
@@ -55,8 +58,8 @@ type Library struct {
 	writeMu sync.Mutex // serializes Add and Remove, including their save
 
 	mu        sync.RWMutex // guards everything below
-	corpus    *Corpus
-	ledger    *Ledger
+	corpus    *corpus.Corpus
+	ledger    *quote.Ledger
 	chunks    map[string]*chunk
 	bySource  map[string][]*chunk
 	bySpeaker map[string][]*chunk // lowercased Speaker or Organization → quote chunks
@@ -96,7 +99,7 @@ func Open(ctx context.Context, o Options) (*Library, error) {
 		l.emb = NewLocalEmbedder()
 	}
 	if l.aliases == nil {
-		l.aliases = DefaultAliases()
+		l.aliases = quote.DefaultAliases()
 	}
 	// A saved index is decoded in the background while the corpus loads.
 	var saved *indexRead
@@ -108,11 +111,11 @@ func Open(ctx context.Context, o Options) (*Library, error) {
 		l.path = indexFile(o.DataDir, l.emb)
 		saved, savedErr = readIndex(l.path, l.emb)
 	}
-	var snapshot map[string]*Source
+	var snapshot map[string]*corpus.Source
 	if saved != nil {
 		snapshot = saved.snapshot
 	}
-	corpus, lw, err := loadFS(o.FS, snapshot)
+	cor, lw, err := corpus.LoadFSReusing(o.FS, snapshot)
 	if err != nil {
 		if saved != nil {
 			saved.cancel()
@@ -123,9 +126,9 @@ func Open(ctx context.Context, o Options) (*Library, error) {
 		l.warnings = append(l.warnings, w.Error())
 	}
 
-	l.corpus = corpus
-	l.ledger = l.openLedger(corpus)
-	all := l.linkAll(corpus)
+	l.corpus = cor
+	l.ledger = l.openLedger(cor)
+	all := l.linkAll(cor)
 
 	if l.path != "" {
 		l.load(saved, savedErr, all) // on failure it leaves a warning, unless there was no saved index
@@ -148,7 +151,7 @@ func Open(ctx context.Context, o Options) (*Library, error) {
 
 // linkAll makes the chunks of every source of c, on all CPUs, and links
 // them, into maps sized for them up front. It returns them in corpus order.
-func (l *Library) linkAll(c *Corpus) []*chunk {
+func (l *Library) linkAll(c *corpus.Corpus) []*chunk {
 	qbs := quotesBySource(l.ledger)
 	per := make([][]*chunk, len(c.Sources))
 	parallelEach(len(c.Sources), func(i int) { per[i] = sourceChunks(c.Sources[i], qbs[c.Sources[i].ID]) })
@@ -202,7 +205,7 @@ func (l *Library) unlink(id string) []*chunk {
 	return cs
 }
 
-func speakerKeys(q *Quote) []string {
+func speakerKeys(q *quote.Quote) []string {
 	var keys []string
 	for _, n := range []string{q.Speaker, q.Organization} {
 		if k := strings.ToLower(strings.TrimSpace(n)); k != "" && !slices.Contains(keys, k) {
@@ -430,7 +433,7 @@ func (l *Library) save() error {
 // Corpus returns the current corpus. Add and Remove replace it rather than
 // change it, so the returned value stays consistent; it must not be
 // modified.
-func (l *Library) Corpus() *Corpus {
+func (l *Library) Corpus() *corpus.Corpus {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
 	return l.corpus
@@ -438,7 +441,7 @@ func (l *Library) Corpus() *Corpus {
 
 // Ledger returns the current quote ledger. Like [Library.Corpus], it is
 // replaced, not changed, by Add and Remove, and must not be modified.
-func (l *Library) Ledger() *Ledger {
+func (l *Library) Ledger() *quote.Ledger {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
 	return l.ledger
@@ -450,11 +453,11 @@ func (l *Library) Ledger() *Ledger {
 // holds the extractor and the aliases. A cache saved under another key is
 // stale. Both are "" when the library has no data directory, has aliases of
 // its own, or the program cannot be read.
-func (l *Library) CacheFile(name string, c *Corpus) (path, key string) {
+func (l *Library) CacheFile(name string, c *corpus.Corpus) (path, key string) {
 	if l.dataDir == "" || l.ownAliases || c == nil {
 		return "", ""
 	}
-	key = ledgerKey(c)
+	key = quote.LedgerKey(c)
 	if key == "" {
 		return "", ""
 	}
@@ -484,11 +487,11 @@ func (l *Library) Warnings() []string {
 // source's paragraphs and quotes, using the embedder's saved statistics.
 // With a DataDir, the index is saved before Add returns; at scale that
 // rewrite is the slow part. Searches keep running while src is embedded.
-func (l *Library) Add(ctx context.Context, src *Source) error {
+func (l *Library) Add(ctx context.Context, src *corpus.Source) error {
 	if src == nil || src.ID == "" {
 		return errors.New("add source: no source or empty id")
 	}
-	qs, ss := Extract(src, l.aliases)
+	qs, ss := quote.Extract(src, l.aliases)
 	cs := sourceChunks(src, qs)
 	texts := make([]string, len(cs))
 	terms := make([][]string, len(cs))
@@ -527,8 +530,8 @@ func (l *Library) Add(ctx context.Context, src *Source) error {
 		l.lex.add(c.id, c.kind, terms[i])
 	}
 	l.link(src.ID, cs)
-	srcs := slices.DeleteFunc(slices.Clone(l.corpus.Sources), func(s *Source) bool { return s.ID == src.ID })
-	l.corpus, _ = NewCorpus(append(srcs, src))
+	srcs := slices.DeleteFunc(slices.Clone(l.corpus.Sources), func(s *corpus.Source) bool { return s.ID == src.ID })
+	l.corpus, _ = corpus.NewCorpus(append(srcs, src))
 	l.ledger = replaceInLedger(l.ledger, src.ID, qs, ss)
 	l.mu.Unlock()
 	return l.saveAfterWrite("add source " + src.ID)
@@ -536,7 +539,7 @@ func (l *Library) Add(ctx context.Context, src *Source) error {
 
 // Remove takes the source with exactly this id out of the corpus, the
 // ledger and the index, and saves the index when there is a DataDir. It
-// returns an error wrapping [ErrUnknownSource] when no source has the id.
+// returns an error wrapping [corpus.ErrUnknownSource] when no source has the id.
 func (l *Library) Remove(ctx context.Context, id string) error {
 	l.writeMu.Lock()
 	defer l.writeMu.Unlock()
@@ -544,16 +547,16 @@ func (l *Library) Remove(ctx context.Context, id string) error {
 		return fmt.Errorf("remove source %s: %w", id, err)
 	}
 	l.mu.Lock()
-	if _, ok := l.corpus.byID[id]; !ok {
+	if _, ok := l.corpus.ByID(id); !ok {
 		l.mu.Unlock()
-		return fmt.Errorf("remove source: %w: %q", ErrUnknownSource, id)
+		return fmt.Errorf("remove source: %w: %q", corpus.ErrUnknownSource, id)
 	}
 	l.markDirty(id)
 	if err := l.drop(context.WithoutCancel(ctx), id); err != nil {
 		l.mu.Unlock()
 		return fmt.Errorf("remove source %s: %w", id, err)
 	}
-	l.corpus, _ = NewCorpus(slices.DeleteFunc(slices.Clone(l.corpus.Sources), func(s *Source) bool { return s.ID == id }))
+	l.corpus, _ = corpus.NewCorpus(slices.DeleteFunc(slices.Clone(l.corpus.Sources), func(s *corpus.Source) bool { return s.ID == id }))
 	l.ledger = replaceInLedger(l.ledger, id, nil, nil)
 	l.mu.Unlock()
 	return l.saveAfterWrite("remove source " + id)
@@ -605,10 +608,10 @@ func (l *Library) saveAfterWrite(what string) error {
 
 // replaceInLedger returns a copy of led in which the quotes and silences of
 // source id are qs and ss, kept in source order.
-func replaceInLedger(led *Ledger, id string, qs []Quote, ss []Silence) *Ledger {
-	out := &Ledger{
-		Quotes:   slices.DeleteFunc(slices.Clone(led.Quotes), func(q Quote) bool { return q.Source == id }),
-		Silences: slices.DeleteFunc(slices.Clone(led.Silences), func(s Silence) bool { return s.Source == id }),
+func replaceInLedger(led *quote.Ledger, id string, qs []quote.Quote, ss []quote.Silence) *quote.Ledger {
+	out := &quote.Ledger{
+		Quotes:   slices.DeleteFunc(slices.Clone(led.Quotes), func(q quote.Quote) bool { return q.Source == id }),
+		Silences: slices.DeleteFunc(slices.Clone(led.Silences), func(s quote.Silence) bool { return s.Source == id }),
 	}
 	i := sort.Search(len(out.Quotes), func(i int) bool { return out.Quotes[i].Source > id })
 	out.Quotes = slices.Insert(out.Quotes, i, qs...)
