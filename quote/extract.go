@@ -169,8 +169,9 @@ func (x *extractor) paragraph(pi int, p corpus.Span, next int) {
 				continue
 			}
 			x.quotes = append(x.quotes, Quote{
-				Source: x.src.ID, Text: x.text[q.Start:q.End], Start: q.Start, End: q.End,
-				Speaker: w.Name, Role: w.Role, Organization: w.Org, Verb: w.Verb, Paragraph: pi,
+				Span: Span{Source: x.src.ID, Text: x.text[q.Start:q.End], Start: q.Start, End: q.End,
+					Speaker: w.Name, Role: w.Role, Organization: w.Org},
+				Verb: w.Verb, Paragraph: pi,
 			})
 			if q.Continued {
 				x.prevPara.continued = true

@@ -70,8 +70,9 @@ func (x *extractor) findSilences(pi int, s sentence, toks []token, qs []qspan) {
 		}
 		for _, w := range ws {
 			x.silences = append(x.silences, Silence{
-				Source: x.src.ID, Text: x.text[start:end], Start: start, End: end,
-				Speaker: w.Name, Role: w.Role, Organization: w.Org, Kind: kind, Paragraph: pi,
+				Span: Span{Source: x.src.ID, Text: x.text[start:end], Start: start, End: end,
+					Speaker: w.Name, Role: w.Role, Organization: w.Org},
+				Kind: kind, Paragraph: pi,
 			})
 		}
 		break

@@ -35,6 +35,12 @@ type ledgerEntry struct {
 	paragraph                         int
 }
 
+// span returns the part of e that a Quote and a Silence share.
+func (e ledgerEntry) span() Span {
+	return Span{Source: e.source, Text: e.text, Start: e.start, End: e.end,
+		Speaker: e.speaker, Role: e.role, Organization: e.organization}
+}
+
 type ledgerWriter struct {
 	b    []byte
 	strs map[string]uint64
@@ -136,12 +142,10 @@ func decodeLedger(b []byte, key string, c *corpus.Corpus) (*Ledger, error) {
 	}
 	led := &Ledger{}
 	led.Quotes = decodeEntries(r, entry, func(e ledgerEntry) Quote {
-		return Quote{Source: e.source, Text: e.text, Start: e.start, End: e.end, Speaker: e.speaker,
-			Role: e.role, Organization: e.organization, Verb: e.word, Paragraph: e.paragraph}
+		return Quote{Span: e.span(), Verb: e.word, Paragraph: e.paragraph}
 	})
 	led.Silences = decodeEntries(r, entry, func(e ledgerEntry) Silence {
-		return Silence{Source: e.source, Text: e.text, Start: e.start, End: e.end, Speaker: e.speaker,
-			Role: e.role, Organization: e.organization, Kind: e.word, Paragraph: e.paragraph}
+		return Silence{Span: e.span(), Kind: e.word, Paragraph: e.paragraph}
 	})
 	if err := r.End(); err != nil {
 		return nil, err
