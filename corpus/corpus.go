@@ -28,6 +28,7 @@ const MaxSourceBytes = 5 << 20
 
 // Corpus is an ordered set of sources, sorted by id.
 type Corpus struct {
+	// Sources are the corpus's sources, sorted by id, each id once.
 	Sources []*Source
 	byID    map[string]*Source
 
@@ -37,10 +38,13 @@ type Corpus struct {
 
 // LoadWarning names a file that was skipped and why.
 type LoadWarning struct {
+	// File is the name of the skipped file.
 	File string
-	Err  error
+	// Err is why it was skipped.
+	Err error
 }
 
+// Error says which file was skipped and why.
 func (w LoadWarning) Error() string { return fmt.Sprintf("skipping %s: %v", w.File, w.Err) }
 
 // Unwrap returns the underlying reason.

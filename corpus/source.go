@@ -50,8 +50,10 @@ type Source struct {
 
 // Span is a half-open byte range [Start, End) of a source's Text.
 type Span struct {
+	// Start is the offset of the span's first byte.
 	Start int `json:"start"`
-	End   int `json:"end"`
+	// End is the offset just past its last byte.
+	End int `json:"end"`
 }
 
 // Slice returns the text the span covers in s.

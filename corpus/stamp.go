@@ -10,7 +10,13 @@ import (
 // (which no tool can set back) and inode. The zero stamp means unknown and
 // never matches.
 type Stamp struct {
-	Size, MTime, CTime, Ino int64
+	// Size is the file's length in bytes.
+	Size int64
+	// MTime and CTime are its modification and status-change times, in
+	// nanoseconds since 1970; CTime is 0 where the system does not say.
+	MTime, CTime int64
+	// Ino is its inode number, or 0 where the system does not say.
+	Ino int64
 }
 
 // StampOf returns the stamp of a file, or the zero stamp when the file

@@ -11,7 +11,9 @@ import (
 // Ledger is the quote ledger of a corpus: every direct quotation and every
 // recorded non-answer, sorted by source id, then offset.
 type Ledger struct {
-	Quotes   []Quote
+	// Quotes are the direct quotations, by source id, then offset.
+	Quotes []Quote
+	// Silences are the recorded non-answers, in the same order.
 	Silences []Silence
 	al       *Aliases
 	ixOnce   sync.Once
