@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/privacybot/privacybot/retrieval"
+	"github.com/privacybot/privacybot/quote"
 )
 
 // SourceInfo describes one source and how many quotes it holds.
@@ -22,7 +22,7 @@ type SourceDetail struct {
 	// Groups holds the source's quotes and silences by speaker.
 	Groups []SpeakerGroup `json:"-"`
 	// Ledger holds the source's quotes as extracted.
-	Ledger []retrieval.Quote `json:"ledger"`
+	Ledger []quote.Quote `json:"ledger"`
 }
 
 // Sources lists every source with its quote count, in id order.
@@ -39,15 +39,15 @@ func (e *Engine) Sources() []SourceInfo {
 }
 
 // Source returns one source by id or id prefix ("001"). The error wraps
-// [retrieval.ErrUnknownSource] or [retrieval.ErrAmbiguousSource].
+// [corpus.ErrUnknownSource] or [corpus.ErrAmbiguousSource].
 func (e *Engine) Source(ref string) (SourceDetail, error) {
 	src, err := e.lib.Corpus().Get(ref)
 	if err != nil {
 		return SourceDetail{}, fmt.Errorf("source: %w", err)
 	}
 	led := e.lib.Ledger()
-	var qs []retrieval.Quote
-	var ss []retrieval.Silence
+	var qs []quote.Quote
+	var ss []quote.Silence
 	for _, q := range led.Quotes {
 		if q.Source == src.ID {
 			qs = append(qs, q)

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/privacybot/privacybot/corpus"
+	"github.com/privacybot/privacybot/quote"
 	"github.com/privacybot/privacybot/retrieval"
 )
 
@@ -96,7 +98,7 @@ func (b *builder) cite(id string) {
 }
 
 // RefOf describes a source for citation.
-func RefOf(src *retrieval.Source) SourceRef {
+func RefOf(src *corpus.Source) SourceRef {
 	return SourceRef{ID: src.ID, Title: src.Title, Outlet: src.Outlet, Date: src.Date, URL: src.URL}
 }
 
@@ -127,8 +129,8 @@ const MaxAnswerQuotes = 30
 // up to MaxAnswerQuotes.
 func (e *Engine) quoteAnswer(b *builder, hits []retrieval.Hit) {
 	led := e.lib.Ledger()
-	var qs []retrieval.Quote
-	var ss []retrieval.Silence
+	var qs []quote.Quote
+	var ss []quote.Silence
 	seenQ := map[[2]any]bool{}
 	seenS := map[[2]any]bool{}
 	for _, name := range b.p.entities {
@@ -219,7 +221,7 @@ func (e *Engine) strangerAnswer(ctx context.Context, b *builder) {
 // whoSaidAnswer finds the quotes that match the words of a "who said …?"
 // question. It reports false when none matches well enough.
 func (e *Engine) whoSaidAnswer(b *builder, hits []retrieval.Hit) bool {
-	var qs []retrieval.Quote
+	var qs []quote.Quote
 	for _, h := range hits {
 		if h.Quote == nil || coverage(b.e.stats, b.p.topic, b.p.focus, termSet(h.Quote.Text)) < 0.6 {
 			continue
@@ -243,7 +245,7 @@ func (e *Engine) whoSaidAnswer(b *builder, hits []retrieval.Hit) bool {
 
 // silenceSummary says in one clause who gave no comment, such as
 // "Citigroup and Wells Fargo declined to comment".
-func silenceSummary(ss []retrieval.Silence) string {
+func silenceSummary(ss []quote.Silence) string {
 	var clauses []string
 	byClause := map[string][]string{}
 	seen := map[string]bool{}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/privacybot/privacybot/corpus"
+	"github.com/privacybot/privacybot/quote"
 	"github.com/privacybot/privacybot/retrieval"
 )
 
@@ -77,7 +79,7 @@ func (e *Engine) factAnswer(b *builder, hits []retrieval.Hit) {
 // rankEvidence scores the sentences of the retrieved passages (and the
 // passage after each) against the question, best first, and picks the
 // retrieved quotations that answer it on their own.
-func (e *Engine) rankEvidence(b *builder, hits []retrieval.Hit) ([]candidate, []retrieval.Quote) {
+func (e *Engine) rankEvidence(b *builder, hits []retrieval.Hit) ([]candidate, []quote.Quote) {
 	topic := b.p.topic
 	if len(topic) == 0 {
 		topic = contentTerms(b.p.query)
@@ -99,10 +101,10 @@ func (e *Engine) rankEvidence(b *builder, hits []retrieval.Hit) ([]candidate, []
 			entityTerms[stem(w)] = true
 		}
 	}
-	corpus := e.lib.Corpus()
+	cor := e.lib.Corpus()
 	wantsNumber := numberQuestionRe.MatchString(b.p.asked)
 	var cands []candidate
-	var quotes []retrieval.Quote
+	var quotes []quote.Quote
 	examined := map[[2]any]bool{}
 	for rank, h := range hits {
 		if h.Quote != nil {
@@ -111,14 +113,14 @@ func (e *Engine) rankEvidence(b *builder, hits []retrieval.Hit) ([]candidate, []
 			}
 			continue
 		}
-		src, err := corpus.Get(h.Source)
+		src, err := cor.Get(h.Source)
 		if err != nil {
 			continue
 		}
 		// The paragraph after a hit often carries the answer the hit
 		// introduces ("…services into Messenger." then "Some of the
 		// services … include …").
-		spans := []retrieval.Span{h.Span}
+		spans := []corpus.Span{h.Span}
 		if i := src.ParagraphAt(h.Start); i >= 0 && i+1 < len(src.Paragraphs) {
 			spans = append(spans, src.Paragraphs[i+1])
 		}
@@ -175,7 +177,7 @@ func (b *builder) addEvidence(cands []candidate, max int, keep func(candidate) b
 }
 
 // contextTerms returns the terms of a paragraph and of the one before it.
-func contextTerms(src *retrieval.Source, sp retrieval.Span) map[string]bool {
+func contextTerms(src *corpus.Source, sp corpus.Span) map[string]bool {
 	ts := termSet(src.Text[sp.Start:sp.End])
 	if i := src.ParagraphAt(sp.Start); i > 0 {
 		p := src.Paragraphs[i-1]
@@ -198,9 +200,9 @@ func (e *Engine) mentionEvidence(ctx context.Context, b *builder, terms map[stri
 	if err != nil {
 		return
 	}
-	corpus := e.lib.Corpus()
+	cor := e.lib.Corpus()
 	for _, h := range hits {
-		src, err := corpus.Get(h.Source)
+		src, err := cor.Get(h.Source)
 		if err != nil {
 			continue
 		}
@@ -227,7 +229,7 @@ func (e *Engine) mentionEvidence(ctx context.Context, b *builder, terms map[stri
 }
 
 // sentenceCandidates scores each sentence of one paragraph as evidence.
-func (e *Engine) sentenceCandidates(b *builder, src *retrieval.Source, para retrieval.Span, rank int, topic []string, entityTerms map[string]bool, wantsNumber bool) []candidate {
+func (e *Engine) sentenceCandidates(b *builder, src *corpus.Source, para corpus.Span, rank int, topic []string, entityTerms map[string]bool, wantsNumber bool) []candidate {
 	var cands []candidate
 	context := contextTerms(src, para)
 	for _, sp := range sentenceSpans(src.Text, para.Start, para.End) {

@@ -4,13 +4,14 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/privacybot/privacybot/quote"
 	"github.com/privacybot/privacybot/retrieval"
 )
 
 // groupQuotes gathers quotes and silences by speaker, in order of first
 // appearance. A quotation printed by several sources (the same words, after
 // folding quotation marks, case and spacing) appears once, citing them all.
-func groupQuotes(qs []retrieval.Quote, ss []retrieval.Silence) []SpeakerGroup {
+func groupQuotes(qs []quote.Quote, ss []quote.Silence) []SpeakerGroup {
 	var groups []SpeakerGroup
 	index := map[string]int{}
 	group := func(speaker, role, org string) *SpeakerGroup {
@@ -129,7 +130,7 @@ func foldQuote(s string) string {
 // rankQuotes orders quotes by how well they match the topic: those the
 // search ranked come first, in its order, then the rest by term coverage,
 // keeping the ledger order among equals.
-func rankQuotes(qs []retrieval.Quote, hits []retrieval.Hit, topic []string) []retrieval.Quote {
+func rankQuotes(qs []quote.Quote, hits []retrieval.Hit, topic []string) []quote.Quote {
 	rank := map[[2]any]int{}
 	for i, h := range hits {
 		if h.Quote != nil {
@@ -139,7 +140,7 @@ func rankQuotes(qs []retrieval.Quote, hits []retrieval.Hit, topic []string) []re
 			}
 		}
 	}
-	score := func(q retrieval.Quote) float64 {
+	score := func(q quote.Quote) float64 {
 		ts := termSet(q.Text)
 		n := 0
 		for _, t := range topic {
@@ -149,7 +150,7 @@ func rankQuotes(qs []retrieval.Quote, hits []retrieval.Hit, topic []string) []re
 		}
 		return float64(n)
 	}
-	out := append([]retrieval.Quote(nil), qs...)
+	out := append([]quote.Quote(nil), qs...)
 	sort.SliceStable(out, func(i, j int) bool {
 		ri, iok := rank[[2]any{out[i].Source, out[i].Start}]
 		rj, jok := rank[[2]any{out[j].Source, out[j].Start}]

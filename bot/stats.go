@@ -9,6 +9,8 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/privacybot/privacybot/corpus"
+	"github.com/privacybot/privacybot/quote"
 	"github.com/privacybot/privacybot/retrieval"
 )
 
@@ -27,8 +29,8 @@ type corpusStats struct {
 // statsSnapshot is the statistics of one corpus and ledger; never modified
 // once built.
 type statsSnapshot struct {
-	corpus *retrieval.Corpus
-	ledger *retrieval.Ledger
+	corpus *corpus.Corpus
+	ledger *quote.Ledger
 	docs   int            // paragraphs
 	df     map[string]int // stemmed word → number of paragraphs holding it
 	vocab  map[string]int // lowercase surface word → occurrences
@@ -96,7 +98,7 @@ func (s *corpusStats) get() *statsSnapshot {
 }
 
 // countAll counts the statistics of a whole corpus and ledger.
-func countAll(c *retrieval.Corpus, led *retrieval.Ledger) *statsSnapshot {
+func countAll(c *corpus.Corpus, led *quote.Ledger) *statsSnapshot {
 	snap := &statsSnapshot{corpus: c, ledger: led, quoter: map[string]int{}}
 	snap.docs, snap.df, snap.vocab = paragraphStats(c.Sources)
 	countQuoters(led, nil, snap.quoter, 1)
@@ -106,7 +108,7 @@ func countAll(c *retrieval.Corpus, led *retrieval.Ledger) *statsSnapshot {
 // countQuoters adds sign to the count of every word of the speakers and
 // organizations of the ledger's quotes and silences, of the sources in only
 // (every source when only is nil).
-func countQuoters(led *retrieval.Ledger, only map[string]bool, quoter map[string]int, sign int) {
+func countQuoters(led *quote.Ledger, only map[string]bool, quoter map[string]int, sign int) {
 	add := func(src, speaker, org string) {
 		if only != nil && !only[src] {
 			return
@@ -133,12 +135,12 @@ const maxIncremental = 0.25
 // these by taking out the articles c no longer holds (or holds changed) and
 // putting in its new ones, or nil when so much changed that counting
 // everything again is quicker.
-func (st *statsSnapshot) updated(c *retrieval.Corpus, led *retrieval.Ledger) *statsSnapshot {
-	before := make(map[*retrieval.Source]bool, len(st.corpus.Sources))
+func (st *statsSnapshot) updated(c *corpus.Corpus, led *quote.Ledger) *statsSnapshot {
+	before := make(map[*corpus.Source]bool, len(st.corpus.Sources))
 	for _, src := range st.corpus.Sources {
 		before[src] = true
 	}
-	var added []*retrieval.Source
+	var added []*corpus.Source
 	for _, src := range c.Sources {
 		if before[src] {
 			delete(before, src)
@@ -231,14 +233,14 @@ func closeEnough(a, b string) bool {
 	if d := len(a) - len(b); d > max || -d > max {
 		return false
 	}
-	return retrieval.EditDistance(a, b, max) <= max
+	return quote.EditDistance(a, b, max) <= max
 }
 
 // countSource adds sign to the counts of one source's words: df per
 // paragraph holding a stem, vocab per occurrence of a surface word in the
 // header or a paragraph. Counts that reach zero are deleted. seen is
 // scratch space. It returns the number of paragraphs.
-func countSource(src *retrieval.Source, df, vocab map[string]int, seen map[string]bool, sign int) int {
+func countSource(src *corpus.Source, df, vocab map[string]int, seen map[string]bool, sign int) int {
 	bump := func(m map[string]int, k string) {
 		if m[k] += sign; m[k] == 0 {
 			delete(m, k)
@@ -265,7 +267,7 @@ func countSource(src *retrieval.Source, df, vocab map[string]int, seen map[strin
 // stemmed word, and every surface word of headers and paragraphs. Sources
 // are independent, so it runs on every CPU, each worker counting its share
 // before the counts are added up.
-func paragraphStats(srcs []*retrieval.Source) (int, map[string]int, map[string]int) {
+func paragraphStats(srcs []*corpus.Source) (int, map[string]int, map[string]int) {
 	type part struct {
 		docs      int
 		df, vocab map[string]int

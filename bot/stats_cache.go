@@ -7,7 +7,9 @@ import (
 	"os"
 	"slices"
 
+	"github.com/privacybot/privacybot/corpus"
 	"github.com/privacybot/privacybot/internal/flatfile"
+	"github.com/privacybot/privacybot/quote"
 	"github.com/privacybot/privacybot/retrieval"
 )
 
@@ -70,7 +72,7 @@ func decodeStats(b []byte, key string, st *statsSnapshot) error {
 
 // loadStats returns the saved statistics of corpus c and ledger led, or
 // nil when there are none to trust.
-func loadStats(lib *retrieval.Library, c *retrieval.Corpus, led *retrieval.Ledger) *statsSnapshot {
+func loadStats(lib *retrieval.Library, c *corpus.Corpus, led *quote.Ledger) *statsSnapshot {
 	path, key := lib.CacheFile(statsName, c)
 	if path == "" {
 		return nil

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/privacybot/privacybot/corpus"
 	"github.com/privacybot/privacybot/internal/synth"
 	"github.com/privacybot/privacybot/internal/synthlib"
 	"github.com/privacybot/privacybot/retrieval"
@@ -26,9 +27,9 @@ func TestStatsUpdateEqualsRecount(t *testing.T) {
 		name string
 		do   func() error
 	}{
-		{"add", func() error { return lib.Add(ctx, retrieval.ParseSource(extra.Name, extra.Text)) }},
+		{"add", func() error { return lib.Add(ctx, corpus.ParseSource(extra.Name, extra.Text)) }},
 		{"replace", func() error {
-			return lib.Add(ctx, retrieval.ParseSource(replaced.Name, replaced.Text+"\n\n\"Zanzibar quokkas matter,\" said Ivo Quell, a spokesman for Acme Bank.\n"))
+			return lib.Add(ctx, corpus.ParseSource(replaced.Name, replaced.Text+"\n\n\"Zanzibar quokkas matter,\" said Ivo Quell, a spokesman for Acme Bank.\n"))
 		}},
 		{"remove", func() error { return lib.Remove(ctx, lib.Corpus().Sources[3].ID) }},
 	}
@@ -99,7 +100,7 @@ func BenchmarkStats(b *testing.B) {
 	lib := synthlib.Open(b, n)
 	before := countAll(lib.Corpus(), lib.Ledger())
 	extra := synth.New(synth.DefaultSeed).Article(n)
-	if err := lib.Add(ctx, retrieval.ParseSource(extra.Name, extra.Text)); err != nil {
+	if err := lib.Add(ctx, corpus.ParseSource(extra.Name, extra.Text)); err != nil {
 		b.Fatal(err)
 	}
 	c, led := lib.Corpus(), lib.Ledger()

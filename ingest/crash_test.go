@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/privacybot/privacybot/corpus"
 	"github.com/privacybot/privacybot/internal/testlog"
 	"github.com/privacybot/privacybot/retrieval"
 )
@@ -148,7 +149,7 @@ func TestCrashDuringAdd(t *testing.T) {
 			if _, err := lib.Corpus().Get(kept.ID); err != nil || len(quotesOf(lib, kept.ID)) == 0 {
 				t.Errorf("the earlier article is lost or has no quotes: %v", err)
 			}
-			var crashed *retrieval.Source
+			var crashed *corpus.Source
 			for _, s := range lib.Corpus().Sources {
 				if s.AddedBy == "crash-test" {
 					crashed = s
@@ -201,10 +202,10 @@ func checkConsistent(t *testing.T, dir string, lib *retrieval.Library, rebuilt b
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := retrieval.CheckText(b); err != nil {
+		if err := corpus.CheckText(b); err != nil {
 			t.Errorf("%s: %v", name, err)
 		}
-		src := retrieval.ParseSource(name, string(b))
+		src := corpus.ParseSource(name, string(b))
 		if src.Title == "" || src.URL == "" || src.AddedBy == "" || src.AddedAt.IsZero() || len(src.Paragraphs) == 0 {
 			t.Errorf("%s does not parse as a whole article: %+v", name, src)
 		}

@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"net/http"
 
-	"github.com/privacybot/privacybot/retrieval"
+	"github.com/privacybot/privacybot/corpus"
 )
 
 // UserMessage is what to tell a user (in Slack, say) when an add or remove
@@ -31,9 +31,9 @@ func UserMessage(err error) string {
 		return "I found no article text on that page."
 	case errors.Is(err, ErrBadURL):
 		return "That is not an http or https link."
-	case errors.Is(err, retrieval.ErrUnknownSource):
+	case errors.Is(err, corpus.ErrUnknownSource):
 		return "No source has that id."
-	case errors.Is(err, retrieval.ErrAmbiguousSource):
+	case errors.Is(err, corpus.ErrAmbiguousSource):
 		return "That id matches several sources; give more of it."
 	case errors.Is(err, ErrNotAdded):
 		return "Only articles added at run time can be removed; that one is part of the corpus."

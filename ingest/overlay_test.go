@@ -7,7 +7,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/privacybot/privacybot/retrieval"
+	"github.com/privacybot/privacybot/corpus"
 )
 
 func TestOverlay(t *testing.T) {
@@ -28,7 +28,7 @@ func TestOverlay(t *testing.T) {
 	if string(b) != "from base\n\nx\n" {
 		t.Errorf("base does not win: %q", b)
 	}
-	c, warns, err := retrieval.LoadFS(o)
+	c, warns, err := corpus.LoadFS(o)
 	if err != nil || len(warns) != 0 {
 		t.Fatal(err, warns)
 	}

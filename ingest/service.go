@@ -12,7 +12,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/privacybot/privacybot/retrieval"
+	"github.com/privacybot/privacybot/corpus"
+	"github.com/privacybot/privacybot/quote"
 )
 
 // ErrNotAdded means a source exists but was not added at run time (it is a
@@ -23,9 +24,9 @@ var ErrNotAdded = errors.New("not an added article")
 // *retrieval.Library satisfies it. Add and Remove must update the corpus,
 // the ledger and the index for that one source.
 type Library interface {
-	Corpus() *retrieval.Corpus
-	Ledger() *retrieval.Ledger
-	Add(ctx context.Context, src *retrieval.Source) error
+	Corpus() *corpus.Corpus
+	Ledger() *quote.Ledger
+	Add(ctx context.Context, src *corpus.Source) error
 	Remove(ctx context.Context, id string) error
 }
 
@@ -138,7 +139,7 @@ func (s *Service) Store() *Store { return s.store }
 // Fetcher returns the fetcher the service uses.
 func (s *Service) Fetcher() *Fetcher { return s.fetch }
 
-func (s *Service) remember(src *retrieval.Source, urls ...string) {
+func (s *Service) remember(src *corpus.Source, urls ...string) {
 	if src.URL != "" {
 		urls = append(urls, src.URL)
 	}
@@ -277,19 +278,19 @@ func (s *Service) duplicate(id, reason string) Result {
 // addArticle stores and indexes one article under the lock.
 func (s *Service) addArticle(ctx context.Context, art *Article, by string, urls []string) (Result, error) {
 	text := Render(art, by, s.now())
-	if err := retrieval.CheckText(text); err != nil {
+	if err := corpus.CheckText(text); err != nil {
 		return Result{}, fmt.Errorf("%w: %v", ErrNoArticle, err)
 	}
-	if len(text) > retrieval.MaxSourceBytes {
-		return Result{}, fmt.Errorf("%w: the article is %d bytes, over the %d-byte limit", ErrTooLarge, len(text), retrieval.MaxSourceBytes)
+	if len(text) > corpus.MaxSourceBytes {
+		return Result{}, fmt.Errorf("%w: the article is %d bytes, over the %d-byte limit", ErrTooLarge, len(text), corpus.MaxSourceBytes)
 	}
-	src := retrieval.ParseSource("article.txt", string(text))
+	src := corpus.ParseSource("article.txt", string(text))
 	if len(src.Paragraphs) == 0 {
 		return Result{}, fmt.Errorf("%w: the article has a title but no body", ErrNoArticle)
 	}
 	hash := ContentHash(src)
 	id := NewID(src.Title, hash)
-	src = retrieval.ParseSource(id+".txt", string(text))
+	src = corpus.ParseSource(id+".txt", string(text))
 	if src.URL != "" {
 		urls = append(urls, src.URL)
 	}
@@ -314,7 +315,7 @@ func (s *Service) addArticle(ctx context.Context, art *Article, by string, urls 
 		// Undo both halves: the library may have indexed the source before
 		// failing (to save its index, say), and the file must not come back
 		// at the next start.
-		if rerr := s.lib.Remove(context.WithoutCancel(ctx), id); rerr != nil && !errors.Is(rerr, retrieval.ErrUnknownSource) {
+		if rerr := s.lib.Remove(context.WithoutCancel(ctx), id); rerr != nil && !errors.Is(rerr, corpus.ErrUnknownSource) {
 			err = errors.Join(err, rerr)
 		}
 		if derr := s.store.Delete(id); derr != nil {
@@ -341,8 +342,8 @@ func (s *Service) quotes(id string) int {
 
 // Remove takes the added article ref (its id or an unambiguous id prefix)
 // out of the library, the ledger and the index, deletes its file and logs
-// by as who removed it. Errors wrap [retrieval.ErrUnknownSource],
-// [retrieval.ErrAmbiguousSource] or, for a seed or --corpus article,
+// by as who removed it. Errors wrap [corpus.ErrUnknownSource],
+// [corpus.ErrAmbiguousSource] or, for a seed or --corpus article,
 // [ErrNotAdded].
 func (s *Service) Remove(ctx context.Context, ref, by string) (Result, error) {
 	start := time.Now()
@@ -398,10 +399,10 @@ func readArticleFile(path string) (*Article, error) {
 		}
 		return a, nil
 	}
-	if err := retrieval.CheckText(b); err != nil {
+	if err := corpus.CheckText(b); err != nil {
 		return nil, fmt.Errorf("read article %s: %w", path, err)
 	}
-	src := retrieval.ParseSource(filepath.Base(path), string(b))
+	src := corpus.ParseSource(filepath.Base(path), string(b))
 	return &Article{Title: src.Title, Outlet: src.Outlet, Author: src.Author, Date: src.Date, URL: src.URL,
 		Body: src.Text[src.Body:]}, nil
 }

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/privacybot/privacybot/corpus"
 	"github.com/privacybot/privacybot/internal/testlog"
 	"github.com/privacybot/privacybot/retrieval"
 )
@@ -40,7 +41,7 @@ func TestAddURL(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	src := retrieval.ParseSource(res.ID+".txt", string(b))
+	src := corpus.ParseSource(res.ID+".txt", string(b))
 	if src.Title != icoFine.Title || src.Outlet != "The Daily Ledger" || src.Author != icoFine.Author ||
 		src.Date != icoFine.Date || src.URL != site.URL+icoFine.Path || src.AddedBy != "U024BE7LH" || src.AddedAt.IsZero() {
 		t.Errorf("stored header parsed as %+v", src)
@@ -348,9 +349,9 @@ func TestRemove(t *testing.T) {
 	t.Run("errors", func(t *testing.T) {
 		seed := e.lib.Corpus().Sources[0].ID
 		for ref, want := range map[string]error{
-			"no-such-article": retrieval.ErrUnknownSource,
+			"no-such-article": corpus.ErrUnknownSource,
 			seed:              ErrNotAdded,
-			"":                retrieval.ErrUnknownSource,
+			"":                corpus.ErrUnknownSource,
 		} {
 			if _, err := e.svc.Remove(context.Background(), ref, "admin1"); !errors.Is(err, want) {
 				t.Errorf("Remove(%q) = %v; want %v", ref, err, want)
@@ -471,7 +472,7 @@ func TestAddedQuotesHaveSpeakers_RealLedger(t *testing.T) {
 // does when it cannot save its index.
 type failingLibrary struct{ Library }
 
-func (f failingLibrary) Add(ctx context.Context, src *retrieval.Source) error {
+func (f failingLibrary) Add(ctx context.Context, src *corpus.Source) error {
 	if err := f.Library.Add(ctx, src); err != nil {
 		return err
 	}

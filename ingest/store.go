@@ -15,13 +15,13 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/privacybot/privacybot/retrieval"
+	"github.com/privacybot/privacybot/corpus"
 )
 
 // ArticlesDir is the folder of the data directory that holds added articles.
 const ArticlesDir = "articles"
 
-// tempPrefix starts the name of a file being written. retrieval.LoadFS
+// tempPrefix starts the name of a file being written. corpus.LoadFS
 // skips dot files and the suffix is not .txt, so a temp file left by a
 // crash is never loaded; [OpenStore] deletes them.
 const tempPrefix = ".tmp-"
@@ -59,7 +59,7 @@ func OpenStore(dir string) (*Store, error) {
 // Dir returns the directory the store writes to.
 func (s *Store) Dir() string { return s.dir }
 
-// FS returns the stored articles as a file system, for [retrieval.LoadFS]
+// FS returns the stored articles as a file system, for [corpus.LoadFS]
 // or [Overlay].
 func (s *Store) FS() fs.FS { return os.DirFS(s.dir) }
 
@@ -135,9 +135,9 @@ func (s *Store) Delete(id string) error {
 }
 
 // Load parses every stored article; unreadable files are reported in the
-// warnings, as by [retrieval.LoadFS].
-func (s *Store) Load() ([]*retrieval.Source, []retrieval.LoadWarning, error) {
-	c, warns, err := retrieval.LoadFS(s.FS())
+// warnings, as by [corpus.LoadFS].
+func (s *Store) Load() ([]*corpus.Source, []corpus.LoadWarning, error) {
+	c, warns, err := corpus.LoadFS(s.FS())
 	if err != nil {
 		return nil, nil, err
 	}
@@ -163,7 +163,7 @@ func syncDir(dir string) error {
 }
 
 // Render writes an article as a source file: a metadata header that
-// [retrieval.ParseSource] reads (Title, Source, Author, Date, URL,
+// [corpus.ParseSource] reads (Title, Source, Author, Date, URL,
 // Added-By, Added-At; empty fields left out, each value on one line), a
 // blank line, then the body.
 func Render(a *Article, by string, at time.Time) []byte {
@@ -195,7 +195,7 @@ func normalizeNewlines(s string) string {
 // layout: the hex SHA-256 of its body paragraphs (headline excluded) with
 // white space collapsed. Two copies of one story, stored under different
 // URLs or wrapped differently, hash the same.
-func ContentHash(src *retrieval.Source) string {
+func ContentHash(src *corpus.Source) string {
 	h := sha256.New()
 	for _, p := range src.Paragraphs {
 		for _, w := range strings.Fields(src.Slice(p)) {

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/privacybot/privacybot/retrieval"
+	"github.com/privacybot/privacybot/corpus"
 )
 
 // TestStoreLoadSkipsSpecialFiles puts a FIFO, a socket, and links to a
@@ -44,8 +44,8 @@ func TestStoreLoadSkipsSpecialFiles(t *testing.T) {
 	defer ln.Close()
 
 	type result struct {
-		srcs  []*retrieval.Source
-		warns []retrieval.LoadWarning
+		srcs  []*corpus.Source
+		warns []corpus.LoadWarning
 		err   error
 	}
 	done := make(chan result, 1)

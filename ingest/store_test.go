@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/privacybot/privacybot/retrieval"
+	"github.com/privacybot/privacybot/corpus"
 )
 
 func TestRenderParsesBack(t *testing.T) {
@@ -18,7 +18,7 @@ func TestRenderParsesBack(t *testing.T) {
 	}
 	at := time.Date(2024, 3, 8, 12, 0, 0, 0, time.FixedZone("CET", 3600))
 	text := Render(a, "U024BE7LH\nforged: header", at)
-	src := retrieval.ParseSource("x.txt", string(text))
+	src := corpus.ParseSource("x.txt", string(text))
 	if src.Title != "ICO fines firm" || src.Outlet != a.Outlet || src.Author != a.Author || src.Date != a.Date ||
 		src.URL != a.URL || src.AddedBy != "U024BE7LH forged: header" || !src.AddedAt.Equal(at) {
 		t.Errorf("parsed %+v", src)

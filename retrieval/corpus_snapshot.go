@@ -6,11 +6,12 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/privacybot/privacybot/corpus"
 	"github.com/privacybot/privacybot/internal/flatfile"
 )
 
 // The saved index keeps a snapshot of the corpus: every source as parsed,
-// with the stamp of its file (see fileStamp). Opening a large corpus is
+// with the stamp of its file (see corpus.Stamp). Opening a large corpus is
 // mostly reading and parsing its files, one system call after another
 // (about 50 µs a file here); with the snapshot, Open lists the directory,
 // stats each file, and takes the parsed source of every file whose stamp is
@@ -32,7 +33,7 @@ const corpusSection = "corpus/"
 var errBadSnapshot = errors.New("damaged corpus snapshot")
 
 // encodeSources writes the sources that have a stamp.
-func encodeSources(w io.Writer, srcs []*Source) error {
+func encodeSources(w io.Writer, srcs []*corpus.Source) error {
 	var b []byte
 	str := func(s string) {
 		b = binary.AppendUvarint(b, uint64(len(s)))
@@ -40,18 +41,18 @@ func encodeSources(w io.Writer, srcs []*Source) error {
 	}
 	n := 0
 	for _, s := range srcs {
-		if s.stamp.known() {
+		if s.Stamp.Known() {
 			n++
 		}
 	}
 	b = binary.AppendUvarint(b, uint64(n))
 	for _, s := range srcs {
-		if !s.stamp.known() {
+		if !s.Stamp.Known() {
 			continue
 		}
 		str(s.Name)
 		str(s.ID)
-		for _, x := range []int64{s.stamp.Size, s.stamp.MTime, s.stamp.CTime, s.stamp.Ino} {
+		for _, x := range []int64{s.Stamp.Size, s.Stamp.MTime, s.Stamp.CTime, s.Stamp.Ino} {
 			b = binary.AppendVarint(b, x)
 		}
 		for _, f := range []string{s.Hash, s.Title, s.Outlet, s.Author, s.Section, s.Date, s.URL, s.AddedBy} {
@@ -85,12 +86,12 @@ func encodeSources(w io.Writer, srcs []*Source) error {
 
 // decodeSources reads a section written by encodeSources. The sources'
 // strings are views of b, which must never change.
-func decodeSources(b []byte) ([]*Source, error) {
+func decodeSources(b []byte) ([]*corpus.Source, error) {
 	r := &flatfile.Reader{B: b, Bad: errBadSnapshot}
-	out := make([]*Source, 0, r.Count(1))
+	out := make([]*corpus.Source, 0, r.Count(1))
 	for range cap(out) {
-		s := &Source{Name: r.View(), ID: r.View()}
-		s.stamp = fileStamp{r.Int(), r.Int(), r.Int(), r.Int()}
+		s := &corpus.Source{Name: r.View(), ID: r.View()}
+		s.Stamp = corpus.Stamp{Size: r.Int(), MTime: r.Int(), CTime: r.Int(), Ino: r.Int()}
 		s.Hash, s.Title, s.Outlet, s.Author = r.View(), r.View(), r.View(), r.View()
 		s.Section, s.Date, s.URL, s.AddedBy = r.View(), r.View(), r.View(), r.View()
 		if at := r.View(); at != "" && r.Err() == nil {
@@ -100,17 +101,17 @@ func decodeSources(b []byte) ([]*Source, error) {
 		}
 		s.Body = r.Num()
 		if np := r.Count(2); np > 0 {
-			s.Paragraphs = make([]Span, np)
+			s.Paragraphs = make([]corpus.Span, np)
 		}
 		for i := range s.Paragraphs {
 			start := r.Num()
-			s.Paragraphs[i] = Span{start, start + r.Num()}
+			s.Paragraphs[i] = corpus.Span{Start: start, End: start + r.Num()}
 		}
 		s.Text = r.View()
 		if r.Err() != nil {
 			return nil, r.Err()
 		}
-		if !s.stamp.known() || s.Name == "" || s.ID == "" || s.Body > len(s.Text) {
+		if !s.Stamp.Known() || s.Name == "" || s.ID == "" || s.Body > len(s.Text) {
 			return nil, fmt.Errorf("%w: source %q", errBadSnapshot, s.ID)
 		}
 		for _, p := range s.Paragraphs {

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/privacybot/privacybot/corpus"
 	"github.com/privacybot/privacybot/internal/synth"
 )
 
@@ -127,11 +128,11 @@ func TestSnapshotReadsOnlyChangedFiles(t *testing.T) {
 // half-read.
 func TestSnapshotCodec(t *testing.T) {
 	c := synth.NewCorpus(synth.DefaultSeed, 12)
-	var srcs []*Source
+	var srcs []*corpus.Source
 	for i := range c.Len() {
 		a := c.Article(i)
-		s := ParseSource(a.Name, a.Text)
-		s.stamp = fileStamp{Size: int64(len(a.Text)), MTime: int64(1e9 + i), CTime: int64(2e9 + i), Ino: int64(i + 1)}
+		s := corpus.ParseSource(a.Name, a.Text)
+		s.Stamp = corpus.Stamp{Size: int64(len(a.Text)), MTime: int64(1e9 + i), CTime: int64(2e9 + i), Ino: int64(i + 1)}
 		srcs = append(srcs, s)
 	}
 	srcs[0].AddedAt = time.Date(2026, 11, 30, 9, 30, 0, 0, time.UTC)
@@ -145,7 +146,7 @@ func TestSnapshotCodec(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := map[string]*Source{}
+	got := map[string]*corpus.Source{}
 	for _, s := range list {
 		got[s.Name] = s
 	}
@@ -155,7 +156,7 @@ func TestSnapshotCodec(t *testing.T) {
 	for _, want := range srcs {
 		g := got[want.Name]
 		if g == nil || g.ID != want.ID || g.Text != want.Text || g.Hash != want.Hash || g.Title != want.Title ||
-			g.Outlet != want.Outlet || g.Date != want.Date || g.Body != want.Body || g.stamp != want.stamp ||
+			g.Outlet != want.Outlet || g.Date != want.Date || g.Body != want.Body || g.Stamp != want.Stamp ||
 			!g.AddedAt.Equal(want.AddedAt) || g.AddedBy != want.AddedBy || len(g.Paragraphs) != len(want.Paragraphs) {
 			t.Fatalf("source %s did not round-trip", want.ID)
 		}

@@ -7,6 +7,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/privacybot/privacybot/corpus"
+	"github.com/privacybot/privacybot/quote"
 )
 
 // chunkKind is what a chunk is: a paragraph or a quotation.
@@ -53,9 +56,9 @@ func parseKind(s string) (chunkKind, error) {
 type chunk struct {
 	id     string
 	kind   chunkKind
-	source *Source
-	span   Span
-	quote  *Quote // kindQuote only
+	source *corpus.Source
+	span   corpus.Span
+	quote  *quote.Quote // kindQuote only
 	// numeric is whether the text states a quantity (see statesNumber);
 	// set when the chunk is BM25-indexed.
 	numeric bool
@@ -77,7 +80,7 @@ func (c *chunk) indexText() string {
 	return c.text() + " — " + strings.TrimSpace(c.quote.Speaker+" "+c.quote.Organization)
 }
 
-func chunkID(k chunkKind, src string, sp Span) string {
+func chunkID(k chunkKind, src string, sp corpus.Span) string {
 	p := "p"
 	if k == kindQuote {
 		p = "q"
@@ -87,12 +90,12 @@ func chunkID(k chunkKind, src string, sp Span) string {
 
 // sourceChunks returns the chunks of one source: its paragraphs, then its
 // quotations (which must belong to src). Duplicate spans are dropped.
-func sourceChunks(src *Source, quotes []Quote) []*chunk {
+func sourceChunks(src *corpus.Source, quotes []quote.Quote) []*chunk {
 	out := make([]*chunk, 0, len(src.Paragraphs)+len(quotes))
 	// The chunks live in one block, so a source's chunks cost one
 	// allocation rather than one each.
 	block := make([]chunk, 0, cap(out))
-	dup := func(k chunkKind, sp Span) bool {
+	dup := func(k chunkKind, sp corpus.Span) bool {
 		for _, c := range out {
 			if c.kind == k && c.span == sp {
 				return true
@@ -125,7 +128,7 @@ func sourceChunks(src *Source, quotes []Quote) []*chunk {
 	}
 	for i := range quotes {
 		q := &quotes[i]
-		sp := Span{q.Start, q.End}
+		sp := corpus.Span{Start: q.Start, End: q.End}
 		if q.Source != src.ID || sp.End <= sp.Start || sp.End > len(src.Text) {
 			continue
 		}
@@ -137,14 +140,14 @@ func sourceChunks(src *Source, quotes []Quote) []*chunk {
 // chunkKey is what makes a chunk of a source distinct.
 type chunkKey struct {
 	kind chunkKind
-	span Span
+	span corpus.Span
 }
 
 // quotesBySource groups a ledger's quotations by source id. The groups are
 // views of the ledger's own slice when, as the ledger keeps them, each
 // source's quotations are together; otherwise they are copies.
-func quotesBySource(l *Ledger) map[string][]Quote {
-	m := map[string][]Quote{}
+func quotesBySource(l *quote.Ledger) map[string][]quote.Quote {
+	m := map[string][]quote.Quote{}
 	for i := 0; i < len(l.Quotes); {
 		j := i + 1
 		for j < len(l.Quotes) && l.Quotes[j].Source == l.Quotes[i].Source {
@@ -164,7 +167,7 @@ func quotesBySource(l *Ledger) map[string][]Quote {
 // chunkSetHash identifies a set of chunks and what is indexed for each
 // beyond the source bytes (which the corpus hash covers): it changes when
 // the ledger finds different quotes or speakers for the same corpus.
-func chunkSetHash(c *Corpus, bySource map[string][]*chunk) string {
+func chunkSetHash(c *corpus.Corpus, bySource map[string][]*chunk) string {
 	h := sha256.New()
 	// Sources are in id order and a source's chunks in text order, so no
 	// sort is needed. Each source's part goes to the hash in one write:

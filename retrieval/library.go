@@ -10,15 +10,16 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
-	"sort"
-	"strings"
 	"sync"
+
+	"github.com/privacybot/privacybot/corpus"
+	"github.com/privacybot/privacybot/quote"
 )
 
 // Options configures [Open].
 type Options struct {
 	// FS is the corpus directory: every .txt and .md file at its root is a
-	// source (see [LoadFS]). It is required; callers pass seeds.FS for the
+	// source (see [corpus.LoadFS]). It is required; callers pass seeds.FS for the
 	// built-in seeds.
 	FS fs.FS
 	// DataDir is where the index is saved, created if missing. "" keeps
@@ -30,7 +31,7 @@ type Options struct {
 	Embedder Embedder
 	// Aliases canonicalizes speaker and organization names. nil means
 	// [DefaultAliases].
-	Aliases *Aliases
+	Aliases *quote.Aliases
 	// Logger receives what happens after Open returns: the chunk vectors
 	// of a large saved index finishing loading, and any shard of them
 	// that had to be embedded again (which also goes to the Warnings).
@@ -44,7 +45,7 @@ type Options struct {
 // other and wait only briefly for Searches in flight.
 type Library struct {
 	emb     Embedder
-	aliases *Aliases
+	aliases *quote.Aliases
 	log     *slog.Logger
 	path    string // saved index file; "" when in memory only
 	dataDir string // "" when in memory only
@@ -55,8 +56,8 @@ type Library struct {
 	writeMu sync.Mutex // serializes Add and Remove, including their save
 
 	mu        sync.RWMutex // guards everything below
-	corpus    *Corpus
-	ledger    *Ledger
+	corpus    *corpus.Corpus
+	ledger    *quote.Ledger
 	chunks    map[string]*chunk
 	bySource  map[string][]*chunk
 	bySpeaker map[string][]*chunk // lowercased Speaker or Organization → quote chunks
@@ -96,7 +97,7 @@ func Open(ctx context.Context, o Options) (*Library, error) {
 		l.emb = NewLocalEmbedder()
 	}
 	if l.aliases == nil {
-		l.aliases = DefaultAliases()
+		l.aliases = quote.DefaultAliases()
 	}
 	// A saved index is decoded in the background while the corpus loads.
 	var saved *indexRead
@@ -108,11 +109,11 @@ func Open(ctx context.Context, o Options) (*Library, error) {
 		l.path = indexFile(o.DataDir, l.emb)
 		saved, savedErr = readIndex(l.path, l.emb)
 	}
-	var snapshot map[string]*Source
+	var snapshot map[string]*corpus.Source
 	if saved != nil {
 		snapshot = saved.snapshot
 	}
-	corpus, lw, err := loadFS(o.FS, snapshot)
+	cor, lw, err := corpus.LoadFSReusing(o.FS, snapshot)
 	if err != nil {
 		if saved != nil {
 			saved.cancel()
@@ -123,9 +124,9 @@ func Open(ctx context.Context, o Options) (*Library, error) {
 		l.warnings = append(l.warnings, w.Error())
 	}
 
-	l.corpus = corpus
-	l.ledger = l.openLedger(corpus)
-	all := l.linkAll(corpus)
+	l.corpus = cor
+	l.ledger = l.openLedger(cor)
+	all := l.linkAll(cor)
 
 	if l.path != "" {
 		l.load(saved, savedErr, all) // on failure it leaves a warning, unless there was no saved index
@@ -144,86 +145,6 @@ func Open(ctx context.Context, o Options) (*Library, error) {
 		}
 	}
 	return l, nil
-}
-
-// linkAll makes the chunks of every source of c, on all CPUs, and links
-// them, into maps sized for them up front. It returns them in corpus order.
-func (l *Library) linkAll(c *Corpus) []*chunk {
-	qbs := quotesBySource(l.ledger)
-	per := make([][]*chunk, len(c.Sources))
-	parallelEach(len(c.Sources), func(i int) { per[i] = sourceChunks(c.Sources[i], qbs[c.Sources[i].ID]) })
-	n := 0
-	for _, cs := range per {
-		n += len(cs)
-	}
-	l.chunks = make(map[string]*chunk, n)
-	l.bySource = make(map[string][]*chunk, len(c.Sources))
-	l.bySpeaker = map[string][]*chunk{}
-	all := make([]*chunk, 0, n)
-	for i, src := range c.Sources {
-		l.link(src.ID, per[i])
-		all = append(all, per[i]...)
-	}
-	return all
-}
-
-// link records chunks as the chunks of source id.
-func (l *Library) link(id string, cs []*chunk) {
-	l.bySource[id] = cs
-	for _, c := range cs {
-		l.chunks[c.id] = c
-		if c.quote == nil {
-			continue
-		}
-		for _, name := range speakerKeys(c.quote) {
-			l.bySpeaker[name] = append(l.bySpeaker[name], c)
-		}
-	}
-}
-
-// unlink forgets the chunks of source id and returns them.
-func (l *Library) unlink(id string) []*chunk {
-	cs := l.bySource[id]
-	delete(l.bySource, id)
-	for _, c := range cs {
-		delete(l.chunks, c.id)
-		if c.quote == nil {
-			continue
-		}
-		for _, name := range speakerKeys(c.quote) {
-			rest := slices.DeleteFunc(slices.Clone(l.bySpeaker[name]), func(x *chunk) bool { return x == c })
-			if len(rest) == 0 {
-				delete(l.bySpeaker, name)
-			} else {
-				l.bySpeaker[name] = rest
-			}
-		}
-	}
-	return cs
-}
-
-func speakerKeys(q *Quote) []string {
-	var keys []string
-	for _, n := range []string{q.Speaker, q.Organization} {
-		if k := strings.ToLower(strings.TrimSpace(n)); k != "" && !slices.Contains(keys, k) {
-			keys = append(keys, k)
-		}
-	}
-	return keys
-}
-
-func (l *Library) counts() map[string]int {
-	n := map[chunkKind]int{}
-	for _, cs := range l.bySource {
-		for _, c := range cs {
-			n[c.kind]++
-		}
-	}
-	m := map[string]int{}
-	for _, k := range kinds {
-		m[k.String()] = n[k]
-	}
-	return m
 }
 
 // load finishes reading the saved index (see readIndex; err is its error)
@@ -430,7 +351,7 @@ func (l *Library) save() error {
 // Corpus returns the current corpus. Add and Remove replace it rather than
 // change it, so the returned value stays consistent; it must not be
 // modified.
-func (l *Library) Corpus() *Corpus {
+func (l *Library) Corpus() *corpus.Corpus {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
 	return l.corpus
@@ -438,7 +359,7 @@ func (l *Library) Corpus() *Corpus {
 
 // Ledger returns the current quote ledger. Like [Library.Corpus], it is
 // replaced, not changed, by Add and Remove, and must not be modified.
-func (l *Library) Ledger() *Ledger {
+func (l *Library) Ledger() *quote.Ledger {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
 	return l.ledger
@@ -450,11 +371,11 @@ func (l *Library) Ledger() *Ledger {
 // holds the extractor and the aliases. A cache saved under another key is
 // stale. Both are "" when the library has no data directory, has aliases of
 // its own, or the program cannot be read.
-func (l *Library) CacheFile(name string, c *Corpus) (path, key string) {
+func (l *Library) CacheFile(name string, c *corpus.Corpus) (path, key string) {
 	if l.dataDir == "" || l.ownAliases || c == nil {
 		return "", ""
 	}
-	key = ledgerKey(c)
+	key = quote.LedgerKey(c)
 	if key == "" {
 		return "", ""
 	}
@@ -477,142 +398,4 @@ func (l *Library) Warnings() []string {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
 	return slices.Clone(l.warnings)
-}
-
-// Add indexes src, replacing any source with the same id: it extracts the
-// source's quotes into the ledger and embeds and BM25-indexes only this
-// source's paragraphs and quotes, using the embedder's saved statistics.
-// With a DataDir, the index is saved before Add returns; at scale that
-// rewrite is the slow part. Searches keep running while src is embedded.
-func (l *Library) Add(ctx context.Context, src *Source) error {
-	if src == nil || src.ID == "" {
-		return errors.New("add source: no source or empty id")
-	}
-	qs, ss := Extract(src, l.aliases)
-	cs := sourceChunks(src, qs)
-	texts := make([]string, len(cs))
-	terms := make([][]string, len(cs))
-	for i, c := range cs {
-		texts[i] = c.indexText()
-		terms[i] = Tokenize(texts[i])
-		c.numeric = statesNumber(c.text(), terms[i])
-	}
-	vecs, err := embedAll(ctx, l.emb, texts)
-	if err != nil {
-		return fmt.Errorf("add source %s: %w", src.ID, err)
-	}
-
-	l.writeMu.Lock()
-	defer l.writeMu.Unlock()
-	if err := l.vec.waitAll(ctx); err != nil {
-		return fmt.Errorf("add source %s: %w", src.ID, err)
-	}
-	l.mu.Lock()
-	if err := l.checkVectors(vecs); err != nil {
-		l.mu.Unlock()
-		return fmt.Errorf("add source %s: %w", src.ID, err)
-	}
-	// From here on nothing may stop halfway.
-	mctx := context.WithoutCancel(ctx)
-	l.markDirty(src.ID)
-	err = l.drop(mctx, src.ID)
-	if err == nil {
-		err = l.vec.add(mctx, cs, vecs)
-	}
-	if err != nil {
-		l.mu.Unlock()
-		return fmt.Errorf("add source %s: %w", src.ID, err)
-	}
-	for i, c := range cs {
-		l.lex.add(c.id, c.kind, terms[i])
-	}
-	l.link(src.ID, cs)
-	srcs := slices.DeleteFunc(slices.Clone(l.corpus.Sources), func(s *Source) bool { return s.ID == src.ID })
-	l.corpus, _ = NewCorpus(append(srcs, src))
-	l.ledger = replaceInLedger(l.ledger, src.ID, qs, ss)
-	l.mu.Unlock()
-	return l.saveAfterWrite("add source " + src.ID)
-}
-
-// Remove takes the source with exactly this id out of the corpus, the
-// ledger and the index, and saves the index when there is a DataDir. It
-// returns an error wrapping [ErrUnknownSource] when no source has the id.
-func (l *Library) Remove(ctx context.Context, id string) error {
-	l.writeMu.Lock()
-	defer l.writeMu.Unlock()
-	if err := l.vec.waitAll(ctx); err != nil {
-		return fmt.Errorf("remove source %s: %w", id, err)
-	}
-	l.mu.Lock()
-	if _, ok := l.corpus.byID[id]; !ok {
-		l.mu.Unlock()
-		return fmt.Errorf("remove source: %w: %q", ErrUnknownSource, id)
-	}
-	l.markDirty(id)
-	if err := l.drop(context.WithoutCancel(ctx), id); err != nil {
-		l.mu.Unlock()
-		return fmt.Errorf("remove source %s: %w", id, err)
-	}
-	l.corpus, _ = NewCorpus(slices.DeleteFunc(slices.Clone(l.corpus.Sources), func(s *Source) bool { return s.ID == id }))
-	l.ledger = replaceInLedger(l.ledger, id, nil, nil)
-	l.mu.Unlock()
-	return l.saveAfterWrite("remove source " + id)
-}
-
-// markDirty records that the shard of source id changed since the last
-// save. The caller holds l.writeMu.
-func (l *Library) markDirty(id string) { l.markShardDirty(l.vec.shardIndex(id)) }
-
-// markShardDirty records that shard n changed since the last save. The
-// caller holds l.writeMu.
-func (l *Library) markShardDirty(n int) {
-	if l.dirty == nil {
-		l.dirty = map[int]bool{}
-	}
-	l.dirty[n] = true
-}
-
-// drop removes the chunks of source id from the vector and BM25 indexes.
-// The caller holds l.mu for writing.
-func (l *Library) drop(ctx context.Context, id string) error {
-	old := l.bySource[id]
-	if len(old) == 0 {
-		return nil
-	}
-	if err := l.vec.remove(ctx, old); err != nil {
-		return err
-	}
-	for _, c := range old {
-		l.lex.remove(c.id, Tokenize(c.indexText()))
-	}
-	l.unlink(id)
-	return nil
-}
-
-// saveAfterWrite saves the index after Add or Remove. The caller holds
-// l.writeMu, so no other writer runs meanwhile; Searches may.
-func (l *Library) saveAfterWrite(what string) error {
-	if l.path == "" {
-		return nil
-	}
-	l.mu.RLock()
-	defer l.mu.RUnlock()
-	if err := l.save(); err != nil {
-		return fmt.Errorf("%s: indexed, but couldn't save the index: %w", what, err)
-	}
-	return nil
-}
-
-// replaceInLedger returns a copy of led in which the quotes and silences of
-// source id are qs and ss, kept in source order.
-func replaceInLedger(led *Ledger, id string, qs []Quote, ss []Silence) *Ledger {
-	out := &Ledger{
-		Quotes:   slices.DeleteFunc(slices.Clone(led.Quotes), func(q Quote) bool { return q.Source == id }),
-		Silences: slices.DeleteFunc(slices.Clone(led.Silences), func(s Silence) bool { return s.Source == id }),
-	}
-	i := sort.Search(len(out.Quotes), func(i int) bool { return out.Quotes[i].Source > id })
-	out.Quotes = slices.Insert(out.Quotes, i, qs...)
-	j := sort.Search(len(out.Silences), func(i int) bool { return out.Silences[i].Source > id })
-	out.Silences = slices.Insert(out.Silences, j, ss...)
-	return out
 }

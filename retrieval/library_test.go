@@ -13,6 +13,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/privacybot/privacybot/corpus"
+	"github.com/privacybot/privacybot/quote"
 	"github.com/privacybot/privacybot/seeds"
 )
 
@@ -310,7 +312,7 @@ func TestAddAndRemove(t *testing.T) {
 			}
 			l := mustOpen(t, o)
 			ctx := context.Background()
-			src := ParseSource("900_zorblax.txt", addedArticle)
+			src := corpus.ParseSource("900_zorblax.txt", addedArticle)
 			if err := l.Add(ctx, src); err != nil {
 				t.Fatalf("Add: %v", err)
 			}
@@ -331,7 +333,7 @@ func TestAddAndRemove(t *testing.T) {
 			}
 
 			// Replacing keeps only the new text.
-			src2 := ParseSource("900_zorblax.txt", "Title: Zorblax\n\nZorblax now sells weather forecasts to farmers.\n")
+			src2 := corpus.ParseSource("900_zorblax.txt", "Title: Zorblax\n\nZorblax now sells weather forecasts to farmers.\n")
 			if err := l.Add(ctx, src2); err != nil {
 				t.Fatalf("Add (replace): %v", err)
 			}
@@ -352,10 +354,10 @@ func TestAddAndRemove(t *testing.T) {
 					t.Errorf("removed source still found: %+v", h)
 				}
 			}
-			if _, err := l.Corpus().Get("900"); !errors.Is(err, ErrUnknownSource) {
+			if _, err := l.Corpus().Get("900"); !errors.Is(err, corpus.ErrUnknownSource) {
 				t.Errorf("corpus after Remove: Get = %v, want ErrUnknownSource", err)
 			}
-			if err := l.Remove(ctx, "900_zorblax"); !errors.Is(err, ErrUnknownSource) {
+			if err := l.Remove(ctx, "900_zorblax"); !errors.Is(err, corpus.ErrUnknownSource) {
 				t.Errorf("second Remove = %v, want ErrUnknownSource", err)
 			}
 			if l.lex.live != len(l.chunks) || l.vec.count(kindParagraph)+l.vec.count(kindQuote) != len(l.chunks) {
@@ -370,7 +372,7 @@ func TestAddPersistsForTheSameCorpus(t *testing.T) {
 	dir := t.TempDir()
 	m := seedsCopy(t)
 	l := mustOpen(t, Options{FS: m, DataDir: dir})
-	if err := l.Add(context.Background(), ParseSource("900_zorblax.txt", addedArticle)); err != nil {
+	if err := l.Add(context.Background(), corpus.ParseSource("900_zorblax.txt", addedArticle)); err != nil {
 		t.Fatal(err)
 	}
 	// The caller also stores the file; the next start needs no embedding.
@@ -386,10 +388,10 @@ func TestAddErrors(t *testing.T) {
 	l := mustOpen(t, Options{})
 	tests := []struct {
 		name string
-		src  *Source
+		src  *corpus.Source
 	}{
 		{"nil", nil},
-		{"no id", &Source{Text: "x"}},
+		{"no id", &corpus.Source{Text: "x"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -401,7 +403,7 @@ func TestAddErrors(t *testing.T) {
 	t.Run("cancelled", func(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		cancel()
-		err := l.Add(ctx, ParseSource("900_zorblax.txt", addedArticle))
+		err := l.Add(ctx, corpus.ParseSource("900_zorblax.txt", addedArticle))
 		if !errors.Is(err, context.Canceled) {
 			t.Errorf("Add = %v, want context.Canceled", err)
 		}
@@ -411,7 +413,7 @@ func TestAddErrors(t *testing.T) {
 	})
 }
 
-func ledgerHas(l *Ledger, src string) bool {
+func ledgerHas(l *quote.Ledger, src string) bool {
 	for _, q := range l.Quotes {
 		if q.Source == src {
 			return true
@@ -457,7 +459,7 @@ func TestConcurrentSearch(t *testing.T) {
 	go func() { // a writer that leaves the library as it found it
 		defer wg.Done()
 		for range 3 {
-			if err := l.Add(ctx, ParseSource("900_zorblax.txt", addedArticle)); err != nil {
+			if err := l.Add(ctx, corpus.ParseSource("900_zorblax.txt", addedArticle)); err != nil {
 				t.Errorf("Add: %v", err)
 			}
 			_ = l.Corpus()
@@ -480,10 +482,10 @@ func TestEmptyCorpus(t *testing.T) {
 	if hs := mustSearch(t, l, SearchOptions{Query: "banks"}); len(hs) != 0 {
 		t.Errorf("hits in an empty library: %v", hs)
 	}
-	if err := l.Add(context.Background(), ParseSource("900_zorblax.txt", addedArticle)); err != nil {
+	if err := l.Add(context.Background(), corpus.ParseSource("900_zorblax.txt", addedArticle)); err != nil {
 		t.Fatal(err)
 	}
-	if err := l.Add(context.Background(), ParseSource("901_other.txt", "Title: Other\n\nWells Fargo launched a chatbot.\n")); err != nil {
+	if err := l.Add(context.Background(), corpus.ParseSource("901_other.txt", "Title: Other\n\nWells Fargo launched a chatbot.\n")); err != nil {
 		t.Fatal(err)
 	}
 	hs := mustSearch(t, l, SearchOptions{Query: "location histories sold to insurers", K: 1, Kind: KindParagraph})

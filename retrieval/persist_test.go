@@ -13,6 +13,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/privacybot/privacybot/corpus"
 	"github.com/privacybot/privacybot/internal/synth"
 )
 
@@ -83,7 +84,7 @@ func TestSaveIsAtomic(t *testing.T) {
 		}()
 	}
 	for range 10 {
-		if err := l.Add(ctx, ParseSource("900_zorblax.txt", addedArticle)); err != nil {
+		if err := l.Add(ctx, corpus.ParseSource("900_zorblax.txt", addedArticle)); err != nil {
 			t.Fatal(err)
 		}
 		if err := l.Remove(ctx, "900_zorblax"); err != nil {
@@ -111,7 +112,7 @@ func TestSaveFailureIsAWarning(t *testing.T) {
 	if !hasWarning(l, "couldn't save the index") {
 		t.Errorf("warnings %q, want a save failure", l.Warnings())
 	}
-	if err := l.Add(context.Background(), ParseSource("900_zorblax.txt", addedArticle)); err == nil {
+	if err := l.Add(context.Background(), corpus.ParseSource("900_zorblax.txt", addedArticle)); err == nil {
 		t.Error("Add reported success although the index could not be saved")
 	}
 }
@@ -137,14 +138,14 @@ func TestOldFormatIsRebuiltQuietly(t *testing.T) {
 func TestSavedIndexSearchesAsBuilt(t *testing.T) {
 	ctx := context.Background()
 	n := 2*articlesPerShard + 50
-	corpus := synth.NewCorpus(synth.DefaultSeed, n)
+	syn := synth.NewCorpus(synth.DefaultSeed, n)
 	dir := t.TempDir()
-	built := mustOpen(t, Options{FS: corpus.FS(), DataDir: dir})
+	built := mustOpen(t, Options{FS: syn.FS(), DataDir: dir})
 	if len(built.vec.shards) != 3 {
 		t.Fatalf("%d shards, want 3", len(built.vec.shards))
 	}
 	e := newCounting()
-	loaded, err := Open(ctx, Options{FS: corpus.FS(), DataDir: dir, Embedder: e})
+	loaded, err := Open(ctx, Options{FS: syn.FS(), DataDir: dir, Embedder: e})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +157,7 @@ func TestSavedIndexSearchesAsBuilt(t *testing.T) {
 	}
 	var qs []string
 	for _, k := range []string{synth.WhoSaid, synth.FactQ, synth.NoAnswer} {
-		for _, q := range corpus.Questions(k, 5) {
+		for _, q := range syn.Questions(k, 5) {
 			qs = append(qs, q.Text)
 		}
 	}
@@ -198,11 +199,11 @@ func sectionBytes(t *testing.T, path string) map[string][]byte {
 func TestWritesSaveOnlyTheirShard(t *testing.T) {
 	ctx := context.Background()
 	n := 2*articlesPerShard + 50
-	corpus := synth.NewCorpus(synth.DefaultSeed, n)
+	syn := synth.NewCorpus(synth.DefaultSeed, n)
 	dir := t.TempDir()
-	l := mustOpen(t, Options{FS: corpus.FS(), DataDir: dir})
+	l := mustOpen(t, Options{FS: syn.FS(), DataDir: dir})
 	extra := synth.New(synth.DefaultSeed).Article(n)
-	added := ParseSource(extra.Name, extra.Text)
+	added := corpus.ParseSource(extra.Name, extra.Text)
 	removed := l.Corpus().Sources[0].ID
 	for _, step := range []struct {
 		id string

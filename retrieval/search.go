@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/privacybot/privacybot/corpus"
+	"github.com/privacybot/privacybot/quote"
 )
 
 // DefaultK is the number of hits Search returns when SearchOptions.K is 0.
@@ -29,7 +32,7 @@ type Hit struct {
 	// Source is the id of the source the text is in.
 	Source string
 	// Span is where Text is in the source's Text.
-	Span
+	corpus.Span
 	// Text is the paragraph or the quotation, verbatim.
 	Text string
 	// Score is the reciprocal-rank-fusion score of BM25 and vector
@@ -37,7 +40,7 @@ type Hit struct {
 	// by a requested speaker have 1 added.
 	Score float64
 	// Quote is the ledger entry of a "quote" hit; nil for paragraphs.
-	Quote *Quote
+	Quote *quote.Quote
 }
 
 // SearchOptions is a query to [Library.Search].

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/privacybot/privacybot/corpus"
 	"github.com/privacybot/privacybot/internal/synth"
 )
 
@@ -45,7 +46,7 @@ func TestTwoStageVectorSearch(t *testing.T) {
 	}
 
 	extra := synth.New(synth.DefaultSeed).Article(n)
-	if err := lib.Add(ctx, ParseSource(extra.Name, extra.Text)); err != nil {
+	if err := lib.Add(ctx, corpus.ParseSource(extra.Name, extra.Text)); err != nil {
 		t.Fatal(err)
 	}
 	if got := lib.vec.articleCount(); got != n+1 {

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/privacybot/privacybot/corpus"
 	"github.com/privacybot/privacybot/internal/synth"
 )
 
@@ -83,9 +84,9 @@ func loadedShards(l *Library) int {
 // searches that run meanwhile find exactly what they find afterwards and
 // what the index found when it was built.
 func TestSearchesWhileVectorsLoadMatchTheBuiltIndex(t *testing.T) {
-	corpus, dir, built, qs := twoStage(t)
+	syn, dir, built, qs := twoStage(t)
 	release := gateShards(t)
-	l := mustOpen(t, Options{FS: corpus.FS(), DataDir: dir})
+	l := mustOpen(t, Options{FS: syn.FS(), DataDir: dir})
 	if w := l.Warnings(); len(w) != 0 || l.Rebuilt() != "" {
 		t.Fatalf("the saved index was not used: %q %q", w, l.Rebuilt())
 	}
@@ -129,10 +130,10 @@ func TestSearchesWhileVectorsLoadMatchTheBuiltIndex(t *testing.T) {
 // With an embedder that is not the local one, a search waits for the
 // shards it needs instead of embedding their chunks again.
 func TestOtherEmbeddersWaitForTheirShards(t *testing.T) {
-	corpus, dir, built, qs := twoStage(t)
+	syn, dir, built, qs := twoStage(t)
 	release := gateShards(t)
 	e := newCounting()
-	l := mustOpen(t, Options{FS: corpus.FS(), DataDir: dir, Embedder: e})
+	l := mustOpen(t, Options{FS: syn.FS(), DataDir: dir, Embedder: e})
 	done := make(chan []Hit)
 	go func() {
 		hs, _ := l.Search(context.Background(), qs[0])
@@ -150,10 +151,10 @@ func TestOtherEmbeddersWaitForTheirShards(t *testing.T) {
 // A shard whose saved vectors are damaged is embedded again in the
 // background, said in the Warnings, and saved, so the next Open is clean.
 func TestDamagedShardIsEmbeddedAgainInTheBackground(t *testing.T) {
-	corpus, dir, built, qs := twoStage(t)
+	syn, dir, built, qs := twoStage(t)
 	flipInSection(t, indexFile(dir, built.emb), vectorSection+"1")
 	e := newCounting()
-	l := mustOpen(t, Options{FS: corpus.FS(), DataDir: dir, Embedder: e})
+	l := mustOpen(t, Options{FS: syn.FS(), DataDir: dir, Embedder: e})
 	if err := l.WaitVectors(context.Background()); err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +170,7 @@ func TestDamagedShardIsEmbeddedAgainInTheBackground(t *testing.T) {
 		}
 	}
 	again := newCounting()
-	l2 := mustOpen(t, Options{FS: corpus.FS(), DataDir: dir, Embedder: again})
+	l2 := mustOpen(t, Options{FS: syn.FS(), DataDir: dir, Embedder: again})
 	if err := l2.WaitVectors(context.Background()); err != nil {
 		t.Fatal(err)
 	}
@@ -180,11 +181,11 @@ func TestDamagedShardIsEmbeddedAgainInTheBackground(t *testing.T) {
 
 // Add waits for the background load, then indexes as usual.
 func TestAddWhileVectorsLoad(t *testing.T) {
-	corpus, dir, _, _ := twoStage(t)
+	syn, dir, _, _ := twoStage(t)
 	release := gateShards(t)
-	l := mustOpen(t, Options{FS: corpus.FS(), DataDir: dir})
+	l := mustOpen(t, Options{FS: syn.FS(), DataDir: dir})
 	extra := synth.New(synth.DefaultSeed).Article(2*articlesPerShard + 50)
-	src := ParseSource(extra.Name, extra.Text)
+	src := corpus.ParseSource(extra.Name, extra.Text)
 	done := make(chan error)
 	go func() { done <- l.Add(context.Background(), src) }()
 	release()

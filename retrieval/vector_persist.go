@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 
 	"github.com/philippgille/chromem-go"
+	"github.com/privacybot/privacybot/corpus"
 )
 
 // Each vector shard is saved as two chromem-go exports, its chunk vectors
@@ -61,7 +62,7 @@ func (l *Library) indexSections(old *os.File, oldHdr indexHeader) []sectionWrite
 		out = append(out, section(i, 1+n+i, articleSection+strconv.Itoa(i), export(s.artDB)))
 	}
 	// The corpus snapshot, in the same shards.
-	byShard := make([][]*Source, n)
+	byShard := make([][]*corpus.Source, n)
 	for _, src := range l.corpus.Sources {
 		i := l.vec.shardIndex(src.ID)
 		byShard[i] = append(byShard[i], src)
@@ -140,7 +141,7 @@ type indexRead struct {
 	done      chan struct{}
 	// snapshot holds the saved sources by file name (see
 	// corpus_snapshot.go); it is read before readIndex returns.
-	snapshot map[string]*Source
+	snapshot map[string]*corpus.Source
 	// Set by the background work, to be read after done is closed:
 	err    error
 	lex    *rawBM25
@@ -386,8 +387,8 @@ func listStored(c *chromem.Collection, k chunkKind, dim int) (storedCollection, 
 // readSnapshot reads and decodes the corpus sections secs (one per shard of
 // shards, in order, as readIndex checked) on all CPUs and returns the saved
 // sources by file name.
-func readSnapshot(f *os.File, secs []indexSection, shards int) (map[string]*Source, error) {
-	parts := make([][]*Source, len(secs))
+func readSnapshot(f *os.File, secs []indexSection, shards int) (map[string]*corpus.Source, error) {
+	parts := make([][]*corpus.Source, len(secs))
 	errs := make([]error, len(secs))
 	// The sources' text is a view of the sections as read: one buffer
 	// holds them all.
@@ -424,7 +425,7 @@ func readSnapshot(f *os.File, secs []indexSection, shards int) (map[string]*Sour
 	for _, p := range parts {
 		n += len(p)
 	}
-	out := make(map[string]*Source, n)
+	out := make(map[string]*corpus.Source, n)
 	for _, p := range parts {
 		for _, s := range p {
 			out[s.Name] = s

@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/privacybot/privacybot/corpus"
 	"github.com/privacybot/privacybot/ingest"
-	"github.com/privacybot/privacybot/retrieval"
 )
 
 func TestLinkArg(t *testing.T) {
@@ -106,7 +106,7 @@ func TestAddErrorsShownPolitely(t *testing.T) {
 	if !strings.Contains(h.logs.String(), "secret internal detail") {
 		t.Errorf("the error is not logged")
 	}
-	fi.err = retrieval.ErrUnknownSource
+	fi.err = corpus.ErrUnknownSource
 	x.command(h.slashForm("remove [nope]", "remove"))
 	c = h.waitCall("remove reply", "response_url", isResponse("remove"))
 	if !strings.Contains(c.Text(), "No source has that id") || !strings.Contains(c.Text(), "/privacy sources") {

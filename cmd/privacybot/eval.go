@@ -11,7 +11,7 @@ import (
 	"strings"
 
 	"github.com/privacybot/privacybot/bot"
-	"github.com/privacybot/privacybot/retrieval"
+	"github.com/privacybot/privacybot/corpus"
 )
 
 // evalCase is one line of a question file in the format of
@@ -209,7 +209,7 @@ func scoreCase(ctx context.Context, eng *bot.Engine, c evalCase) ([]string, int,
 	return problems, unfaithful, nil
 }
 
-func citesAny(corpus *retrieval.Corpus, cited map[string]bool, refs []string) bool {
+func citesAny(corpus *corpus.Corpus, cited map[string]bool, refs []string) bool {
 	for _, r := range refs {
 		src, err := corpus.Get(r)
 		if err == nil && cited[src.ID] {

@@ -9,8 +9,8 @@ import (
 	"github.com/sashabaranov/go-openai"
 
 	"github.com/privacybot/privacybot/bot"
-	"github.com/privacybot/privacybot/bot/openaiembed"
 	"github.com/privacybot/privacybot/retrieval"
+	"github.com/privacybot/privacybot/retrieval/openaiembed"
 )
 
 // defaultModel is the chat model when OPENAI_MODEL is unset.

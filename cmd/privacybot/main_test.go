@@ -167,7 +167,7 @@ func TestEvalOwnQuestionSet(t *testing.T) {
 // TestQuotesFromUnseenArticles loads the hand-written articles with
 // --corpus and checks that their quotes are attributed to the right people.
 func TestQuotesFromUnseenArticles(t *testing.T) {
-	dir := filepath.Join("..", "..", "retrieval", "testdata", "articles")
+	dir := filepath.Join("..", "..", "quote", "testdata", "articles")
 	code, out, errs := runApp(t, "", nil, "quotes", "--json", "--corpus", dir)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)

@@ -6,7 +6,7 @@ import (
 	"log/slog"
 
 	"github.com/privacybot/privacybot/bot"
-	"github.com/privacybot/privacybot/retrieval"
+	"github.com/privacybot/privacybot/quote"
 )
 
 // runQuotes prints the quote ledger: privacybot quotes [--json] [--speaker NAME].
@@ -29,7 +29,7 @@ func (a *App) runQuotes(ctx context.Context, args []string) error {
 		qs, _ = lib.Ledger().BySpeaker(*speaker)
 	}
 	if qs == nil {
-		qs = []retrieval.Quote{}
+		qs = []quote.Quote{}
 	}
 	if cf.json {
 		return writeJSON(a, qs)

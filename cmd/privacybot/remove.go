@@ -5,8 +5,8 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/privacybot/privacybot/corpus"
 	"github.com/privacybot/privacybot/ingest"
-	"github.com/privacybot/privacybot/retrieval"
 )
 
 // runRemove removes added articles: privacybot remove [--json] [--by NAME] ID...
@@ -20,7 +20,7 @@ func (a *App) runRemove(ctx context.Context, args []string) error {
 	for _, ref := range pos {
 		res, err := in.Service.Remove(ctx, ref, by)
 		switch {
-		case errors.Is(err, retrieval.ErrUnknownSource), errors.Is(err, retrieval.ErrAmbiguousSource):
+		case errors.Is(err, corpus.ErrUnknownSource), errors.Is(err, corpus.ErrAmbiguousSource):
 			return usagef("remove: %v; run privacybot sources to list them", errors.Unwrap(err))
 		case errors.Is(err, ingest.ErrNotAdded):
 			return usagef("remove: %v", err)

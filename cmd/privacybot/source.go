@@ -7,7 +7,7 @@ import (
 	"log/slog"
 
 	"github.com/privacybot/privacybot/bot"
-	"github.com/privacybot/privacybot/retrieval"
+	"github.com/privacybot/privacybot/corpus"
 )
 
 // runSource shows one source: privacybot source [--json] ID.
@@ -25,7 +25,7 @@ func (a *App) runSource(ctx context.Context, args []string) error {
 		return err
 	}
 	d, err := eng.Source(pos[0])
-	if errors.Is(err, retrieval.ErrUnknownSource) || errors.Is(err, retrieval.ErrAmbiguousSource) {
+	if errors.Is(err, corpus.ErrUnknownSource) || errors.Is(err, corpus.ErrAmbiguousSource) {
 		return usagef("source: %v; run privacybot sources to list them", errors.Unwrap(err))
 	}
 	if err != nil {

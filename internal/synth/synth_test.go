@@ -7,8 +7,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/privacybot/privacybot/corpus"
 	"github.com/privacybot/privacybot/internal/synth"
-	"github.com/privacybot/privacybot/retrieval"
 )
 
 func TestDeterministic(t *testing.T) {
@@ -31,7 +31,7 @@ func TestArticlesLookLikeNews(t *testing.T) {
 	quotes, silences, facts := 0, 0, 0
 	for i := range c.Len() {
 		a := c.Article(i)
-		src := retrieval.ParseSource(a.Name, a.Text)
+		src := corpus.ParseSource(a.Name, a.Text)
 		if src.Title != a.Title || src.Outlet != a.Outlet || src.Date != a.Date {
 			t.Fatalf("%s: header parsed as %q/%q/%q", a.Name, src.Title, src.Outlet, src.Date)
 		}
@@ -73,7 +73,7 @@ func TestFS(t *testing.T) {
 	if err := fstest.TestFS(fsys, want...); err != nil {
 		t.Fatal(err)
 	}
-	corp, warns, err := retrieval.LoadFS(fsys)
+	corp, warns, err := corpus.LoadFS(fsys)
 	if err != nil || len(warns) > 0 || len(corp.Sources) != 20 {
 		t.Fatalf("LoadFS: %d sources, warnings %v, error %v", len(corp.Sources), warns, err)
 	}

@@ -1,0 +1,167 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// outsideLen counts the non-space, non-punctuation bytes of sentence s
+// outside quote q.
+func outsideLen(text string, s sentence, q qspan) int {
+	n := 0
+	for _, seg := range [][2]int{{s.Start, q.Open}, {q.Close, s.End}} {
+		for i := seg[0]; i < seg[1] && i < len(text); i++ {
+			c := text[i]
+			if !isSpace(c) && !strings.ContainsRune(".,;:!?\"'()-", rune(c)) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// quoteLike reports whether an unattributed quotation is kept: a quoted
+// statement of several words, or a short quoted phrase in a sentence that
+// reports speech ("described the plan as a “crazy system”"). Single quoted
+// words and title-case names of works ("Morning Joe") are scare quotes or
+// titles, not quotations, and are dropped.
+func (x *extractor) quoteLike(q qspan, toks []token, qi, firstCue int) bool {
+	body := x.text[q.Start:q.End]
+	words := strings.Fields(body)
+	if len(words) >= 5 {
+		return true
+	}
+	if len(words) == 1 && qi >= 0 && firstCue >= 0 && firstCue < qi && !titleCase(words) && !modifierUse(toks, qi) {
+		// "has repeatedly wondered whether the moderators will be “fair”
+		// to him": a reported word.
+		return true
+	}
+	if len(words) < 2 || titleCase(words) {
+		return false
+	}
+	// A cue in the quote's own sentence must come before it.
+	if firstCue >= 0 && (qi < 0 || firstCue < qi) {
+		return true
+	}
+	if qi > 0 && toks[qi-1].Text == ":" {
+		return true // introduced by a colon
+	}
+	// "… Putin as a “strong leader”".
+	for j := qi - 1; j >= 0 && j >= qi-2; j-- {
+		if l := toks[j].lower(); l == "as" {
+			return true
+		} else if l != "a" && l != "an" {
+			break
+		}
+	}
+	return false
+}
+
+// keep decides whether a quotation goes into the ledger: an attributed one
+// unless it is a single word or a title-case name not right next to its
+// attribution; an unattributed one when quoteLike.
+func (x *extractor) keep(q qspan, toks []token, qi, cue, prevCue int, w who) bool {
+	if qi >= 2 && toks[qi-1].lower() == "of" && chantNouns[toks[qi-2].lower()] {
+		return true // "greeted with chants of “Bobby!”"
+	}
+	if x.workTitle(q, toks, qi) {
+		return false
+	}
+	if !w.ok {
+		if !w.quoted && cue < 0 && prevCue < 0 && nounFragment(x.text[q.Start:q.End]) {
+			// "sent its reporter into “a living room in western
+			// Pennsylvania”": a borrowed phrase, no one's words here.
+			return false
+		}
+		if !w.quoted && cue < 0 && qi > 0 && determiners[toks[qi-1].lower()] && termLike(x.text[q.Start:q.End]) {
+			// "an investment in a rural area or a “targeted employment
+			// area,” which is defined as …": a term, not a quotation.
+			return false
+		}
+		return w.quoted || x.quoteLike(q, toks, qi, cue) || x.quoteLike(q, nil, -1, prevCue)
+	}
+	if w.near {
+		return true
+	}
+	words := strings.Fields(x.text[q.Start:q.End])
+	return !(len(words) < 5 && titleCase(words))
+}
+
+// nounFragment reports whether a quotation is a bare noun phrase: "a",
+// "an" or "the" and a few more words, no clause punctuation.
+func nounFragment(body string) bool {
+	words := strings.Fields(body)
+	if len(words) > 8 || len(words) < 2 {
+		return false
+	}
+	switch words[0] {
+	case "a", "an", "the":
+	default:
+		return false
+	}
+	return !strings.ContainsAny(body, ",.!?;:")
+}
+
+// termLike reports whether a quotation is a short lower-case term: at
+// most four words, no clause punctuation but a trailing comma.
+func termLike(body string) bool {
+	words := strings.Fields(body)
+	if len(words) > 4 || len(words) < 2 || isUpperRune(firstRune(body)) {
+		return false
+	}
+	return !strings.ContainsAny(strings.TrimRight(body, ","), ",.!?;:")
+}
+
+// workTitle reports whether a short title-case quotation is the name of a
+// show, a book or a song: it follows a preposition or a possessive
+// ("on “The Steve Harvey Morning Show”", "MSNBC's “Morning Joe”").
+func (x *extractor) workTitle(q qspan, toks []token, qi int) bool {
+	words := strings.Fields(x.text[q.Start:q.End])
+	if len(words) > 8 || !titleCase(words) || qi <= 0 {
+		return false
+	}
+	p := toks[qi-1]
+	if p.Punct {
+		return false
+	}
+	switch p.lower() {
+	case "of", "on", "in", "to", "from", "at", "for", "with", "during":
+		return true
+	}
+	return isPoss(p.Text) && p.isCap()
+}
+
+// modifierUse reports whether the one-word quotation at toks[qi] modifies
+// the noun after it ("promoting “quack” medical cures"): a scare quote.
+func modifierUse(toks []token, qi int) bool {
+	if qi+1 >= len(toks) {
+		return false
+	}
+	n := toks[qi+1]
+	if n.Punct || n.isCap() {
+		return false
+	}
+	switch n.lower() {
+	case "to", "for", "of", "in", "on", "at", "by", "with", "and", "or", "but", "that", "than", "as", "from", "about", "if", "because", "when", "while", "is", "was", "are", "were":
+		return false
+	}
+	return !isVerb(n)
+}
+
+// titleCase reports whether every word of a short phrase is capitalized
+// (minor words aside), as in the name of a show or a book.
+func titleCase(words []string) bool {
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "([\"'“‘"))
+		if isUpperRune(r) || unicode.IsDigit(r) {
+			continue
+		}
+		switch strings.ToLower(w) {
+		case "of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "by", "or":
+			continue
+		}
+		return false
+	}
+	return true
+}

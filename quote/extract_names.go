@@ -1,0 +1,97 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/privacybot/privacybot/corpus"
+)
+
+// collectNames records full names (two or more capitalized words, titles
+// stripped) so that a later bare surname can be expanded.
+func (x *extractor) collectNames(p corpus.Span) {
+	toks := tokenize(x.text, p.Start, p.End)
+	for i := 1; i < len(toks); i++ {
+		if t := toks[i]; t.isCap() && (toks[i-1].Text == "," || !toks[i-1].Punct && !toks[i-1].isCap()) && !strings.ContainsAny(x.text[toks[i-1].End:t.Start], ".!?") {
+			x.capsMid[strings.ToLower(stripPoss(t.Text))] = true
+		}
+	}
+	for i := 0; i < len(toks); {
+		if !nameish(toks[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(toks) && nameish(toks[j]) && !isPoss(toks[j].Text) && (j == i || strings.Trim(x.text[toks[j-1].End:toks[j].Start], " \"“”") == "") {
+			j++
+		}
+		if j < len(toks) && nameish(toks[j]) && isPoss(toks[j].Text) {
+			j++
+		}
+		run := toks[i:j]
+		if i > 0 && !toks[i-1].Punct && orgNouns[toks[i-1].lower()] && !x.al.Known(joinToks(run)) && j > i {
+			// "the online retailer Brightcart", "the security firm Northgate Cyber".
+			o := stripPoss(joinToks(run))
+			x.orgs[normOrg(o)] = cleanOrg(o)
+			i = j
+			continue
+		}
+		if j == i {
+			j++
+			i = j
+			continue
+		}
+		k := 0
+		for idx, t := range run {
+			if titleWords[strings.TrimSuffix(t.lower(), ".")] {
+				k = idx + 1
+			}
+		}
+		name := run[k:]
+		if len(name) >= 2 && len(name) <= 4 && !x.orgLike(name) {
+			full := stripPoss(joinToks(name))
+			last := strings.ToLower(stripPoss(name[len(name)-1].Text))
+			if _, seen := x.people[last]; !seen && !strings.HasSuffix(last, ".") {
+				x.people[last] = full
+				x.peopleAt[last] = name[0].Start
+			}
+		}
+		i = j
+	}
+}
+
+// dropNicknames removes quotations that are a nickname inside a name
+// (Robert C. “Bobby” Scott): one capitalized word between two.
+func dropNicknames(text string, qs []qspan) []qspan {
+	out := qs[:0:0]
+	for _, q := range qs {
+		body := text[q.Start:q.End]
+		if !strings.ContainsAny(body, " ,.!?") && isUpperRune(firstRune(body)) &&
+			q.Open >= 2 && text[q.Open-1] == ' ' && capWordBefore(text, q.Open-1) &&
+			q.Close+1 < len(text) && text[q.Close] == ' ' && isUpperRune(firstRune(text[q.Close+1:])) {
+			continue
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// capWordBefore reports whether the word ending at text[i] starts with a
+// capital letter ("Marcia", "C.").
+func capWordBefore(text string, i int) bool {
+	j := i
+	for j > 0 {
+		r, w := utf8.DecodeLastRuneInString(text[:j])
+		if !unicode.IsLetter(r) && r != '.' {
+			break
+		}
+		j -= w
+	}
+	return j < i && isUpperRune(firstRune(text[j:i]))
+}

@@ -1,0 +1,222 @@
+package quote
+
+import "strings"
+
+// noteSubjects records the subjects of speech verbs and organizations that
+// open a sentence, so that later pronouns can find them.
+func (x *extractor) noteSubjects(toks []token) {
+	i := 0
+	for i < len(toks) && (toks[i].Punct || stopCaps[toks[i].lower()]) {
+		i++
+	}
+	np := forwardNP(toks, i, len(toks))
+	if np == nil || x.parseNP(np).Name == "" && !x.parseNP(np).IsOrg {
+		// "In a statement issued Tuesday morning, presidential nominee
+		// Hillary Clinton was …": the subject after an introduction.
+		for c := i; c < len(toks) && c < i+16; c++ {
+			if toks[c].Text == "\x00" {
+				break
+			}
+			if toks[c].Text == "," {
+				if np2 := forwardNP(toks, c+1, len(toks)); np2 != nil {
+					if m := x.parseNP(np2); m.Name != "" && m.Anaphor == "" && c+1+len(np2) < len(toks) && !toks[c+1+len(np2)].Punct {
+						np = np2
+					}
+				}
+				break
+			}
+		}
+	}
+	if np != nil {
+		m := x.parseNP(np)
+		if len(np) == 1 && m.Name == np[0].Text && !x.capsMid[strings.ToLower(m.Name)] && !x.al.Known(m.Name) {
+			// "Educated folk.": a capitalized opener, not a name.
+			m = mention{}
+		}
+		switch {
+		case m.Name == "" && m.Org == "" && m.Role != "" && m.Gender != 0 && len(np) <= 2:
+			// "My mother has softened with age, but … she still says":
+			// an unnamed person a later pronoun may mean.
+			x.addEntity(entity{Role: m.Role, Gender: m.Gender})
+		case m.Anaphor != "":
+		case m.IsOrg:
+			x.addEntity(entity{Org: m.Org, IsOrg: true})
+		case m.Name != "":
+			x.resolve(m, "")
+		}
+	}
+	for v := 1; v < len(toks); v++ {
+		// "when my mother mentioned …": a kin or role word with a
+		// gender, after a possessive, may be what a later she means.
+		switch toks[v-1].lower() {
+		case "my", "his", "her", "our", "their", "your":
+			if g := genderedRoles[toks[v].lower()]; g != 0 && !toks[v].Punct && (v+1 == len(toks) || toks[v+1].Text != "," && !toks[v+1].isCap()) {
+				x.addEntity(entity{Role: toks[v].lower(), Gender: g})
+			}
+		}
+	}
+	for v, t := range toks {
+		l := t.lower()
+		if !isVerb(t) || participles[l] || l == "according" {
+			continue
+		}
+		if v+1 < len(toks) && toks[v+1].Text == "\x00" {
+			continue // attributed with its quote
+		}
+		if v > 0 && toks[v-1].Text == "\x00" {
+			continue
+		}
+		if np := backwardNP(toks, v, 0); np != nil {
+			m := x.parseNP(np)
+			if m.Anaphor == "" && !m.empty() {
+				x.resolve(m, l)
+			}
+		}
+	}
+}
+
+// resolve turns a mention into a speaker, following pronouns and phrases
+// like "the company" back to the entities seen before, and records it.
+func (x *extractor) resolve(m mention, verb string) who {
+	switch m.Anaphor {
+	case "":
+	case "he", "she":
+		g := pronounGender[m.Anaphor]
+		best := -1
+		preferred := false
+		if x.lastSpeaker != "" && x.sent-x.lastSpeakerAt <= 1 {
+			// "Christie … blasted Clinton as a “disgrace”. “…,” he
+			// said.": the speaker just quoted goes on.
+			for i := len(x.entities) - 1; i >= 0; i-- {
+				if e := x.entities[i]; !e.IsOrg && e.Name == x.lastSpeaker {
+					if e.Gender == g || e.Gender == 0 {
+						best, preferred = i, true
+					}
+					break
+				}
+			}
+		}
+		// The most recent person the pronoun can mean: one of its gender,
+		// or a named or affiliated one of unknown gender still in view.
+		for i := len(x.entities) - 1; i >= 0 && !preferred; i-- {
+			e := x.entities[i]
+			if e.IsOrg {
+				continue
+			}
+			if e.Gender == g || e.Gender == 0 && (e.Name != "" || e.Org != "") && x.sent-e.seen <= 8 {
+				best = i
+				break
+			}
+		}
+		if best < 0 {
+			return who{}
+		}
+		if x.entities[best].Gender == 0 && !preferred {
+			// A guess from the pronoun; not when the speaker just quoted
+			// was taken on trust.
+			x.entities[best].Gender = g
+		}
+		e := x.entities[best]
+		x.touch(best)
+		return who{Name: e.Name, Role: e.Role, Org: e.Org, Verb: verb, ok: true}
+	case "it", "org", "statement":
+		for i := len(x.entities) - 1; i >= 0; i-- {
+			if e := x.entities[i]; e.IsOrg {
+				x.touch(i)
+				return who{Org: e.Org, Verb: verb, ok: true}
+			}
+		}
+		for i := len(x.entities) - 1; i >= 0; i-- {
+			if e := x.entities[i]; e.Org != "" {
+				if m.Anaphor == "statement" || e.IsOrg || m.Anaphor == "org" || m.Anaphor == "it" {
+					x.touch(i)
+					return who{Org: e.Org, Verb: verb, ok: true}
+				}
+			}
+		}
+		return who{}
+	case "role":
+		for i := len(x.entities) - 1; i >= 0; i-- {
+			e := x.entities[i]
+			if !e.IsOrg && strings.Contains(strings.ToLower(e.Role), lastWord(strings.ToLower(m.Role))) {
+				x.touch(i)
+				return who{Name: e.Name, Role: e.Role, Org: e.Org, Verb: verb, ok: true}
+			}
+		}
+		return who{}
+	default:
+		return who{}
+	}
+	if m.empty() {
+		return who{}
+	}
+	if m.IsOrg {
+		x.addEntity(entity{Org: m.Org, IsOrg: true})
+		return who{Org: m.Org, Verb: verb, ok: true}
+	}
+	if m.Org == "" && m.Role != "" && spokesRoles[lastWord(strings.ToLower(m.Role))] {
+		// "Spokeswoman Elisabeth Diana": she speaks for the organization
+		// the article was just talking about.
+		for i := len(x.entities) - 1; i >= 0; i-- {
+			if x.entities[i].Org != "" {
+				m.Org = x.entities[i].Org
+				break
+			}
+		}
+	}
+	e := entity{Name: m.Name, Role: m.Role, Org: m.Org, Gender: m.Gender}
+	if e.Name != "" {
+		for i := len(x.entities) - 1; i >= 0; i-- {
+			o := x.entities[i]
+			if !o.IsOrg && o.Name == e.Name {
+				if e.Role == "" {
+					e.Role = o.Role
+				}
+				if e.Org == "" {
+					e.Org = o.Org
+				}
+				if e.Gender == 0 {
+					e.Gender = o.Gender
+				}
+				break
+			}
+		}
+	}
+	x.addEntity(e)
+	return who{Name: e.Name, Role: e.Role, Org: e.Org, Verb: verb, ok: true}
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// addEntity appends e as the most recent entity, dropping an older copy.
+func (x *extractor) addEntity(e entity) {
+	for i := len(x.entities) - 1; i >= 0; i-- {
+		o := x.entities[i]
+		if o.IsOrg == e.IsOrg && o.Name == e.Name && o.Org == e.Org && o.Role == e.Role {
+			if e.Gender == 0 {
+				e.Gender = o.Gender
+			}
+			x.entities = append(x.entities[:i], x.entities[i+1:]...)
+			break
+		}
+	}
+	e.seen = x.sent
+	x.entities = append(x.entities, e)
+	if len(x.entities) > 64 {
+		x.entities = x.entities[len(x.entities)-64:]
+	}
+}
+
+// touch makes entity i the most recent.
+func (x *extractor) touch(i int) {
+	e := x.entities[i]
+	e.seen = x.sent
+	x.entities = append(x.entities[:i], x.entities[i+1:]...)
+	x.entities = append(x.entities, e)
+}

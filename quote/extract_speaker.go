@@ -1,0 +1,455 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// mention is a noun phrase that names who spoke, as read from the text.
+type mention struct {
+	Name, Role, Org string
+	IsOrg           bool
+	Gender          byte
+	// Anaphor is set when the phrase refers back: "he", "she", "it",
+	// "they", "org" (the company), "statement" or "role" (the spokeswoman,
+	// with the role word in Role).
+	Anaphor string
+	// Unnamed is set for a role without a name ("a JPMorgan spokesperson").
+	Unnamed bool
+}
+
+func (m mention) empty() bool {
+	return m.Name == "" && m.Org == "" && m.Role == "" && m.Anaphor == ""
+}
+
+// parseNP reads a speaker noun phrase.
+func (x *extractor) parseNP(np []token) mention {
+	if len(np) == 0 {
+		return mention{}
+	}
+	if len(np) == 1 {
+		switch np[0].lower() {
+		case "he", "she", "it", "they":
+			return mention{Anaphor: np[0].lower()}
+		case "i", "we":
+			return mention{}
+		}
+	}
+	np = dropParens(np)
+	// Split off an appositive.
+	head, app := np, []token(nil)
+	for i, t := range np {
+		if t.Punct && t.Text == "," {
+			head, app = np[:i], np[i+1:]
+			break
+		}
+	}
+	if len(app) > 0 && app[len(app)-1].Text == "," {
+		app = app[:len(app)-1]
+	}
+	var m mention
+	whole := joinToks(head)
+	if len(app) > 0 && allNameish(app) && !allNameish(head) {
+		// "A spokeswoman for the retailer, Maria Lopez".
+		m = x.parsePrepNP(head)
+		if m.empty() {
+			m = x.parseHead(head)
+		}
+		if m.Role != "" && m.Name == "" {
+			m.Name = x.fullName(stripPoss(joinToks(app)))
+			m.Anaphor, m.Unnamed = "", false
+			return m
+		}
+		m = mention{}
+	}
+	if x.al.Known(whole) {
+		m = mention{Org: x.canonOrg(whole), IsOrg: true}
+	} else {
+		m = x.parseHead(head)
+	}
+	if len(app) == 1 && (isNumber(app[0].Text) || strings.Contains(app[0].Text, "-")) {
+		app = nil // an age or a party and state
+	}
+	if m.Name == "" && !m.IsOrg && m.Role != "" && len(app) > 0 {
+		// "Scott's niece, state Del. Marcia Price": the role first, the
+		// name in the appositive.
+		if am := x.parseHead(app); am.Name != "" && !am.IsOrg {
+			m.Name, m.Anaphor, m.Unnamed = am.Name, "", false
+			if am.Gender != 0 {
+				m.Gender = am.Gender
+			}
+			return m
+		}
+	}
+	if len(app) > 0 && m.Name != "" {
+		role, org, g := x.parseAppositive(app)
+		if role != "" {
+			if m.Role == "" {
+				m.Role = role
+			}
+			if m.Org == "" {
+				m.Org = org
+			}
+			if m.Gender == 0 {
+				m.Gender = g
+			}
+		}
+	}
+	return m
+}
+
+// parseHead reads a phrase like "JPMorgan Chase spokeswoman Patricia
+// Wexler", "a JPMorgan spokesperson", "Sen. Elizabeth Warren", "the company".
+func (x *extractor) parseHead(head []token) mention {
+	var m mention
+	i := 0
+	det := ""
+	if i < len(head) && determiners[head[i].lower()] {
+		det = head[i].lower()
+		i++
+	}
+	// Possessive organization: "Facebook's head of privacy Jane Doe".
+	toks := head[i:]
+	if len(toks) == 0 {
+		return m
+	}
+	last := len(toks) - 1
+	for last >= 0 && toks[last].Punct {
+		last--
+	}
+	if last < 0 {
+		return m
+	}
+	toks = toks[:last+1]
+	// Trailing capitalized run = name (possibly with titles).
+	r := len(toks)
+	for r > 0 && (nameish(toks[r-1]) || (connector(toks[r-1]) && r-1 > 0 && nameish(toks[r-2]) && r < len(toks))) {
+		r--
+	}
+	run := toks[r:]
+	rest := toks[:r]
+	if len(run) > 0 && isPoss(run[len(run)-1].Text) && len(rest) == 0 {
+		// "Facebook's" alone is not a speaker.
+		return m
+	}
+	if len(run) == 0 {
+		// Ends in a lower-case word: a role or an organization noun.
+		lw := toks[len(toks)-1].lower()
+		// Organization before the role: "a JPMorgan spokesperson".
+		orgToks := []token{}
+		var roleToks []token
+		for _, t := range toks {
+			if nameish(t) && len(roleToks) == 0 {
+				orgToks = append(orgToks, t)
+			} else if !t.Punct {
+				roleToks = append(roleToks, t)
+			}
+		}
+		org := ""
+		if len(orgToks) > 0 {
+			o := joinToks(orgToks)
+			o = stripPoss(o)
+			if !partyAdjectives[strings.ToLower(o)] {
+				org = x.canonOrg(o)
+			}
+		}
+		whole := joinToks(head)
+		if x.al.Known(whole) {
+			return mention{Org: x.canonOrg(whole), IsOrg: true}
+		}
+		switch {
+		case roleNouns[lw]:
+			for i, t := range roleToks {
+				if isPoss(t.Text) {
+					roleToks = roleToks[i+1:] // "the hospital's chief officer"
+					break
+				}
+			}
+			m.Role = joinToks(roleToks)
+			m.Org = org
+			m.Gender = genderedRoles[lw]
+			m.Unnamed = true
+			if org == "" && (det == "the" || det == "") {
+				m.Anaphor = "role"
+			}
+			if lw == "source" || lw == "sources" {
+				m.Anaphor = ""
+			}
+			return m
+		case orgNouns[lw]:
+			if org != "" {
+				return mention{Org: org, IsOrg: true}
+			}
+			if det == "the" || det == "its" || det == "this" {
+				if lw == "statement" || lw == "email" || lw == "release" || lw == "letter" {
+					return mention{Anaphor: "statement"}
+				}
+				return mention{Anaphor: "org", Role: lw}
+			}
+			return m
+		}
+		return m
+	}
+	// Split titles off the run: the name follows the last title word.
+	k := -1
+	for idx, t := range run[:len(run)-1] {
+		if titleWords[strings.TrimSuffix(t.lower(), ".")] {
+			k = idx
+		}
+	}
+	name := run[k+1:]
+	var titles, pre []token
+	if k >= 0 {
+		ts := k
+		for ts > 0 && titleWords[strings.TrimSuffix(run[ts-1].lower(), ".")] {
+			ts--
+		}
+		titles = run[ts : k+1]
+		pre = run[:ts]
+	}
+	roleParts := []string{}
+	orgText := ""
+	// Lower-case role words before the run, and an organization before them.
+	if len(rest) > 0 {
+		j := len(rest)
+		for j > 0 && !rest[j-1].Punct && !nameish(rest[j-1]) && !determiners[rest[j-1].lower()] {
+			j--
+		}
+		if j < len(rest) {
+			roleParts = append(roleParts, joinToks(rest[j:]))
+		}
+		o := j
+		for o > 0 && (nameish(rest[o-1]) || connector(rest[o-1])) {
+			o--
+		}
+		if o < j {
+			orgText = stripPoss(joinToks(rest[o:j]))
+		}
+	}
+	if len(pre) > 0 {
+		p := joinToks(pre)
+		if x.orgLike(pre) {
+			orgText = p
+		} else {
+			titles = append(append([]token(nil), pre...), titles...)
+		}
+	}
+	if len(titles) > 0 {
+		roleParts = append(roleParts, joinToks(titles))
+	}
+	m.Role = strings.Join(roleParts, " ")
+	if honorifics[strings.ToLower(strings.TrimSuffix(m.Role, "."))] {
+		m.Role = ""
+	}
+	if orgText != "" && !partyAdjectives[strings.ToLower(orgText)] {
+		m.Org = x.canonOrg(orgText)
+	}
+	if m.Org == "" && len(titles) > 0 {
+		// "Information Commissioner John Edwards" speaks for the
+		// Information Commissioner's Office.
+		if c := x.al.Canonical(joinToks(titles)); x.al.Known(c) {
+			m.Org = c
+		}
+	}
+	for _, t := range append(append([]token(nil), rest...), titles...) {
+		if g := genderedRoles[strings.TrimSuffix(t.lower(), ".")]; g != 0 {
+			m.Gender = g
+		}
+	}
+	if len(name) == 0 {
+		// Only titles ("the President") or an organization.
+		if len(titles) > 0 && orgText == "" {
+			m.Unnamed = true
+			return m
+		}
+		return mention{}
+	}
+	nameText := stripPoss(joinToks(name))
+	if len(name) == 1 && partyAdjectives[strings.ToLower(nameText)] {
+		return mention{}
+	}
+	restRole := len(rest) > 0 && roleNouns[rest[len(rest)-1].lower()]
+	if len(titles) == 0 && !restRole && x.orgLike(name) {
+		return mention{Org: x.canonOrg(nameText), IsOrg: true}
+	}
+	m.Name = x.fullName(nameText)
+	return m
+}
+
+// parseAppositive reads ", a spokesman for US Bancorp" or ", Facebook's
+// head of privacy": the role, the canonical organization and a gender.
+func (x *extractor) parseAppositive(app []token) (role, org string, g byte) {
+	i := 0
+	if i < len(app) && determiners[app[i].lower()] {
+		i++
+	}
+	if i < len(app) && isPoss(app[i].Text) && app[i].isCap() {
+		o := i
+		for o+1 < len(app) && !isPoss(app[o].Text) {
+			o++
+		}
+		org = x.canonOrg(stripPoss(joinToks(app[i : o+1])))
+		i = o + 1
+	}
+	j := i
+	for j < len(app) {
+		l := app[j].lower()
+		if l == "for" || l == "at" || l == "of" || l == "with" || l == "from" || l == "to" {
+			break
+		}
+		if gg := genderedRoles[l]; gg != 0 {
+			g = gg
+		}
+		j++
+	}
+	role = joinToks(app[i:j])
+	if j < len(app) && org == "" {
+		k := j + 1
+		if k < len(app) && determiners[app[k].lower()] {
+			k++
+		}
+		for k < len(app) && orgNouns[app[k].lower()] {
+			k++ // "the group Privacy First"
+		}
+		e := k
+		for e < len(app) && (nameish(app[e]) || (connector(app[e]) && e+1 < len(app) && nameish(app[e+1]))) {
+			e++
+		}
+		if e > k {
+			o := stripPoss(joinToks(app[k:e]))
+			if !partyAdjectives[strings.ToLower(o)] {
+				org = x.canonOrg(o)
+			}
+		}
+	}
+	return role, org, g
+}
+
+// orgLike reports whether a capitalized run names an organization rather
+// than a person.
+func (x *extractor) orgLike(run []token) bool {
+	if len(run) == 0 {
+		return false
+	}
+	text := stripPoss(joinToks(run))
+	if x.al.Known(text) {
+		return true
+	}
+	if _, ok := x.orgs[normOrg(text)]; ok {
+		return true
+	}
+	lastW := strings.ToLower(strings.TrimSuffix(stripPoss(run[len(run)-1].Text), "."))
+	if orgSuffixWords[lastW] || orgSuffixWords[lastW+"."] {
+		return true
+	}
+	if len(run) >= 2 {
+		for _, t := range run {
+			if connector(t) && t.lower() != "de" && t.lower() != "van" && t.lower() != "von" && t.lower() != "al" {
+				return true
+			}
+		}
+		return false
+	}
+	w := stripPoss(run[0].Text)
+	if _, ok := x.people[strings.ToLower(w)]; ok {
+		return false
+	}
+	upper, inner := 0, false
+	for i, r := range w {
+		if unicode.IsUpper(r) {
+			upper++
+			if i > 0 {
+				inner = true
+			}
+		}
+	}
+	if upper >= 2 && (inner || utf8.RuneCountInString(w) <= 5) {
+		c := x.canonOrg(w)
+		_ = c
+		return true
+	}
+	if c := x.canonOrg(w); x.al.Known(c) && c != w {
+		return upper >= 2
+	}
+	return false
+}
+
+// fullName expands a surname to the full name the article gave earlier
+// ("Caddell" → "Pat Caddell").
+func (x *extractor) fullName(name string) string {
+	if strings.Contains(name, " ") {
+		return name
+	}
+	if full, ok := x.people[strings.ToLower(name)]; ok && x.peopleAt[strings.ToLower(name)] < x.pos {
+		return full
+	}
+	return name
+}
+
+// canonOrg returns the canonical form of an organization name: the alias
+// table's, else the fuller name the article introduced ("Northgate" →
+// "Northgate Cyber").
+func (x *extractor) canonOrg(name string) string {
+	c := x.al.Canonical(name)
+	if x.al.Known(c) {
+		return c
+	}
+	n := normOrg(name)
+	if full, ok := x.orgs[n]; ok {
+		return full
+	}
+	hit := ""
+	for _, k := range sortedKeys(x.orgs) {
+		if strings.HasPrefix(k, n+" ") {
+			if hit != "" && hit != x.orgs[k] {
+				return c
+			}
+			hit = x.orgs[k]
+		}
+	}
+	if hit != "" {
+		return hit
+	}
+	return c
+}
+
+// parsePrepNP reads "a narrator in the Clinton ad": a role, then a
+// prepositional phrase naming the organization.
+func (x *extractor) parsePrepNP(span []token) mention {
+	if len(span) == 0 || len(span) > 10 {
+		return mention{}
+	}
+	for i, t := range span {
+		if t.Punct {
+			return mention{}
+		}
+		switch t.lower() {
+		case "in", "at", "for", "of", "from", "with":
+			if i == 0 {
+				return mention{}
+			}
+			m := x.parseHead(span[:i])
+			if m.Name == "" && (m.Role == "" || m.Anaphor != "") {
+				return mention{}
+			}
+			if m.Org == "" {
+				rest := span[i+1:]
+				j := 0
+				for j < len(rest) && determiners[rest[j].lower()] {
+					j++
+				}
+				e := j
+				for e < len(rest) && nameish(rest[e]) {
+					e++
+				}
+				if e > j {
+					m.Org = x.al.Canonical(stripPoss(joinToks(rest[j:e])))
+				}
+			}
+			m.Anaphor = ""
+			return m
+		}
+	}
+	return mention{}
+}

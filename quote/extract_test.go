@@ -1,0 +1,185 @@
+package quote
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/privacybot/privacybot/corpus"
+)
+
+func loadArticle(t *testing.T, name string) *corpus.Source {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "articles", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return corpus.ParseSource(name, string(b))
+}
+
+// checkQuote asserts the invariants every extracted quote must hold.
+func checkQuote(t *testing.T, src *corpus.Source, q Quote) {
+	t.Helper()
+	if q.Start < 0 || q.End > len(src.Text) || q.Start >= q.End {
+		t.Fatalf("quote %q has bad offsets [%d,%d)", q.Text, q.Start, q.End)
+	}
+	if src.Text[q.Start:q.End] != q.Text {
+		t.Fatalf("quote text %q != source[%d:%d] %q", q.Text, q.Start, q.End, src.Text[q.Start:q.End])
+	}
+	if q.Paragraph < 0 || q.Paragraph >= len(src.Paragraphs) {
+		t.Fatalf("quote %q: paragraph %d out of range", q.Text, q.Paragraph)
+	}
+	p := src.Paragraphs[q.Paragraph]
+	if q.Start < p.Start || q.End > p.End {
+		t.Fatalf("quote %q [%d,%d) crosses paragraph %d [%d,%d)", q.Text, q.Start, q.End, q.Paragraph, p.Start, p.End)
+	}
+}
+
+// TestExtractArticles checks the quotes of hand-written articles with
+// varied attribution styles: titles, pronouns, split quotes, statements,
+// appositives, single quotation marks and a multi-paragraph quote.
+func TestExtractArticles(t *testing.T) {
+	type want struct{ text, speaker, role, org string }
+	tests := []struct {
+		file     string
+		quotes   []want
+		silences []want // text is the Kind here
+	}{
+		{"ico_fine.txt", []want{
+			{"failed to take basic steps", "John Edwards", "Information Commissioner", "Information Commissioner's Office"},
+			{"People trusted Brightcart with their card details, and that trust was let down,", "John Edwards", "Information Commissioner", "Information Commissioner's Office"},
+			{"There is no excuse for leaving a door this wide open.", "John Edwards", "Information Commissioner", "Information Commissioner's Office"},
+			{"deeply regrets", "", "", "Brightcart"},
+			{"We have since rebuilt our payment systems from the ground up and brought in independent auditors,", "", "", "Brightcart"},
+			{"We accept the ICO's findings in full,", "Maria Lopez", "spokeswoman", "Brightcart"},
+			{"This is the biggest penalty for a retailer so far this year,", "Tom Hughes", "director", "Privacy First"},
+			{"Other firms should take note.", "Tom Hughes", "director", "Privacy First"},
+		}, []want{
+			{"declined to comment", "", "", "Information Commissioner's Office"},
+			{"did not respond to a request for comment", "", "", "Visa"},
+		}},
+		{"ftc_settlement.txt", []want{
+			{"Consumers should not have to wonder whether their most sensitive data is being sold behind their backs,", "Lina Khan", "Chair", "Federal Trade Commission"},
+			{"would never be shared with third parties.", "", "", "StrideLabs"},
+			{"We made mistakes,", "Ravi Menon", "chief executive", "StrideLabs"},
+			{"We have ended every one of those advertising partnerships, and we have deleted the data.", "Ravi Menon", "chief executive", "StrideLabs"},
+			{"This case shows that health data deserves special care,", "Priya Raman", "lawyer", "Electronic Frontier Foundation"},
+			{"Apps that are not covered by HIPAA still owe people honesty.", "Priya Raman", "lawyer", "Electronic Frontier Foundation"},
+		}, []want{
+			{"declined to comment", "", "", "Google"},
+		}},
+		{"hospital_breach.txt", []want{
+			{"Patient care continued without interruption. At no point were surgeries cancelled because of this attack.", "Dr. Helen Park", "chief information officer", ""},
+			{"What the attackers reached was an administrative file server, and we shut it down within hours of noticing the intrusion,", "Dr. Helen Park", "chief information officer", ""},
+			{"The group behind this attack has hit at least a dozen health systems this year,", "", "spokesman", "Northgate Cyber"},
+			{"I got a letter three weeks after it happened,", "Carla Jimenez", "", ""},
+			{"Why did it take them so long to tell us?", "Carla Jimenez", "", ""},
+		}, []want{
+			{"did not immediately respond to requests for comment", "", "", ""},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(strings.TrimSuffix(tt.file, ".txt"), func(t *testing.T) {
+			src := loadArticle(t, tt.file)
+			qs, ss := Extract(src, DefaultAliases())
+			for _, q := range qs {
+				checkQuote(t, src, q)
+			}
+			if len(qs) != len(tt.quotes) {
+				for _, q := range qs {
+					t.Logf("got %q by %q (%q, %q)", q.Text, q.Speaker, q.Role, q.Organization)
+				}
+				t.Fatalf("got %d quotes, want %d", len(qs), len(tt.quotes))
+			}
+			for i, w := range tt.quotes {
+				q := qs[i]
+				if q.Text != w.text || q.Speaker != w.speaker || q.Organization != w.org {
+					t.Errorf("quote %d: got %q by %q/%q, want %q by %q/%q", i, q.Text, q.Speaker, q.Organization, w.text, w.speaker, w.org)
+				}
+				if w.role != "" && !strings.Contains(q.Role, w.role) {
+					t.Errorf("quote %d: role %q, want %q", i, q.Role, w.role)
+				}
+			}
+			if len(ss) != len(tt.silences) {
+				t.Fatalf("got %d silences, want %d: %+v", len(ss), len(tt.silences), ss)
+			}
+			for i, w := range tt.silences {
+				if ss[i].Kind != w.text || ss[i].Organization != w.org || ss[i].Speaker != w.speaker {
+					t.Errorf("silence %d: got %+v, want %+v", i, ss[i], w)
+				}
+				if src.Text[ss[i].Start:ss[i].End] != ss[i].Text {
+					t.Errorf("silence %d offsets do not hold its text", i)
+				}
+			}
+		})
+	}
+}
+
+// TestExtractPatterns covers one attribution or quoting pattern each.
+func TestExtractPatterns(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       [][2]string // text, speaker or organization
+	}{
+		{"said after", `"We fixed it," Jane Roe said.`, [][2]string{{"We fixed it,", "Jane Roe"}}},
+		{"said inverted with appositive", `"We fixed it," said Jane Roe, a spokeswoman for Acme Corp.`, [][2]string{{"We fixed it,", "Jane Roe"}}},
+		{"colon intro", "Jane Roe continued:\n\n\"The fix took a week and cost us nothing.\"", [][2]string{{"The fix took a week and cost us nothing.", "Jane Roe"}}},
+		{"split quote", `"First part," she said. "Second part."`, [][2]string{{"First part,", ""}, {"Second part.", ""}}},
+		{"split with name", `Jane Roe met reporters. "First part," she said. "Second part."`, [][2]string{{"First part,", "Jane Roe"}, {"Second part.", "Jane Roe"}}},
+		{"curly and nested", `“He told me ‘no’ twice,” Jane Roe said.`, [][2]string{{"He told me ‘no’ twice,", "Jane Roe"}}},
+		{"apostrophes are not marks", `Jane Roe said the customers’ data isn’t safe. “We don’t know where it went,” she said.`, [][2]string{{"We don’t know where it went,", "Jane Roe"}}},
+		{"scare quotes dropped", `While "data privacy" remains the "sticking point" for banks, talks go on.`, nil},
+		{"single outer quotes", `‘We will appeal the decision,’ said Jane Roe.`, [][2]string{{"We will appeal the decision,", "Jane Roe"}}},
+		{"unbalanced mark does not swallow", `Reports say the platform wants its users" data to "boost engagement.' . Then "We are fine," Jane Roe said.`, [][2]string{{"We are fine,", "Jane Roe"}}},
+		{"according to", `According to Acme Corp, "the breach affected nobody at all."`, [][2]string{{"the breach affected nobody at all.", "Acme"}}},
+		{"org statement", `Facebook said in a statement. "We take privacy seriously and always have," the statement said.`, [][2]string{{"We take privacy seriously and always have,", "Facebook"}}},
+		{"unattributed kept empty", `Something happened. "Protecting privacy is our highest priority in everything we do."`, [][2]string{{"Protecting privacy is our highest priority in everything we do.", ""}}},
+		{"surname expanded", `Pat Caddell spoke on Monday. "It is in their heads," said Caddell.`, [][2]string{{"It is in their heads,", "Pat Caddell"}}},
+		{"object of a describing verb is not the speaker", `Jane Roe, who ran against him last year, blasted Tom Poe as a “disgrace” on Tuesday.`, [][2]string{{"disgrace", "Jane Roe"}}},
+		{"pronoun after said is not inverted", `Acme Corp, the town's largest employer, said it was "firmly opposed" to the plan.`, [][2]string{{"firmly opposed", "Acme"}}},
+		{"closing attribution", `A clerk who “takes a few dollars” is punished at once, Jane Roe said.`, [][2]string{{"takes a few dollars", "Jane Roe"}}},
+		{"paraphrase then quote", `The agency may wait until after the vote, Jane Roe said. "Nobody wants to be seen taking sides."`, [][2]string{{"Nobody wants to be seen taking sides.", "Jane Roe"}}},
+		{"document speaks for its issuer", `The main test is a "lawful source of income," as a Harbor Authority memo put it.`, [][2]string{{"lawful source of income,", "Harbor Authority"}}},
+		{"document filed by", `According to a civil complaint filed by the Fair Trade Commission, the firm ran a "massive fraudulent scheme" for years.`, [][2]string{{"massive fraudulent scheme", "Fair Trade Commission"}}},
+		{"what he called", `Mayor Tom Poe condemned what he called a "reckless stunt" by the council.`, [][2]string{{"reckless stunt", "Tom Poe"}}},
+		{"passive verb names no speaker", `Tom Poe has been called a fraud by rivals for selling “miracle” pills.`, nil},
+		{"title after a preposition", `Jane Roe spoke on "The Morning Hour Show" about the bill.`, nil},
+		{"defined term", `The rule requires a site in either a town or a "protected growth zone," which covers most suburbs.`, nil},
+		{"borrowed noun phrase", `The paper sent its reporter into "a kitchen in rural Ohio" for the night.`, nil},
+		{"chant", `Tom Poe was greeted with chants of "Tommy!" at the hall.`, [][2]string{{"Tommy!", ""}}},
+		{"nickname inside a name", `"We will win for the district," Tommy's sister, state Del. Ann "Annie" Poe (D-Ohio), told the crowd.`, [][2]string{{"We will win for the district,", "Ann Annie Poe"}}},
+		{"surname before its full name stays", `"It is about me," Mr. Poe said. Later, his wife, Ann Poe, spoke.`, [][2]string{{"It is about me,", "Poe"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := corpus.ParseSource("t.txt", "Title: T\n\n"+tt.body+"\n")
+			qs, _ := Extract(src, DefaultAliases())
+			for _, q := range qs {
+				checkQuote(t, src, q)
+			}
+			if len(qs) != len(tt.want) {
+				t.Fatalf("got %d quotes %+v, want %d", len(qs), qs, len(tt.want))
+			}
+			for i, w := range tt.want {
+				who := qs[i].Speaker
+				if who == "" {
+					who = qs[i].Organization
+				}
+				if qs[i].Text != w[0] || (w[1] != "" && who != w[1]) {
+					t.Errorf("quote %d: got %q by %q, want %q by %q", i, qs[i].Text, who, w[0], w[1])
+				}
+			}
+		})
+	}
+}
+
+func TestExtractNil(t *testing.T) {
+	if q, s := Extract(nil, nil); q != nil || s != nil {
+		t.Fatal("Extract(nil) returned results")
+	}
+	src := corpus.ParseSource("e.txt", "")
+	if q, s := Extract(src, nil); len(q) != 0 || len(s) != 0 {
+		t.Fatal("Extract of an empty source returned results")
+	}
+}

@@ -1,0 +1,69 @@
+package quote
+
+import (
+	"runtime"
+	"sort"
+	"sync"
+
+	"github.com/privacybot/privacybot/corpus"
+)
+
+// Ledger is the quote ledger of a corpus: every direct quotation and every
+// recorded non-answer, sorted by source id, then offset.
+type Ledger struct {
+	// Quotes are the direct quotations, by source id, then offset.
+	Quotes []Quote
+	// Silences are the recorded non-answers, in the same order.
+	Silences []Silence
+	al       *Aliases
+	ixOnce   sync.Once
+	ix       *speakerIndex
+}
+
+// BuildLedger extracts the quotes and silences of every source in c. al may
+// be nil for the default aliases.
+func BuildLedger(c *corpus.Corpus, al *Aliases) *Ledger {
+	if al == nil {
+		al = DefaultAliases()
+	}
+	l := &Ledger{al: al}
+	if c == nil {
+		return l
+	}
+	// Extraction is the slowest part of opening a large corpus, and each
+	// source is independent, so it runs on every CPU; results are joined
+	// in source order, as a serial loop would.
+	qss := make([][]Quote, len(c.Sources))
+	sss := make([][]Silence, len(c.Sources))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(c.Sources)/16))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(c.Sources); i += workers {
+				qss[i], sss[i] = Extract(c.Sources[i], al)
+			}
+		}()
+	}
+	wg.Wait()
+	for i := range c.Sources {
+		l.Quotes = append(l.Quotes, qss[i]...)
+		l.Silences = append(l.Silences, sss[i]...)
+	}
+	sort.SliceStable(l.Quotes, func(i, j int) bool {
+		a, b := l.Quotes[i], l.Quotes[j]
+		if a.Source != b.Source {
+			return a.Source < b.Source
+		}
+		return a.Start < b.Start
+	})
+	sort.SliceStable(l.Silences, func(i, j int) bool {
+		a, b := l.Silences[i], l.Silences[j]
+		if a.Source != b.Source {
+			return a.Source < b.Source
+		}
+		return a.Start < b.Start
+	})
+	return l
+}

@@ -1,0 +1,28 @@
+package retrieval
+
+import (
+	"os"
+	"path/filepath"
+
+	"github.com/privacybot/privacybot/corpus"
+	"github.com/privacybot/privacybot/quote"
+)
+
+// openLedger returns the ledger of the corpus: the saved one when it was
+// extracted from the same corpus by the same program, else a new one, which
+// it then saves. Failing to save is not an error: the next Open extracts
+// again.
+func (l *Library) openLedger(c *corpus.Corpus) *quote.Ledger {
+	path, key := l.CacheFile(quote.LedgerFileName, c)
+	if path == "" {
+		return quote.BuildLedger(c, l.aliases)
+	}
+	if led, err := quote.ReadLedger(path, key, c, l.aliases); err == nil {
+		return led
+	}
+	led := quote.BuildLedger(c, l.aliases)
+	if quote.WriteLedger(path, key, c, led) == nil {
+		os.Remove(filepath.Join(filepath.Dir(path), "ledger.gob")) // the format before PBLEDG2
+	}
+	return led
+}
