@@ -126,7 +126,7 @@ func notRegular(fsys fs.FS, e fs.DirEntry) error {
 		return nil
 	}
 	if t&fs.ModeSymlink == 0 {
-		return fmt.Errorf("not a regular file: it is a %s", fileKind(t))
+		return CheckRegular(t)
 	}
 	info, err := fs.Stat(fsys, e.Name())
 	if err != nil {
@@ -136,6 +136,17 @@ func notRegular(fsys fs.FS, e fs.DirEntry) error {
 		return fmt.Errorf("not a regular file: it links to a %s", fileKind(t))
 	}
 	return nil
+}
+
+// CheckRegular returns nil for a regular file's type and otherwise an error
+// naming what it is ("not a regular file: it is a named pipe (FIFO)"). Check
+// a file's type before opening it: opening a FIFO blocks until a writer
+// comes.
+func CheckRegular(t fs.FileMode) error {
+	if t.IsRegular() {
+		return nil
+	}
+	return fmt.Errorf("not a regular file: it is a %s", fileKind(t))
 }
 
 // fileKind names a file type in words.

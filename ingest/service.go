@@ -382,6 +382,13 @@ func (s *Service) Remove(ctx context.Context, ref, by string) (Result, error) {
 // page; text and Markdown keep their metadata header or byline, and their
 // body verbatim.
 func readArticleFile(path string) (*Article, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("read article: %w", err)
+	}
+	if err := corpus.CheckRegular(info.Mode().Type()); err != nil {
+		return nil, fmt.Errorf("read article %s: %w", path, err)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("read article: %w", err)

@@ -63,6 +63,30 @@ func TestProcessHardening(t *testing.T) {
 		}
 	})
 
+	t.Run("AddFIFORefused", func(t *testing.T) {
+		// A path given to add is checked before it is opened: a FIFO is
+		// refused at once instead of blocking until someone writes to it.
+		fifo := filepath.Join(t.TempDir(), "article.txt")
+		mkfifo(t, fifo)
+		cmd := command(bin, []string{"PRIVACYBOT_DATA=" + t.TempDir()}, "add", fifo)
+		var errs bytes.Buffer
+		cmd.Stderr = &errs
+		done := make(chan error, 1)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		go func() { done <- cmd.Wait() }()
+		select {
+		case err := <-done:
+			if err == nil || !strings.Contains(errs.String(), "not a regular file: it is a named pipe (FIFO)") {
+				t.Errorf("add of a FIFO: err %v, stderr:\n%s", err, errs.String())
+			}
+		case <-time.After(30 * time.Second):
+			cmd.Process.Kill()
+			t.Fatalf("add of a FIFO still running after 30 s (blocked opening it?)")
+		}
+	})
+
 	t.Run("ChatLineOver1MiB", func(t *testing.T) {
 		cmd := command(bin, []string{"PRIVACYBOT_DATA=" + t.TempDir()}, "chat")
 		cmd.Stdin = strings.NewReader(strings.Repeat("a", 1049000) + "\nWhat did JPMorgan say?\n")
@@ -106,8 +130,9 @@ func TestProcessHardening(t *testing.T) {
 	})
 
 	t.Run("SIGTERMWhileBlockedOnFIFO", func(t *testing.T) {
-		// add reads the path it is given; a FIFO no one writes to blocks
-		// it in open(2), where no context reaches.
+		// eval reads its question file from a pipe as readily as from a
+		// file; a FIFO no one writes to blocks it in open(2), where no
+		// context reaches.
 		cmd, errs := startBlocked(t, bin)
 		elapsed, code := signalAndWait(t, cmd, errs, syscall.SIGTERM)
 		if elapsed > exitBound {
@@ -211,15 +236,15 @@ func hasData(env []string) bool {
 	return false
 }
 
-// startBlocked starts "add FIFO" on an index already built, and returns
+// startBlocked starts "eval FIFO" on an index already built, and returns
 // once the process is blocked opening the FIFO.
 func startBlocked(t *testing.T, bin string) (*exec.Cmd, *bytes.Buffer) {
 	t.Helper()
 	data := t.TempDir()
 	runOK(t, bin, []string{"PRIVACYBOT_DATA=" + data}, "sources")
-	fifo := filepath.Join(t.TempDir(), "article.txt")
+	fifo := filepath.Join(t.TempDir(), "questions.jsonl")
 	mkfifo(t, fifo)
-	cmd := command(bin, []string{"PRIVACYBOT_DATA=" + data}, "add", fifo)
+	cmd := command(bin, []string{"PRIVACYBOT_DATA=" + data}, "eval", fifo)
 	errs := new(bytes.Buffer)
 	cmd.Stderr = errs
 	if err := cmd.Start(); err != nil {
@@ -229,7 +254,7 @@ func startBlocked(t *testing.T, bin string) (*exec.Cmd, *bytes.Buffer) {
 	deadline := time.Now().Add(30 * time.Second)
 	for !blockedOnFIFO(cmd.Process.Pid) {
 		if time.Now().After(deadline) {
-			t.Fatalf("add never blocked opening the FIFO; stderr:\n%s", errs)
+			t.Fatalf("eval never blocked opening the FIFO; stderr:\n%s", errs)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
