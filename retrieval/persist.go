@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/privacybot/privacybot/internal/flatfile"
@@ -192,10 +193,11 @@ func readIndexHeader(path string) (*os.File, indexHeader, error) {
 	if _, err := f.ReadAt(tail[:], size-int64(len(tail))); err != nil {
 		return fail(fmt.Errorf("read index header: %w", err))
 	}
-	for _, m := range oldIndexMagics {
-		if string(head[:]) == m {
-			return fail(fmt.Errorf("%w: saved by an older version of privacybot", errIndexStale))
-		}
+	// An older file starts with an older magic; a file of this format
+	// with a damaged magic still ends with this one (PBIDX01 differs from
+	// PBIDX03 in one bit).
+	if string(tail[8:]) != indexMagic && slices.Contains(oldIndexMagics, string(head[:])) {
+		return fail(fmt.Errorf("%w: saved by an older version of privacybot", errIndexStale))
 	}
 	if string(head[:]) != indexMagic || string(tail[8:]) != indexMagic {
 		return fail(errors.New("read index header: not an index file of this version (bad magic)"))
