@@ -162,8 +162,9 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// readIndexHeader opens path and reads its header, checking that every
-// section lies inside the file. The caller closes the file.
+// readIndexHeader opens path and reads its header, checking its CRC and
+// that the sections cover the file up to the header with no gap. The
+// caller closes the file.
 func readIndexHeader(path string) (*os.File, indexHeader, error) {
 	var hdr indexHeader
 	f, err := os.Open(path)

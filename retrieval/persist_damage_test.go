@@ -120,10 +120,15 @@ func olderFile(b []byte) bool {
 // accepted with changed content, taken for an up-to-date index of another
 // corpus, nor does it crash or hang the reader.
 func FuzzIndexRead(f *testing.F) {
-	p, orig := savedTiny(f)
-	ref, err := readContent(p, mustHeader(f, p))
+	// Every fuzzing process must compare with the same file, and two saves
+	// differ (in their SaveID at least): the seed is kept in testdata.
+	orig := fuzzSeed(f)
+	dir := f.TempDir()
+	path := indexFile(dir, NewLocalEmbedder())
+	writeTB(f, path, orig)
+	ref, err := readContent(path, mustHeader(f, path))
 	if err != nil {
-		f.Fatal(err)
+		f.Fatalf("%s is not an index of this format; regenerate it with UPDATE_TESTDATA=1: %v", fuzzSeedFile, err)
 	}
 	f.Add(orig)
 	f.Add(orig[:len(orig)-1])
@@ -133,8 +138,6 @@ func FuzzIndexRead(f *testing.F) {
 		b[at] ^= 0x04
 		f.Add(b)
 	}
-	dir := f.TempDir()
-	path := filepath.Join(dir, filepath.Base(p))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if err := os.WriteFile(path, data, 0o644); err != nil {
 			t.Fatal(err)
@@ -151,6 +154,43 @@ func FuzzIndexRead(f *testing.F) {
 			t.Fatalf("a damaged index was taken for an out-of-date one, rebuilt without a warning: %v", err)
 		}
 	})
+}
+
+// fuzzSeedFile is the index of tinyFS, gzip'd.
+const fuzzSeedFile = "testdata/index-tiny.pbidx.gz"
+
+// fuzzSeed returns the index of tinyFS kept in fuzzSeedFile, which it
+// saves again first when UPDATE_TESTDATA is set.
+func fuzzSeed(tb testing.TB) []byte {
+	tb.Helper()
+	if os.Getenv("UPDATE_TESTDATA") != "" {
+		_, b := savedTiny(tb)
+		var z bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&z, gzip.BestCompression)
+		zw.Write(b)
+		zw.Close()
+		writeTB(tb, fuzzSeedFile, z.Bytes())
+	}
+	return gunzipFile(tb, fuzzSeedFile)
+}
+
+// gunzipFile returns the contents of the gzip'd file p.
+func gunzipFile(tb testing.TB, p string) []byte {
+	tb.Helper()
+	zr, err := os.Open(p)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer zr.Close()
+	gz, err := gzip.NewReader(zr)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	b, err := io.ReadAll(gz)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return b
 }
 
 // differ counts the bytes where a and b differ, and their difference in length.
@@ -221,19 +261,7 @@ func TestBitFlipInEveryRegionRebuilds(t *testing.T) {
 // checksum) is rebuilt, never crashes, and the rebuilt file is of this
 // format.
 func TestPreviousFormatIsRebuilt(t *testing.T) {
-	zr, err := os.Open("testdata/index-format7.pbidx.gz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer zr.Close()
-	gz, err := gzip.NewReader(zr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	old, err := io.ReadAll(gz)
-	if err != nil {
-		t.Fatal(err)
-	}
+	old := gunzipFile(t, "testdata/index-format7.pbidx.gz")
 	if !bytes.HasPrefix(old, []byte("PBIDX02\n")) {
 		t.Fatalf("testdata is not a format 7 index: %q", old[:8])
 	}
@@ -325,5 +353,12 @@ func TestKilledSaveLeavesNoTemp(t *testing.T) {
 	}
 	if _, err := Open(context.Background(), Options{FS: tinyFS, DataDir: dir}); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func writeTB(tb testing.TB, p string, b []byte) {
+	tb.Helper()
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		tb.Fatal(err)
 	}
 }

@@ -114,7 +114,7 @@ func decodeIndexHeader(b []byte) (indexHeader, error) {
 	h.State = r.Bytes()
 	h.Dim = r.Num()
 	h.Shards = r.Num()
-	if n := r.Count(5); n > 0 {
+	if n := r.Count(4); n > 0 {
 		h.Sections = make([]indexSection, n)
 		for i := range h.Sections {
 			s := &h.Sections[i]

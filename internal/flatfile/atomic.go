@@ -149,7 +149,7 @@ func RemoveStale(dir string) ([]string, error) {
 
 // removeIfStale removes the temporary file p unless a writer holds it.
 func removeIfStale(p string) (bool, error) {
-	f, err := os.OpenFile(p, os.O_RDONLY|noFollow, 0)
+	f, err := os.OpenFile(p, os.O_RDONLY|openFlags, 0)
 	if errors.Is(err, fs.ErrNotExist) {
 		return false, nil // renamed into place or removed meanwhile
 	}
@@ -157,6 +157,9 @@ func removeIfStale(p string) (bool, error) {
 		return false, err
 	}
 	defer f.Close()
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		return false, err
+	}
 	stale, err := abandoned(f)
 	if err != nil || !stale || !linked(f) {
 		return false, err

@@ -7,7 +7,8 @@ import (
 	"time"
 )
 
-const noFollow = 0
+// openFlags open a temporary file for RemoveStale.
+const openFlags = 0
 
 // tryLock does nothing where there is no flock.
 func tryLock(*os.File) (bool, error) { return true, nil }

@@ -8,7 +8,9 @@ import (
 	"syscall"
 )
 
-const noFollow = syscall.O_NOFOLLOW
+// openFlags open a temporary file for RemoveStale: never through a
+// symlink, and never blocking on a FIFO put in its place.
+const openFlags = syscall.O_NOFOLLOW | syscall.O_NONBLOCK
 
 // tryLock takes an exclusive flock on f without waiting, and reports
 // whether it got it. The lock lasts until f is closed or the process
