@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 )
 
 // TempPrefix starts the name of every temporary file WriteAtomicFunc
@@ -36,7 +38,7 @@ func WriteAtomic(path string, b []byte) error {
 // lock, and the next RemoveStale deletes the file.
 func WriteAtomicFunc(path string, write func(io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
-	f, err := createLocked(dir, TempPrefix+filepath.Base(path)+"-*")
+	f, err := createLocked(dir, TempPrefix+filepath.Base(path)+"-")
 	if err != nil {
 		return err
 	}
@@ -63,20 +65,25 @@ func WriteAtomicFunc(path string, write func(io.Writer) error) (err error) {
 	return nil
 }
 
-// createLocked creates a temporary file in dir named by pattern and locks
-// it. A RemoveStale that opened the file between its creation and the
-// lock may have removed it: then the file is no longer linked under its
-// name, and another is made.
-func createLocked(dir, pattern string) (*os.File, error) {
-	for range 10 {
-		f, err := os.CreateTemp(dir, pattern)
+// createLocked creates a temporary file in dir, named prefix and a random
+// number, with mode 0644 less the umask (as the files it replaces were
+// made), and locks it. A RemoveStale that opened the file between its
+// creation and the lock may have removed it: then the file is no longer
+// linked under its name, and another is made.
+func createLocked(dir, prefix string) (*os.File, error) {
+	for range 100 {
+		name := filepath.Join(dir, prefix+strconv.FormatUint(uint64(rand.Uint32()), 10))
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
 		if err != nil {
 			return nil, fmt.Errorf("create temporary file: %w", err)
 		}
 		locked, err := tryLock(f)
 		if err != nil {
 			f.Close()
-			os.Remove(f.Name())
+			os.Remove(name)
 			return nil, fmt.Errorf("lock temporary file: %w", err)
 		}
 		if locked && linked(f) {
@@ -84,7 +91,7 @@ func createLocked(dir, pattern string) (*os.File, error) {
 		}
 		f.Close() // a RemoveStale holds it, and removes it
 	}
-	return nil, errors.New("create temporary file: removed by a concurrent clean-up every time")
+	return nil, errors.New("create temporary file: no free name, or removed by a concurrent clean-up every time")
 }
 
 // linked reports whether f is still the file at its name.
