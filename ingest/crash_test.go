@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -145,6 +146,9 @@ func TestCrashDuringAdd(t *testing.T) {
 			// Restart.
 			lib := openLibrary(t, dir)
 			svc := mustService(t, lib, dir, io.Discard)
+			if left := tempFiles(t, dir); len(left) != 0 {
+				t.Errorf("temporary files survived the next open: %q", left)
+			}
 			checkConsistent(t, dir, lib, tt.present)
 			if _, err := lib.Corpus().Get(kept.ID); err != nil || len(quotesOf(lib, kept.ID)) == 0 {
 				t.Errorf("the earlier article is lost or has no quotes: %v", err)
@@ -228,4 +232,24 @@ func checkConsistent(t *testing.T, dir string, lib *retrieval.Library, rebuilt b
 	for id := range stored {
 		t.Errorf("file %s is not in the library", id)
 	}
+}
+
+// tempFiles returns the temporary files of interrupted writes anywhere
+// in the data directory dir.
+func tempFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	var left []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if strings.HasPrefix(d.Name(), tempPrefix) {
+			left = append(left, p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return left
 }

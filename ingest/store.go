@@ -1,11 +1,11 @@
 package ingest
 
 import (
-	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -16,15 +16,17 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/privacybot/privacybot/corpus"
+	"github.com/privacybot/privacybot/internal/flatfile"
 )
 
 // ArticlesDir is the folder of the data directory that holds added articles.
 const ArticlesDir = "articles"
 
-// tempPrefix starts the name of a file being written. corpus.LoadFS
-// skips dot files and the suffix is not .txt, so a temp file left by a
-// crash is never loaded; [OpenStore] deletes them.
-const tempPrefix = ".tmp-"
+// tempPrefix starts the name of a file being written (by
+// flatfile.WriteAtomicFunc). corpus.LoadFS skips dot files and the
+// suffix is not .txt, so a temp file left by a crash is never loaded;
+// [OpenStore] deletes them.
+const tempPrefix = flatfile.TempPrefix
 
 // Store keeps added articles as text files with a metadata header, one
 // file per article named ID.txt, in one directory. Writes are atomic: a
@@ -37,21 +39,16 @@ type Store struct {
 }
 
 // OpenStore opens (creating it if needed) the article directory dir and
-// deletes temporary files that an interrupted write left behind.
+// deletes temporary files that an interrupted write left behind, but not
+// those another live process is writing.
 func OpenStore(dir string) (*Store, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("open article store: %w", err)
 	}
-	ents, err := os.ReadDir(dir)
-	if err != nil {
+	// A write in progress in another process (serve while add runs) is
+	// locked and left alone.
+	if _, err := flatfile.RemoveStale(dir); err != nil {
 		return nil, fmt.Errorf("open article store: %w", err)
-	}
-	for _, e := range ents {
-		if strings.HasPrefix(e.Name(), tempPrefix) {
-			if err := os.Remove(filepath.Join(dir, e.Name())); err != nil {
-				return nil, fmt.Errorf("open article store: remove unfinished write: %w", err)
-			}
-		}
 	}
 	return &Store{dir: dir}, nil
 }
@@ -77,38 +74,19 @@ func (s *Store) Write(id string, text []byte) (path string, err error) {
 		return "", fmt.Errorf("store article: invalid id %q", id)
 	}
 	final := filepath.Join(s.dir, id+".txt")
-	var rnd [6]byte
-	_, _ = rand.Read(rnd[:])
-	tmp := filepath.Join(s.dir, tempPrefix+id+"-"+hex.EncodeToString(rnd[:]))
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return "", fmt.Errorf("store article: %w", err)
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
+	err = flatfile.WriteAtomicFunc(final, func(f io.Writer) error {
+		half := len(text) / 2
+		if _, err := f.Write(text[:half]); err != nil {
+			return fmt.Errorf("write: %w", err)
 		}
-	}()
-	half := len(text) / 2
-	if _, err = f.Write(text[:half]); err != nil {
-		return "", fmt.Errorf("store article: write: %w", err)
-	}
-	s.at("half-written")
-	if _, err = f.Write(text[half:]); err != nil {
-		return "", fmt.Errorf("store article: write: %w", err)
-	}
-	if err = f.Sync(); err != nil {
-		return "", fmt.Errorf("store article: sync: %w", err)
-	}
-	if err = f.Close(); err != nil {
-		return "", fmt.Errorf("store article: close: %w", err)
-	}
-	s.at("before-rename")
-	if err = os.Rename(tmp, final); err != nil {
-		return "", fmt.Errorf("store article: %w", err)
-	}
-	if err = syncDir(s.dir); err != nil {
+		s.at("half-written")
+		if _, err := f.Write(text[half:]); err != nil {
+			return fmt.Errorf("write: %w", err)
+		}
+		s.at("before-rename")
+		return nil
+	})
+	if err != nil {
 		return "", fmt.Errorf("store article: %w", err)
 	}
 	s.at("renamed")
@@ -128,7 +106,7 @@ func (s *Store) Delete(id string) error {
 	if err != nil {
 		return fmt.Errorf("delete article: %w", err)
 	}
-	if err := syncDir(s.dir); err != nil {
+	if err := flatfile.SyncDir(s.dir); err != nil {
 		return fmt.Errorf("delete article: %w", err)
 	}
 	return nil
@@ -148,18 +126,6 @@ func (s *Store) at(stage string) {
 	if s.hook != nil {
 		s.hook(stage)
 	}
-}
-
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil {
-		return fmt.Errorf("sync %s: %w", dir, err)
-	}
-	return nil
 }
 
 // Render writes an article as a source file: a metadata header that

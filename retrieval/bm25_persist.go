@@ -7,7 +7,9 @@ import (
 	"io"
 	"math"
 	"slices"
-	"unsafe"
+	"strings"
+
+	"github.com/privacybot/privacybot/internal/flatfile"
 )
 
 // The BM25 index is saved beside the vectors, so that opening a saved
@@ -35,10 +37,7 @@ func (x *bm25) encode(w io.Writer, numeric func(id string) bool) error {
 		b = b[:0]
 		return err
 	}
-	str := func(s string) {
-		b = binary.AppendUvarint(b, uint64(len(s)))
-		b = append(b, s...)
-	}
+	str := func(s string) { b = flatfile.AppendString(b, s) }
 	num := func(n int64) { b = binary.AppendUvarint(b, uint64(n)) }
 
 	num(int64(len(x.docs)))
@@ -91,54 +90,26 @@ func (x *bm25) encode(w io.Writer, numeric func(id string) bool) error {
 }
 
 // lexReader decodes what encode wrote, failing on anything out of range.
-type lexReader struct {
-	b   []byte
-	err error
-}
-
-func (r *lexReader) fail(what string) {
-	if r.err == nil {
-		r.err = fmt.Errorf("%w: bad %s", errBadLexical, what)
-	}
-}
+type lexReader struct{ flatfile.Reader }
 
 // num reads a varint no larger than max.
 func (r *lexReader) num(max int64, what string) int64 {
-	if r.err != nil {
+	v := int64(r.Num())
+	if v > max {
+		r.Fail("bad %s", what)
 		return 0
 	}
-	v, n := binary.Uvarint(r.b)
-	if n <= 0 || v > uint64(max) {
-		r.fail(what)
-		return 0
-	}
-	r.b = r.b[n:]
-	return int64(v)
+	return v
 }
 
-func (r *lexReader) str(what string) string {
-	n := r.num(int64(len(r.b)), what)
-	if r.err != nil {
-		return ""
-	}
-	s := string(r.b[:n])
-	r.b = r.b[n:]
-	return s
-}
+// str reads a string, copied.
+func (r *lexReader) str() string { return strings.Clone(r.View()) }
 
 // view is str without the copy: the string is a view of the data being
 // decoded, which must never change. A chunk id is read as a view, as bind
 // replaces it with the chunk's own id string: copying two million of them
 // only to drop them cost an allocation each.
-func (r *lexReader) view(what string) string {
-	n := r.num(int64(len(r.b)), what)
-	if r.err != nil || n == 0 {
-		return ""
-	}
-	s := unsafe.String(&r.b[0], n)
-	r.b = r.b[n:]
-	return s
-}
+func (r *lexReader) view() string { return r.View() }
 
 // rawBM25 is a decoded BM25 index whose chunk ids are not yet checked
 // against the library's chunks.
@@ -149,48 +120,45 @@ type rawBM25 struct {
 
 // decodeRawBM25 reads an index that encode wrote.
 func decodeRawBM25(data []byte) (*rawBM25, error) {
-	r := &lexReader{b: data}
+	r := &lexReader{flatfile.Reader{B: data, Bad: errBadLexical}}
 	x := newBM25()
 	const maxLen = math.MaxInt32
 	n := r.num(int64(len(data)), "slot count")
 	x.docs = make([]bm25Doc, 0, n)
 	numeric := make([]bool, 0, n)
-	for i := int64(0); i < n && r.err == nil; i++ {
-		id := r.view("chunk id")
+	for i := int64(0); i < n && r.Err() == nil; i++ {
+		id := r.view()
 		kind := chunkKind(r.num(int64(kindQuote), "chunk kind"))
 		length := int32(r.num(maxLen, "chunk length"))
 		numeric = append(numeric, r.num(1, "numeric flag") == 1)
 		if id != "" && kind == 0 {
-			r.fail("chunk kind")
+			r.Fail("bad chunk kind")
 		}
 		x.docs = append(x.docs, bm25Doc{id: id, kind: kind, length: length})
 	}
 	slots := int64(len(x.docs))
 	nf := r.num(slots, "free count")
-	for i := int64(0); i < nf && r.err == nil; i++ {
+	for i := int64(0); i < nf && r.Err() == nil; i++ {
 		x.free = append(x.free, int32(r.num(slots-1, "free slot")))
 	}
 	x.live = int(r.num(slots, "live count"))
 	x.totalLen = r.num(math.MaxInt64, "total length")
 	nv := r.num(int64(len(data)), "vocabulary size")
-	for i := int64(0); i < nv && r.err == nil; i++ {
-		x.fuzzy.add(r.str("vocabulary term"))
+	for i := int64(0); i < nv && r.Err() == nil; i++ {
+		x.fuzzy.add(r.str())
 	}
 	nt := r.num(int64(len(data)), "term count")
-	for i := int64(0); i < nt && r.err == nil; i++ {
-		t := r.str("term")
+	for i := int64(0); i < nt && r.Err() == nil; i++ {
+		t := r.str()
 		np := r.num(slots, "posting count")
 		ps := make([]posting, 0, np)
-		for j := int64(0); j < np && r.err == nil; j++ {
+		for j := int64(0); j < np && r.Err() == nil; j++ {
 			ps = append(ps, posting{int32(r.num(slots-1, "posting slot")), int32(r.num(maxLen, "term frequency"))})
 		}
 		x.postings[t] = ps
 	}
-	if r.err != nil {
-		return nil, r.err
-	}
-	if len(r.b) != 0 {
-		return nil, fmt.Errorf("%w: %d bytes after the end", errBadLexical, len(r.b))
+	if err := r.End(); err != nil {
+		return nil, err
 	}
 	return &rawBM25{x: x, numeric: numeric}, nil
 }

@@ -2,11 +2,9 @@ package retrieval
 
 import (
 	"bufio"
-	"bytes"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/gob"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -15,33 +13,43 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+
+	"github.com/privacybot/privacybot/internal/flatfile"
 )
 
 // The saved index is one file per embedder, so a reader can never pair the
 // vectors of one build with the metadata of another:
 //
-//	indexMagic | sections | gob(indexHeader) | uint64 little-endian header length | indexMagic
+//	indexMagic | sections | header | uint64 little-endian header length | indexMagic
 //
 // The sections are the BM25 index ("lexical", see bm25_persist.go), two
 // chromem-go exports per vector shard, of its chunk vectors ("vectors/N")
 // and of its article vectors ("articles/N", see vector_persist.go), and
 // the corpus snapshot ("corpus/N", see corpus_snapshot.go).
 // The header, at the end, says where each section is and its CRC-32C, so
-// the shards are read and imported in parallel and a damaged byte anywhere
-// is caught. The file is written to a temporary file in the same
-// directory, fsynced, renamed over the old one and the directory fsynced,
-// so another process opening the directory sees the old file or the new
-// one, never half of one. We do not use chromem's NewPersistentDB: it names
-// each document's file by 4 bytes of a hash, and at ~100k documents two
-// names collide and one silently overwrites the other.
+// the shards are read and imported in parallel; it is framed by flatfile
+// (varints and strings under a CRC-32C of its own, see persist_header.go).
+// The sections follow one another with no gap, from the magic to the
+// header, so every byte of the file is under a checksum or is a magic
+// string that is compared. The file is written by flatfile.WriteAtomicFunc:
+// a temporary file in the same directory, fsynced, renamed over the old
+// one and the directory fsynced, so another process opening the directory
+// sees the old file or the new one, never half of one. We do not use
+// chromem's NewPersistentDB: it names each document's file by 4 bytes of
+// a hash, and at ~100k documents two names collide and one silently
+// overwrites the other.
 const (
-	indexMagic      = "PBIDX02\n"
-	oldIndexMagic   = "PBIDX01\n" // formats 1 to 3: header first, one gzip'd export
-	indexFormat     = 7
+	indexMagic      = "PBIDX03\n"
 	maxHeaderLength = 64 << 20
 	trailerLength   = 8 + len(indexMagic)
 )
+
+// oldIndexMagics start the files of earlier formats: PBIDX01 (formats 1
+// to 3: header first, one gzip'd export) and PBIDX02 (formats 4 to 7: a
+// gob header without a checksum). They are rebuilt, as out of date.
+var oldIndexMagics = []string{"PBIDX01\n", "PBIDX02\n"}
 
 // errIndexMissing means there is no saved index yet.
 var errIndexMissing = errors.New("no saved index")
@@ -50,41 +58,11 @@ var errIndexMissing = errors.New("no saved index")
 // corpus, ledger or embedder.
 var errIndexStale = errors.New("saved index is out of date")
 
-// indexHeader is saved after the sections.
-type indexHeader struct {
-	Format     int
-	Embedder   string
-	CorpusHash string
-	ChunkHash  string
-	// Counts is the number of chunks of each kind ("paragraph", "quote").
-	Counts map[string]int
-	// State is the embedder's fitted state (FittedEmbedder.MarshalState).
-	State []byte
-	// Dim is the length of every vector.
-	Dim int
-	// Shards is the number of vector shards.
-	Shards int
-	// Sections lists the file's sections in order.
-	Sections []indexSection
-	// SaveID is a random name of this save, so that a library can tell
-	// that the file is still the one it wrote and copy unchanged shards
-	// from it.
-	SaveID string
-}
-
 // newSaveID returns a random SaveID.
 func newSaveID() string {
 	var b [16]byte
 	rand.Read(b[:])
 	return hex.EncodeToString(b[:])
-}
-
-// indexSection is where one section is in the file.
-type indexSection struct {
-	Name   string
-	Offset int64
-	Length int64
-	CRC    uint32 // CRC-32C (Castagnoli)
 }
 
 // indexFile returns where emb's index is saved in dir: the name is readable
@@ -116,23 +94,22 @@ type sectionWriter struct {
 
 // saveIndex writes hdr and the sections to path atomically, filling in
 // hdr.Sections.
-func saveIndex(path string, hdr indexHeader, sections []sectionWriter) (err error) {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+func saveIndex(path string, hdr indexHeader, sections []sectionWriter) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("create index directory: %w", err)
 	}
-	f, err := os.CreateTemp(dir, ".tmp-"+filepath.Base(path)+"-*")
-	if err != nil {
-		return fmt.Errorf("create temporary index file: %w", err)
+	if err := flatfile.WriteAtomicFunc(path, func(f io.Writer) error {
+		return writeIndex(f, &hdr, sections)
+	}); err != nil {
+		return fmt.Errorf("save index: %w", err)
 	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	w := &countingWriter{w: bufio.NewWriterSize(f, 1<<20)}
+	return nil
+}
+
+// writeIndex writes the whole index file to f.
+func writeIndex(f io.Writer, hdr *indexHeader, sections []sectionWriter) error {
+	bw := bufio.NewWriterSize(f, 1<<20)
+	w := &countingWriter{w: bw}
 	w.Write([]byte(indexMagic))
 	hdr.Sections = nil
 	for _, s := range sections {
@@ -153,30 +130,15 @@ func saveIndex(path string, hdr indexHeader, sections []sectionWriter) (err erro
 		}
 		hdr.Sections = append(hdr.Sections, indexSection{Name: s.name, Offset: start, Length: w.n - start, CRC: h.Sum32()})
 	}
-	var hb bytes.Buffer
-	if err := gob.NewEncoder(&hb).Encode(hdr); err != nil {
-		return fmt.Errorf("encode index header: %w", err)
-	}
-	w.Write(hb.Bytes())
-	binary.Write(w, binary.LittleEndian, uint64(hb.Len()))
+	hb := encodeIndexHeader(hdr)
+	w.Write(hb)
+	binary.Write(w, binary.LittleEndian, uint64(len(hb)))
 	w.Write([]byte(indexMagic))
 	if w.err != nil {
 		return fmt.Errorf("write index: %w", w.err)
 	}
-	if err := w.w.(*bufio.Writer).Flush(); err != nil {
+	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write index: %w", err)
-	}
-	if err := f.Sync(); err != nil {
-		return fmt.Errorf("sync index: %w", err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("close index: %w", err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("rename index into place: %w", err)
-	}
-	if err := syncDir(dir); err != nil {
-		return fmt.Errorf("sync index directory: %w", err)
 	}
 	return nil
 }
@@ -200,17 +162,9 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	return d.Sync()
-}
-
-// readIndexHeader opens path and reads its header, checking that every
-// section lies inside the file. The caller closes the file.
+// readIndexHeader opens path and reads its header, checking its CRC and
+// that the sections cover the file up to the header with no gap. The
+// caller closes the file.
 func readIndexHeader(path string) (*os.File, indexHeader, error) {
 	var hdr indexHeader
 	f, err := os.Open(path)
@@ -240,7 +194,10 @@ func readIndexHeader(path string) (*os.File, indexHeader, error) {
 	if _, err := f.ReadAt(tail[:], size-int64(len(tail))); err != nil {
 		return fail(fmt.Errorf("read index header: %w", err))
 	}
-	if string(head[:]) == oldIndexMagic {
+	// An older file starts with an older magic; a file of this format
+	// with a damaged magic still ends with this one (PBIDX01 differs from
+	// PBIDX03 in one bit).
+	if string(tail[8:]) != indexMagic && slices.Contains(oldIndexMagics, string(head[:])) {
 		return fail(fmt.Errorf("%w: saved by an older version of privacybot", errIndexStale))
 	}
 	if string(head[:]) != indexMagic || string(tail[8:]) != indexMagic {
@@ -251,13 +208,25 @@ func readIndexHeader(path string) (*os.File, indexHeader, error) {
 	if n > maxHeaderLength || int64(n) > end-int64(len(head)) {
 		return fail(fmt.Errorf("read index header: header length %d is out of range", n))
 	}
-	if err := gob.NewDecoder(io.NewSectionReader(f, end-int64(n), int64(n))).Decode(&hdr); err != nil {
-		return fail(fmt.Errorf("decode index header: %w", err))
+	start := end - int64(n)
+	hb := make([]byte, n)
+	if _, err := f.ReadAt(hb, start); err != nil {
+		return fail(fmt.Errorf("read index header: %w", err))
 	}
+	if hdr, err = decodeIndexHeader(hb); err != nil {
+		return fail(fmt.Errorf("read index header: %w", err))
+	}
+	// The sections must tile the file from the magic to the header, so
+	// that no byte lies outside every checksum.
+	at := int64(len(head))
 	for _, s := range hdr.Sections {
-		if s.Offset < int64(len(head)) || s.Length < 0 || s.Offset+s.Length > end-int64(n) {
-			return fail(fmt.Errorf("read index header: section %s is out of range", s.Name))
+		if s.Offset != at || s.Length < 0 || s.Length > start-at {
+			return fail(fmt.Errorf("read index header: section %s is out of place", s.Name))
 		}
+		at += s.Length
+	}
+	if at != start {
+		return fail(fmt.Errorf("read index header: %d bytes between the sections and the header", start-at))
 	}
 	return f, hdr, nil
 }

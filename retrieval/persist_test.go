@@ -122,7 +122,7 @@ func TestSaveFailureIsAWarning(t *testing.T) {
 func TestOldFormatIsRebuiltQuietly(t *testing.T) {
 	dir := t.TempDir()
 	l0 := mustOpen(t, Options{DataDir: dir})
-	mustWrite(t, l0.path, []byte(oldIndexMagic+strings.Repeat("old index ", 100)))
+	mustWrite(t, l0.path, []byte(oldIndexMagics[0]+strings.Repeat("old index ", 100)))
 	l := mustOpen(t, Options{DataDir: dir})
 	if w := l.Warnings(); len(w) != 0 {
 		t.Errorf("warnings %q, want none", w)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
@@ -13,7 +14,9 @@ import (
 	"sync/atomic"
 
 	"github.com/philippgille/chromem-go"
+
 	"github.com/privacybot/privacybot/corpus"
+	"github.com/privacybot/privacybot/internal/flatfile"
 )
 
 // Each vector shard is saved as two chromem-go exports, its chunk vectors
@@ -159,8 +162,12 @@ type storedCollection struct {
 // readIndex opens the index at path, checks its header and starts decoding
 // its BM25 index and article vectors on all CPUs. It returns
 // errIndexMissing, or errIndexStale (wrapped) for an index of another
-// format or embedder.
+// format or embedder. First it removes the temporary files that a killed
+// save of this or any other file of the directory left there (a save in
+// progress in another process is left alone; see flatfile.RemoveStale).
 func readIndex(path string, emb Embedder) (*indexRead, error) {
+	// Best effort: a file that cannot be removed now is tried next time.
+	_, _ = flatfile.RemoveStale(filepath.Dir(path))
 	f, hdr, err := readIndexHeader(path)
 	if err != nil {
 		return nil, err

@@ -1,8 +1,9 @@
 // Package flatfile is the format of the caches privacybot keeps beside its
 // index (the quote ledger, the engine's word statistics): a magic string, a
 // key naming what the cache was made from, a flat run of unsigned varints
-// and length-prefixed strings, and a CRC-32C of all that. Files are written
-// atomically.
+// and length-prefixed strings, and a CRC-32C of all that. The saved index
+// frames its header the same way. Every file privacybot saves is written
+// with [WriteAtomic] or [WriteAtomicFunc] (see atomic.go).
 package flatfile
 
 import (
@@ -10,8 +11,6 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
-	"os"
-	"path/filepath"
 )
 
 var crcTable = crc32.MakeTable(crc32.Castagnoli)
@@ -49,30 +48,4 @@ func Open(b []byte, magic, key string, bad error) (*Reader, error) {
 		return nil, ErrStale
 	}
 	return r, nil
-}
-
-// WriteAtomic writes b to path through a temporary file in the same
-// directory, fsynced and renamed over path, so a reader sees the old file
-// or the new one, never part of one.
-func WriteAtomic(path string, b []byte) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-"+filepath.Base(path)+"-*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if _, err := f.Write(b); err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
 }

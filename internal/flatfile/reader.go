@@ -69,20 +69,26 @@ func (r *Reader) Count(min int) int {
 // View returns the next string as a view of the input, which must never
 // change.
 func (r *Reader) View() string {
+	b := r.Bytes()
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
+
+// Bytes returns the next string as a slice of the input, not a copy.
+func (r *Reader) Bytes() []byte {
 	n := r.Num()
 	if r.err != nil {
-		return ""
+		return nil
 	}
 	if n > len(r.B) {
 		r.Fail("string runs past the end")
-		return ""
+		return nil
 	}
-	if n == 0 {
-		return ""
-	}
-	s := unsafe.String(&r.B[0], n)
+	b := r.B[:n:n]
 	r.B = r.B[n:]
-	return s
+	return b
 }
 
 // End checks that nothing is left and returns the first error.
