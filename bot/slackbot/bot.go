@@ -13,7 +13,6 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/privacybot/privacybot/bot"
-	"github.com/privacybot/privacybot/ingest"
 )
 
 // Engine answers questions and looks up sources and quotes. *bot.Engine
@@ -68,7 +67,7 @@ type Config struct {
 	Ingest Ingester
 	// Admins is the PRIVACYBOT_ADMINS policy: who may remove articles, and
 	// who alone may add them when any admin is set.
-	Admins ingest.Admins
+	Admins Admins
 	// AddTimeout bounds one /privacy add or remove (fetching the page and
 	// indexing it); zero means [DefaultAddTimeout].
 	AddTimeout time.Duration
