@@ -47,7 +47,8 @@ type Config struct {
 	// HTTPClient calls Slack; nil means a client with a 30 s timeout.
 	HTTPClient *http.Client
 	// Now is the clock, for the signature window and rate limits; nil
-	// means time.Now.
+	// means time.Now. A request's timestamp must also be fresh by the
+	// process clock, which slack-go's verifier reads.
 	Now func() time.Time
 	// AnswerTimeout bounds the work on one answer; zero means 2 minutes.
 	AnswerTimeout time.Duration
