@@ -19,16 +19,12 @@ type Config struct {
 	// AllowPrivate lets the fetcher reach loopback, private and link-local
 	// addresses (PRIVACYBOT_ALLOW_PRIVATE_URLS=1).
 	AllowPrivate bool
-	// Admins are the Slack users who may remove articles, and who alone may
-	// add them when set (PRIVACYBOT_ADMINS).
-	Admins Admins
 }
 
-// ConfigFromEnv reads the PRIVACYBOT_FEEDS, PRIVACYBOT_FEED_INTERVAL,
-// PRIVACYBOT_ALLOW_PRIVATE_URLS and PRIVACYBOT_ADMINS variables through
-// getenv and checks them.
+// ConfigFromEnv reads the PRIVACYBOT_FEEDS, PRIVACYBOT_FEED_INTERVAL and
+// PRIVACYBOT_ALLOW_PRIVATE_URLS variables through getenv and checks them.
 func ConfigFromEnv(getenv func(string) string) (Config, error) {
-	c := Config{FeedInterval: DefaultFeedInterval, Admins: ParseAdmins(getenv("PRIVACYBOT_ADMINS"))}
+	c := Config{FeedInterval: DefaultFeedInterval}
 	for _, f := range splitList(getenv("PRIVACYBOT_FEEDS")) {
 		u, err := ParseURL(f)
 		if err != nil {
@@ -55,36 +51,6 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	}
 	return c, nil
 }
-
-// Admins is the PRIVACYBOT_ADMINS policy: who may add and remove articles
-// from Slack. The zero value has no admins.
-type Admins struct{ set map[string]bool }
-
-// ParseAdmins parses a comma- or space-separated list of Slack user ids
-// (U012ABCDEF) or names; a leading @ is ignored and matching ignores case.
-func ParseAdmins(s string) Admins {
-	a := Admins{set: map[string]bool{}}
-	for _, u := range splitList(strings.ReplaceAll(s, " ", ",")) {
-		a.set[strings.ToLower(strings.TrimPrefix(u, "@"))] = true
-	}
-	return a
-}
-
-// Set reports whether any admin is configured.
-func (a Admins) Set() bool { return len(a.set) > 0 }
-
-// IsAdmin reports whether user is listed.
-func (a Admins) IsAdmin(user string) bool {
-	return a.set[strings.ToLower(strings.TrimPrefix(strings.TrimSpace(user), "@"))]
-}
-
-// CanAdd reports whether user may add articles from Slack: everyone when
-// no admins are configured, else only admins.
-func (a Admins) CanAdd(user string) bool { return !a.Set() || a.IsAdmin(user) }
-
-// CanRemove reports whether user may remove articles from Slack: only
-// admins, so nobody when none are configured.
-func (a Admins) CanRemove(user string) bool { return a.IsAdmin(user) }
 
 func splitList(s string) []string {
 	var out []string

@@ -12,7 +12,8 @@
 // joins the corpus and the stored articles into the one file system that
 // retrieval.Open loads at start-up.
 //
-// Like retrieval, the package knows nothing of Slack; [Admins] holds the
-// PRIVACYBOT_ADMINS policy the Slack adapter applies. The [Service] logs
-// every add and remove, with who asked, to the logger it is given.
+// Like retrieval, the package knows nothing of Slack: who may add and
+// remove articles from Slack (PRIVACYBOT_ADMINS) is the Slack adapter's
+// policy. The [Service] logs every add and remove, with who asked, to the
+// logger it is given.
 package ingest

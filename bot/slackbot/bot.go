@@ -13,7 +13,6 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/privacybot/privacybot/bot"
-	"github.com/privacybot/privacybot/ingest"
 )
 
 // Engine answers questions and looks up sources and quotes. *bot.Engine
@@ -48,7 +47,8 @@ type Config struct {
 	// HTTPClient calls Slack; nil means a client with a 30 s timeout.
 	HTTPClient *http.Client
 	// Now is the clock, for the signature window and rate limits; nil
-	// means time.Now.
+	// means time.Now. A request's timestamp must also be fresh by the
+	// process clock, which slack-go's verifier reads.
 	Now func() time.Time
 	// AnswerTimeout bounds the work on one answer; zero means 2 minutes.
 	AnswerTimeout time.Duration
@@ -68,7 +68,7 @@ type Config struct {
 	Ingest Ingester
 	// Admins is the PRIVACYBOT_ADMINS policy: who may remove articles, and
 	// who alone may add them when any admin is set.
-	Admins ingest.Admins
+	Admins Admins
 	// AddTimeout bounds one /privacy add or remove (fetching the page and
 	// indexing it); zero means [DefaultAddTimeout].
 	AddTimeout time.Duration

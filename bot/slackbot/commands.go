@@ -10,7 +10,6 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/privacybot/privacybot/bot"
-	"github.com/privacybot/privacybot/corpus"
 )
 
 // maxResponses is how many messages one slash command sends through its
@@ -164,9 +163,9 @@ func (b *Bot) commandSource(ctx context.Context, log *slog.Logger, cmd slack.Sla
 	if err != nil {
 		var msg string
 		switch {
-		case errors.Is(err, corpus.ErrAmbiguousSource):
+		case errors.Is(err, bot.ErrAmbiguousSource):
 			msg = "`" + escape(ref) + "` matches more than one source; give more of its id. `" + Command + " sources` lists them."
-		case errors.Is(err, corpus.ErrUnknownSource):
+		case errors.Is(err, bot.ErrUnknownSource):
 			msg = "I have no source `" + escape(ref) + "`. `" + Command + " sources` lists them."
 		default:
 			log.Error("could not read source", "ref", ref, "err", err)

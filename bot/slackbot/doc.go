@@ -7,8 +7,8 @@
 // placeholder and then replaced with the answer in Block Kit. Each event is
 // answered at most once, however often Slack redelivers it. Other bots,
 // edits and deletions are ignored. Each user may ask a bounded number of
-// questions a minute. Over HTTP every request's signature is checked before
-// it is read.
+// questions a minute. Over HTTP every request's signature is checked, by
+// slack-go's verifier, before it is parsed.
 //
 // With an [Ingester] in [Config.Ingest], /privacy add URL adds a news
 // article while the bot runs (everyone may, unless [Config.Admins] names

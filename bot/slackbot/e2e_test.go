@@ -399,7 +399,7 @@ func TestEndToEndIngest(t *testing.T) {
 			eng, svc := ingestEngine(t, ingestLogs)
 			h := newHarnessEngine(t, eng, func(c *Config) {
 				c.Ingest = svc
-				c.Admins = ingest.ParseAdmins(adminUser)
+				c.Admins = ParseAdmins(adminUser)
 			})
 			var tr transport
 			if mode == "socket" {

@@ -1,9 +1,11 @@
 package slackbot
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -61,10 +63,11 @@ func (b *Bot) Handler() http.Handler {
 }
 
 // verified reads the raw body and checks its signature before passing it
-// on. A request without fresh signing headers, or declaring a body over
-// [maxBodyBytes], is refused before its body is read; the body must arrive
-// within [bodyReadTimeout]. A refused request's connection is closed, so a
-// client cannot hold it open by sending the rest of its body slowly.
+// on. A request without fresh, well-formed signing headers, or declaring a
+// body over [maxBodyBytes], is refused before its body is read; the body
+// must arrive within [bodyReadTimeout], and is hashed as it is read. A
+// refused request's connection is closed, so a client cannot hold it open
+// by sending the rest of its body slowly.
 func (b *Bot) verified(next func(w http.ResponseWriter, r *http.Request, body []byte)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.ContentLength > maxBodyBytes {
@@ -73,7 +76,8 @@ func (b *Bot) verified(next func(w http.ResponseWriter, r *http.Request, body []
 		}
 		// The headers alone show a missing, malformed or stale signature;
 		// only whether the signature matches needs the body.
-		if err := VerifySignature(b.cfg.SigningSecret, r.Header, nil, b.now()); err != nil && !errors.Is(err, ErrBadSignature) {
+		sv, err := newVerifier(b.cfg.SigningSecret, r.Header, b.now())
+		if err != nil {
 			b.unsigned(w, r, err)
 			return
 		}
@@ -83,7 +87,7 @@ func (b *Bot) verified(next func(w http.ResponseWriter, r *http.Request, body []
 		if err := http.NewResponseController(w).SetReadDeadline(time.Now().Add(bodyReadTimeout)); err != nil && !errors.Is(err, http.ErrNotSupported) {
 			b.log.Warn("could not set the request body deadline", "err", err)
 		}
-		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
+		body, err := io.ReadAll(io.TeeReader(http.MaxBytesReader(w, r.Body, maxBodyBytes), sv))
 		if err != nil {
 			var tooBig *http.MaxBytesError
 			var ne net.Error
@@ -98,7 +102,7 @@ func (b *Bot) verified(next func(w http.ResponseWriter, r *http.Request, body []
 			}
 			return
 		}
-		if err := VerifySignature(b.cfg.SigningSecret, r.Header, body, b.now()); err != nil {
+		if err := ensure(sv); err != nil {
 			b.unsigned(w, r, err)
 			return
 		}
@@ -147,22 +151,14 @@ func (b *Bot) serveEvents(w http.ResponseWriter, r *http.Request, body []byte) {
 // serveCommand handles a slash command; the reply, if any, is in the
 // response body.
 func (b *Bot) serveCommand(w http.ResponseWriter, r *http.Request, body []byte) {
-	v, err := url.ParseQuery(string(body))
+	cmd, sslCheck, err := parseCommand(r.Context(), body)
 	if err != nil {
 		writeJSON(w, ephemeralReply(textMessage("Sorry, I could not read that command. Please try again.")))
 		return
 	}
-	if v.Get("ssl_check") == "1" {
+	if sslCheck {
 		w.WriteHeader(http.StatusOK)
 		return
-	}
-	cmd := slack.SlashCommand{
-		Token: v.Get("token"), TeamID: v.Get("team_id"), TeamDomain: v.Get("team_domain"),
-		EnterpriseID: v.Get("enterprise_id"), EnterpriseName: v.Get("enterprise_name"),
-		ChannelID: v.Get("channel_id"), ChannelName: v.Get("channel_name"),
-		UserID: v.Get("user_id"), UserName: v.Get("user_name"),
-		Command: v.Get("command"), Text: v.Get("text"),
-		ResponseURL: v.Get("response_url"), TriggerID: v.Get("trigger_id"), APIAppID: v.Get("api_app_id"),
 	}
 	reply := b.handleCommand(cmd)
 	if reply == nil {
@@ -170,6 +166,24 @@ func (b *Bot) serveCommand(w http.ResponseWriter, r *http.Request, body []byte) 
 		return
 	}
 	writeJSON(w, reply)
+}
+
+// parseCommand reads a slash command from its verified form body with
+// slack-go's [slack.SlashCommandParse], and reports whether it is Slack's
+// SSL check rather than a command. The body (already read, to check its
+// signature) is parsed from a request rebuilt over it: as a form whatever
+// Content-Type the client declared, since the command endpoint receives
+// nothing else, and without the URL's query, which Slack does not use.
+func parseCommand(ctx context.Context, body []byte) (cmd slack.SlashCommand, sslCheck bool, err error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, PathCommands, bytes.NewReader(body))
+	if err != nil {
+		return slack.SlashCommand{}, false, fmt.Errorf("parse slash command: %w", err)
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	if cmd, err = slack.SlashCommandParse(req); err != nil {
+		return slack.SlashCommand{}, false, fmt.Errorf("parse slash command: %w", err)
+	}
+	return cmd, req.PostForm.Get("ssl_check") == "1", nil
 }
 
 // serveInteractive handles a button click: acknowledged at once, handled

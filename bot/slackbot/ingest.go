@@ -10,7 +10,7 @@ import (
 
 	"github.com/slack-go/slack"
 
-	"github.com/privacybot/privacybot/corpus"
+	"github.com/privacybot/privacybot/bot"
 	"github.com/privacybot/privacybot/ingest"
 )
 
@@ -149,7 +149,7 @@ func (b *Bot) commandRemove(ctx context.Context, log *slog.Logger, cmd slack.Sla
 	res, err := b.cfg.Ingest.Remove(ctx, id, changedBy(cmd))
 	var msg string
 	switch {
-	case errors.Is(err, corpus.ErrUnknownSource), errors.Is(err, corpus.ErrAmbiguousSource):
+	case errors.Is(err, bot.ErrUnknownSource), errors.Is(err, bot.ErrAmbiguousSource):
 		log.Info("could not remove the source", "ref", id, "err", err)
 		msg = escape(ingest.UserMessage(err)) + " `" + Command + " sources` lists them."
 	case err != nil:

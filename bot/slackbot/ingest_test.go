@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/privacybot/privacybot/corpus"
+	"github.com/privacybot/privacybot/bot"
 	"github.com/privacybot/privacybot/ingest"
 )
 
@@ -96,7 +96,7 @@ func TestAddWithoutAdmins(t *testing.T) {
 
 func TestAddErrorsShownPolitely(t *testing.T) {
 	fi := &fakeIngester{err: errors.New("dial tcp 10.0.0.7:443: secret internal detail")}
-	h := newHarness(t, func(c *Config) { c.Ingest = fi; c.Admins = ingest.ParseAdmins("U2147483697") })
+	h := newHarness(t, func(c *Config) { c.Ingest = fi; c.Admins = ParseAdmins("U2147483697") })
 	x := h.http()
 	x.command(h.slashForm("add https://example.com/story", "add"))
 	c := h.waitCall("add reply", "response_url", isResponse("add"))
@@ -106,7 +106,7 @@ func TestAddErrorsShownPolitely(t *testing.T) {
 	if !strings.Contains(h.logs.String(), "secret internal detail") {
 		t.Errorf("the error is not logged")
 	}
-	fi.err = corpus.ErrUnknownSource
+	fi.err = bot.ErrUnknownSource
 	x.command(h.slashForm("remove [nope]", "remove"))
 	c = h.waitCall("remove reply", "response_url", isResponse("remove"))
 	if !strings.Contains(c.Text(), "No source has that id") || !strings.Contains(c.Text(), "/privacy sources") {

@@ -27,6 +27,9 @@ type Config struct {
 	APIURL string
 	// RateLimit is PRIVACYBOT_RATE_LIMIT, questions per user per minute.
 	RateLimit int
+	// Admins is PRIVACYBOT_ADMINS, who may remove articles from Slack and
+	// who alone may add them when set.
+	Admins slackbot.Admins
 	// HTTPAddr is where HTTP mode listens (serve --http ADDR); "" means
 	// Socket Mode.
 	HTTPAddr string
@@ -39,7 +42,7 @@ var signingSecretRe = regexp.MustCompile(`^[A-Za-z0-9]{16,128}$`)
 // names it and says what it should look like, without its value.
 func loadConfig(getenv func(string) string, httpAddr string) (Config, error) {
 	get := func(k string) string { return strings.TrimSpace(getenv(k)) }
-	cfg := Config{HTTPAddr: httpAddr, RateLimit: slackbot.DefaultRateLimit}
+	cfg := Config{HTTPAddr: httpAddr, RateLimit: slackbot.DefaultRateLimit, Admins: slackbot.ParseAdmins(getenv("PRIVACYBOT_ADMINS"))}
 
 	bot, err := slackToken(get, "SLACK_BOT_TOKEN", "xoxb-", "the Bot User OAuth Token",
 		"set it to your Slack app's Bot User OAuth Token (xoxb-…), from OAuth & Permissions")

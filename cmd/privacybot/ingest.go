@@ -28,8 +28,8 @@ func (a *App) libraryFS(cf *corpusFlags) (fs.FS, error) {
 
 // ingestSetup is what add, remove and serve need to change the corpus.
 type ingestSetup struct {
-	// Config is PRIVACYBOT_FEEDS, _FEED_INTERVAL, _ALLOW_PRIVATE_URLS and
-	// _ADMINS, checked.
+	// Config is PRIVACYBOT_FEEDS, _FEED_INTERVAL and _ALLOW_PRIVATE_URLS,
+	// checked.
 	Config ingest.Config
 	// Service adds and removes articles in the library.
 	Service *ingest.Service

@@ -85,7 +85,7 @@ func (a *App) runServe(ctx context.Context, args []string) error {
 	}
 	if in != nil {
 		bcfg.Ingest = in.Service
-		bcfg.Admins = in.Config.Admins
+		bcfg.Admins = cfg.Admins
 	}
 	b, err := slackbot.New(eng, bcfg)
 	if err != nil {
