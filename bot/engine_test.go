@@ -27,7 +27,7 @@ func mustAnswer(tb testing.TB, q string, history ...bot.Turn) bot.Answer {
 // not exactly the bytes its citation points at.
 func checkVerbatim(tb testing.TB, a bot.Answer) {
 	tb.Helper()
-	corpus := testengine.Seeds(tb).Library().Corpus()
+	corpus := testengine.Library(tb).Corpus()
 	at := func(c bot.Citation) string {
 		src, err := corpus.Get(c.Source)
 		if err != nil {
@@ -250,7 +250,7 @@ func TestAnswerJSONContract(t *testing.T) {
 	if len(got.Quotes) == 0 || got.Quotes[0].Speaker != "Dana Ripley" || got.Quotes[0].Organization != "U.S. Bancorp" {
 		t.Fatalf("quotes = %+v, want Dana Ripley of U.S. Bancorp", got.Quotes)
 	}
-	src, _ := testengine.Seeds(t).Library().Corpus().Get(got.Quotes[0].Source)
+	src, _ := testengine.Library(t).Corpus().Get(got.Quotes[0].Source)
 	if src == nil || src.Text[got.Quotes[0].Start:got.Quotes[0].End] != got.Quotes[0].Text {
 		t.Errorf("offsets do not hold the quote")
 	}
