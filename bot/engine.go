@@ -64,14 +64,15 @@ func New(lib Library, opts ...Option) *Engine {
 // meanwhile waits for it.
 func (e *Engine) Warm() { e.snapshot().statistics() }
 
-// Answer answers q from the sources. The error wraps [ErrBadQuestion] when
-// the question itself is unusable (its message is fit for the user), or
-// reports a failure of retrieval or a cancelled ctx. A question the sources
-// cannot answer is not an error: the answer says so and quotes nothing.
+// Answer answers q, which [ParseQuestion] has checked, from the sources.
+// The error wraps [ErrBadQuestion] only for the zero Question, which has no
+// text; otherwise it reports a failure of retrieval or a cancelled ctx. A
+// question the sources cannot answer is not an error: the answer says so
+// and quotes nothing.
 func (e *Engine) Answer(ctx context.Context, q Question) (Answer, error) {
-	text, err := Validate(q.Text)
-	if err != nil {
-		return Answer{}, err
+	text := q.text
+	if text == "" {
+		return Answer{}, errEmptyQuestion()
 	}
 	if err := ctx.Err(); err != nil {
 		return Answer{}, fmt.Errorf("answer: %w", err)

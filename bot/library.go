@@ -9,7 +9,9 @@ import (
 )
 
 // The engine depends on what it declares here, not on a concrete library:
-// cmd/privacybot passes it a *retrieval.Library, and tests a fake.
+// cmd/privacybot passes it a *retrieval.Library, and tests a fake. The
+// corpus and the ledger themselves are values (never changed once made),
+// so the engine reads them directly from a snapshot.
 
 // Catalog hands out the sources and their quote ledger.
 type Catalog interface {
@@ -21,8 +23,9 @@ type Catalog interface {
 }
 
 // Searcher finds the paragraphs and quotations relevant to a query, best
-// first. Its index may move on after a Snapshot was taken (see [snapshot]
-// for how the engine keeps an answer to one generation).
+// first. It searches the index as it is when called, which may be newer
+// than the snapshot an answer started from; the engine keeps only the hits
+// that are in that snapshot.
 type Searcher interface {
 	Search(ctx context.Context, o retrieval.SearchOptions) ([]retrieval.Hit, error)
 }

@@ -31,7 +31,7 @@ func TestAnswerFromFakeLibrary(t *testing.T) {
 	gen := generation(t, map[string]string{"001_acme.txt": acmeArticle})
 	lib := &fakeLibrary{SnapshotFn: func() retrieval.Snapshot { return gen }, SearchFn: searchAll(gen)}
 	eng := bot.New(lib)
-	ans, err := eng.Answer(context.Background(), bot.Question{Text: "What did Acme Bank say?"})
+	ans, err := eng.Answer(context.Background(), question(t, "What did Acme Bank say?"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +62,7 @@ func TestAnswerKeepsToOneSnapshot(t *testing.T) {
 				return searchAll(after)(ctx, o)
 			}
 			eng := bot.New(lib)
-			ans, err := eng.Answer(context.Background(), bot.Question{Text: q})
+			ans, err := eng.Answer(context.Background(), question(t, q))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -76,7 +76,7 @@ func TestAnswerKeepsToOneSnapshot(t *testing.T) {
 				t.Errorf("one answer took %d snapshots of the library, want 1", n)
 			}
 			// The next answer sees the new articles.
-			ans, err = eng.Answer(context.Background(), bot.Question{Text: "What did Acme Bank say?"})
+			ans, err = eng.Answer(context.Background(), question(t, "What did Acme Bank say?"))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -121,7 +121,7 @@ func TestAnswerSearchFails(t *testing.T) {
 			return nil, offline
 		},
 	}
-	_, err := bot.New(lib).Answer(context.Background(), bot.Question{Text: "What did Acme Bank say?"})
+	_, err := bot.New(lib).Answer(context.Background(), question(t, "What did Acme Bank say?"))
 	if !errors.Is(err, offline) || errors.Is(err, bot.ErrBadQuestion) {
 		t.Fatalf("err = %v, want the search's error", err)
 	}

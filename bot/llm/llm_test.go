@@ -60,10 +60,20 @@ func mustEngine(t *testing.T, fsys retrieval.Options, srv *fakeopenai.Server) (*
 	return &testEngine{bot.New(lib, bot.WithComposer(c)), lib}, logs
 }
 
+// question returns the question of text, which must be valid.
+func question(t *testing.T, text string) bot.Question {
+	t.Helper()
+	q, err := bot.ParseQuestion(text)
+	if err != nil {
+		t.Fatalf("ParseQuestion(%q): %v", text, err)
+	}
+	return q
+}
+
 func mustAnswer(t *testing.T, e *testEngine, q string) (bot.Answer, time.Duration) {
 	t.Helper()
 	start := time.Now()
-	ans, err := e.Answer(context.Background(), bot.Question{Text: q})
+	ans, err := e.Answer(context.Background(), question(t, q))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -115,13 +115,23 @@ var quotedRe = regexp.MustCompile("[\"\u201c]([^\"\u201c\u201d]{25,})[\"\u201d]"
 func scoreCase(ctx context.Context, eng *bot.Engine, cat bot.Catalog, c evalCase) ([]string, int, error) {
 	var hist []bot.Turn
 	for _, h := range c.History {
-		a, err := eng.Answer(ctx, bot.Question{Text: h, History: hist})
+		q, err := bot.ParseQuestion(h)
+		if err != nil {
+			return nil, 0, fmt.Errorf("%s: history question %q: %w", c.ID, h, err)
+		}
+		q.History = hist
+		a, err := eng.Answer(ctx, q)
 		if err != nil {
 			return nil, 0, fmt.Errorf("%s: history question %q: %w", c.ID, h, err)
 		}
 		hist = append(hist, bot.Turn{Question: h, Answer: a.Text})
 	}
-	ans, err := eng.Answer(ctx, bot.Question{Text: c.Q, History: hist})
+	q, err := bot.ParseQuestion(c.Q)
+	if err != nil {
+		return []string{"error: " + err.Error()}, 0, nil
+	}
+	q.History = hist
+	ans, err := eng.Answer(ctx, q)
 	if err != nil {
 		return []string{"error: " + err.Error()}, 0, nil
 	}
