@@ -4,7 +4,6 @@ import (
 	"context"
 	"testing"
 
-	"github.com/privacybot/privacybot/bot"
 	"github.com/privacybot/privacybot/internal/testengine"
 )
 
@@ -21,14 +20,14 @@ func BenchmarkAnswer(b *testing.B) {
 	}
 	ctx := context.Background()
 	for _, q := range qs { // warm lazily built statistics
-		if _, err := eng.Answer(ctx, bot.Question{Text: q}); err != nil {
+		if _, err := eng.Answer(ctx, question(b, q)); err != nil {
 			b.Fatal(err)
 		}
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
-		if _, err := eng.Answer(ctx, bot.Question{Text: qs[i%len(qs)]}); err != nil {
+		if _, err := eng.Answer(ctx, question(b, qs[i%len(qs)])); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -27,12 +27,13 @@ type SourceDetail struct {
 
 // Sources lists every source with its quote count, in id order.
 func (e *Engine) Sources() []SourceInfo {
+	snap := e.lib.Snapshot()
 	counts := map[string]int{}
-	for _, q := range e.lib.Ledger().Quotes {
+	for _, q := range snap.Ledger.Quotes {
 		counts[q.Source]++
 	}
 	var out []SourceInfo
-	for _, s := range e.lib.Corpus().Sources {
+	for _, s := range snap.Corpus.Sources {
 		out = append(out, SourceInfo{SourceRef: RefOf(s), Author: s.Author, Quotes: counts[s.ID]})
 	}
 	return out
@@ -41,11 +42,12 @@ func (e *Engine) Sources() []SourceInfo {
 // Source returns one source by id or id prefix ("001"). The error wraps
 // [corpus.ErrUnknownSource] or [corpus.ErrAmbiguousSource].
 func (e *Engine) Source(ref string) (SourceDetail, error) {
-	src, err := e.lib.Corpus().Get(ref)
+	snap := e.lib.Snapshot()
+	src, err := snap.Corpus.Get(ref)
 	if err != nil {
 		return SourceDetail{}, fmt.Errorf("source: %w", err)
 	}
-	led := e.lib.Ledger()
+	led := snap.Ledger
 	var qs []quote.Quote
 	var ss []quote.Silence
 	for _, q := range led.Quotes {
@@ -69,6 +71,6 @@ func (e *Engine) Source(ref string) (SourceDetail, error) {
 // QuotesBy returns everything a person or organization said, matched
 // through aliases ("Citi", "JP Morgan"), grouped by speaker.
 func (e *Engine) QuotesBy(name string) []SpeakerGroup {
-	qs, ss := e.lib.Ledger().BySpeaker(name)
+	qs, ss := e.lib.Snapshot().Ledger.BySpeaker(name)
 	return groupQuotes(qs, ss)
 }

@@ -48,9 +48,9 @@ var (
 var questionWords = toSet(`what who whom whose which when where why how did does do is are was were can could would will should has have had tell show list give and also please any according`)
 
 // understand classifies the question and expands follow-ups using history.
-func (e *Engine) understand(text string, history []Turn) *plan {
+func (e *Engine) understand(snap *snapshot, text string, history []Turn) *plan {
 	p := &plan{asked: text, query: text}
-	led := e.lib.Ledger()
+	led := snap.ledger
 	p.entities = led.NamedIn(text)
 	p.wantsQuotes = quoteVerbRe.MatchString(text)
 
@@ -73,7 +73,7 @@ func (e *Engine) understand(text string, history []Turn) *plan {
 		}
 	}
 
-	p.unknown, p.strangers = e.properNouns(text, p.entities)
+	p.unknown, p.strangers = properNouns(snap, text, p.entities)
 	p.topic = topicTerms(p.query, p.entities)
 	if m := focusRe.FindStringSubmatch(text); m != nil && !stopwords[strings.ToLower(m[1])] {
 		p.focus = stem(strings.ToLower(m[1]))
@@ -141,7 +141,7 @@ func topicTerms(q string, entities []string) []string {
 // properNouns finds capitalised names in the question that are not entities
 // of the ledger. Those the corpus never mentions are unknown; those it
 // mentions but never quotes are strangers.
-func (e *Engine) properNouns(text string, entities []string) (unknown, strangers []string) {
+func properNouns(snap *snapshot, text string, entities []string) (unknown, strangers []string) {
 	known := map[string]bool{}
 	for _, en := range entities {
 		for _, w := range words(en) {
@@ -153,16 +153,16 @@ func (e *Engine) properNouns(text string, entities []string) (unknown, strangers
 		w := text[loc[0]:loc[1]]
 		lw := strings.ToLower(strings.Trim(strings.ReplaceAll(w, "’", "'"), "'."))
 		lw = strings.TrimSuffix(lw, "'s")
-		if lw == "" || questionWords[lw] || stopwords[lw] || known[lw] || seen[lw] || isAllCapsShort(w) && e.stats.mentions(lw) {
+		if lw == "" || questionWords[lw] || stopwords[lw] || known[lw] || seen[lw] || isAllCapsShort(w) && snap.statistics().mentions(lw) {
 			continue
 		}
 		seen[lw] = true
-		if loc[0] == 0 && !e.stats.mentions(lw) && !looksLikeName(w) {
+		if loc[0] == 0 && !snap.statistics().mentions(lw) && !looksLikeName(w) {
 			continue
 		}
-		if !e.stats.mentions(lw) {
+		if !snap.statistics().mentions(lw) {
 			unknown = append(unknown, strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"))
-		} else if !e.stats.quoted(lw) {
+		} else if !snap.statistics().quoted(lw) {
 			strangers = append(strangers, strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"))
 		}
 	}

@@ -14,9 +14,21 @@ import (
 	"github.com/privacybot/privacybot/internal/testengine"
 )
 
+// question returns the question of text, which must be valid, after the
+// turns of history.
+func question(tb testing.TB, text string, history ...bot.Turn) bot.Question {
+	tb.Helper()
+	q, err := bot.ParseQuestion(text)
+	if err != nil {
+		tb.Fatalf("ParseQuestion(%q): %v", text, err)
+	}
+	q.History = history
+	return q
+}
+
 func mustAnswer(tb testing.TB, q string, history ...bot.Turn) bot.Answer {
 	tb.Helper()
-	a, err := testengine.Seeds(tb).Answer(context.Background(), bot.Question{Text: q, History: history})
+	a, err := testengine.Seeds(tb).Answer(context.Background(), question(tb, q, history...))
 	if err != nil {
 		tb.Fatalf("Answer(%q): %v", q, err)
 	}
@@ -27,7 +39,7 @@ func mustAnswer(tb testing.TB, q string, history ...bot.Turn) bot.Answer {
 // not exactly the bytes its citation points at.
 func checkVerbatim(tb testing.TB, a bot.Answer) {
 	tb.Helper()
-	corpus := testengine.Seeds(tb).Library().Corpus()
+	corpus := testengine.Library(tb).Corpus()
 	at := func(c bot.Citation) string {
 		src, err := corpus.Get(c.Source)
 		if err != nil {
@@ -174,7 +186,10 @@ func TestAnswerFollowUp(t *testing.T) {
 	}
 }
 
-func TestAnswerBadQuestions(t *testing.T) {
+// A bad question is turned away where it comes in, with a message fit for
+// the user; the engine, which trusts a parsed question, turns away only the
+// zero Question.
+func TestBadQuestions(t *testing.T) {
 	cases := map[string]string{
 		"empty":        "",
 		"blank":        "   \n\t ",
@@ -184,7 +199,7 @@ func TestAnswerBadQuestions(t *testing.T) {
 	}
 	for name, q := range cases {
 		t.Run(name, func(t *testing.T) {
-			_, err := testengine.Seeds(t).Answer(context.Background(), bot.Question{Text: q})
+			_, err := bot.ParseQuestion(q)
 			if !errors.Is(err, bot.ErrBadQuestion) {
 				t.Fatalf("err = %v, want ErrBadQuestion", err)
 			}
@@ -192,6 +207,15 @@ func TestAnswerBadQuestions(t *testing.T) {
 				t.Errorf("error is not a clear one-line message: %q", err)
 			}
 		})
+	}
+	_, empty := bot.ParseQuestion("")
+	_, err := testengine.Seeds(t).Answer(context.Background(), bot.Question{})
+	if !errors.Is(err, bot.ErrBadQuestion) || err.Error() != empty.Error() {
+		t.Errorf("Answer(zero Question): err = %v, want %v", err, empty)
+	}
+	q := question(t, "  What did JPMorgan say?\n")
+	if a := mustAnswer(t, q.Text()); q.Text() != "What did JPMorgan say?" || a.Question != q.Text() {
+		t.Errorf("question %q answered as %q, want both trimmed", q.Text(), a.Question)
 	}
 }
 
@@ -208,7 +232,7 @@ func TestAnswerConcurrent(t *testing.T) {
 		wg.Add(1)
 		go func(q string) {
 			defer wg.Done()
-			a, err := eng.Answer(context.Background(), bot.Question{Text: q})
+			a, err := eng.Answer(context.Background(), question(t, q))
 			if err != nil {
 				errs <- err
 				return
@@ -250,7 +274,7 @@ func TestAnswerJSONContract(t *testing.T) {
 	if len(got.Quotes) == 0 || got.Quotes[0].Speaker != "Dana Ripley" || got.Quotes[0].Organization != "U.S. Bancorp" {
 		t.Fatalf("quotes = %+v, want Dana Ripley of U.S. Bancorp", got.Quotes)
 	}
-	src, _ := testengine.Seeds(t).Library().Corpus().Get(got.Quotes[0].Source)
+	src, _ := testengine.Library(t).Corpus().Get(got.Quotes[0].Source)
 	if src == nil || src.Text[got.Quotes[0].Start:got.Quotes[0].End] != got.Quotes[0].Text {
 		t.Errorf("offsets do not hold the quote")
 	}
@@ -280,7 +304,7 @@ func TestAnswerCapsManyQuotes(t *testing.T) {
 		t.Fatalf("no organization is quoted more than %d times (most: %d)", bot.MaxAnswerQuotes, most)
 	}
 	all, _ := lib.Ledger().BySpeaker(org)
-	a, err := bot.New(lib).Answer(ctx, bot.Question{Text: "What did " + org + " say?"})
+	a, err := bot.New(lib).Answer(ctx, question(t, "What did "+org+" say?"))
 	if err != nil {
 		t.Fatal(err)
 	}

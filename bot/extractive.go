@@ -15,8 +15,8 @@ const NoAnswer = "The sources don't say."
 
 // extractive builds the answer from the sources' own words and returns the
 // retrieved hits it drew on.
-func (e *Engine) extractive(ctx context.Context, p *plan) (Answer, []retrieval.Hit, error) {
-	b := e.newBuilder(p)
+func (e *Engine) extractive(ctx context.Context, snap *snapshot, p *plan) (Answer, []retrieval.Hit, error) {
+	b := e.newBuilder(snap, p)
 	switch {
 	case p.kind == KindSources:
 		e.sourcesAnswer(b)
@@ -28,7 +28,7 @@ func (e *Engine) extractive(ctx context.Context, p *plan) (Answer, []retrieval.H
 		e.silenceAnswer(b)
 		return b.ans, nil, nil
 	}
-	hits, err := e.search(ctx, p)
+	hits, err := search(ctx, snap, p)
 	if err != nil {
 		return Answer{}, nil, err
 	}
@@ -56,8 +56,8 @@ func (e *Engine) extractive(ctx context.Context, p *plan) (Answer, []retrieval.H
 // search retrieves the passages and the quotations that bear on the
 // question, passages first. Quotations by the speakers the question names
 // rank first among the quotations.
-func (e *Engine) search(ctx context.Context, p *plan) ([]retrieval.Hit, error) {
-	paras, err := e.lib.Search(ctx, retrieval.SearchOptions{Query: p.query, K: 20, Kind: retrieval.KindParagraph})
+func search(ctx context.Context, snap *snapshot, p *plan) ([]retrieval.Hit, error) {
+	paras, err := snap.Search(ctx, retrieval.SearchOptions{Query: p.query, K: 20, Kind: retrieval.KindParagraph})
 	if err != nil {
 		return nil, fmt.Errorf("search passages: %w", err)
 	}
@@ -65,7 +65,7 @@ func (e *Engine) search(ctx context.Context, p *plan) ([]retrieval.Hit, error) {
 	if !p.whoSaid {
 		speakers = p.entities
 	}
-	quotes, err := e.lib.Search(ctx, retrieval.SearchOptions{Query: p.query, K: 10, Kind: retrieval.KindQuote, Speakers: speakers})
+	quotes, err := snap.Search(ctx, retrieval.SearchOptions{Query: p.query, K: 10, Kind: retrieval.KindQuote, Speakers: speakers})
 	if err != nil {
 		return nil, fmt.Errorf("search quotations: %w", err)
 	}
@@ -74,14 +74,14 @@ func (e *Engine) search(ctx context.Context, p *plan) ([]retrieval.Hit, error) {
 
 // builder accumulates an answer and the sources it cites.
 type builder struct {
-	e    *Engine
+	snap *snapshot
 	p    *plan
 	ans  Answer
 	seen map[string]bool
 }
 
-func (e *Engine) newBuilder(p *plan) *builder {
-	return &builder{e: e, p: p, ans: Answer{Kind: p.kind}, seen: map[string]bool{}}
+func (e *Engine) newBuilder(snap *snapshot, p *plan) *builder {
+	return &builder{snap: snap, p: p, ans: Answer{Kind: p.kind}, seen: map[string]bool{}}
 }
 
 // cite records that the answer cites the source id.
@@ -90,7 +90,7 @@ func (b *builder) cite(id string) {
 		return
 	}
 	b.seen[id] = true
-	src, err := b.e.lib.Corpus().Get(id)
+	src, err := b.snap.corpus.Get(id)
 	if err != nil {
 		return
 	}
@@ -103,7 +103,7 @@ func RefOf(src *corpus.Source) SourceRef {
 }
 
 func (e *Engine) sourcesAnswer(b *builder) {
-	c := e.lib.Corpus()
+	c := b.snap.corpus
 	b.ans.Lead = fmt.Sprintf("privacybot answers from %d sources.", len(c.Sources))
 	for _, s := range c.Sources {
 		b.cite(s.ID)
@@ -112,7 +112,7 @@ func (e *Engine) sourcesAnswer(b *builder) {
 
 // silenceAnswer lists everyone who declined to comment.
 func (e *Engine) silenceAnswer(b *builder) {
-	sil := e.lib.Ledger().Silences
+	sil := b.snap.ledger.Silences
 	b.addQuotes(groupQuotes(nil, sil))
 	if len(b.ans.Groups) == 0 {
 		b.ans.Lead = "The sources don't record anyone declining to comment."
@@ -128,7 +128,7 @@ const MaxAnswerQuotes = 30
 // quoteAnswer gives everything the named speakers said, most relevant first,
 // up to MaxAnswerQuotes.
 func (e *Engine) quoteAnswer(b *builder, hits []retrieval.Hit) {
-	led := e.lib.Ledger()
+	led := b.snap.ledger
 	var qs []quote.Quote
 	var ss []quote.Silence
 	seenQ := map[[2]any]bool{}
@@ -223,7 +223,7 @@ func (e *Engine) strangerAnswer(ctx context.Context, b *builder) {
 func (e *Engine) whoSaidAnswer(b *builder, hits []retrieval.Hit) bool {
 	var qs []quote.Quote
 	for _, h := range hits {
-		if h.Quote == nil || coverage(b.e.stats, b.p.topic, b.p.focus, termSet(h.Quote.Text)) < 0.6 {
+		if h.Quote == nil || coverage(b.snap.statistics(), b.p.topic, b.p.focus, termSet(h.Quote.Text)) < 0.6 {
 			continue
 		}
 		qs = append(qs, *h.Quote)

@@ -25,7 +25,7 @@ const (
 // coverage is the share of the topic's IDF weight that the term set holds.
 // The focus term, the noun the question asks about ("services" in "What
 // services …"), weighs three times as much.
-func coverage(st *corpusStats, topic []string, focus string, have map[string]bool) float64 {
+func coverage(st *statsSnapshot, topic []string, focus string, have map[string]bool) float64 {
 	var got, all float64
 	for _, t := range topic {
 		if !st.has(t) {
@@ -88,7 +88,7 @@ func (e *Engine) rankEvidence(b *builder, hits []retrieval.Hit) ([]candidate, []
 	// answer, unless it is rare noise next to several covered words.
 	missing := 0
 	for _, t := range topic {
-		if !e.stats.has(t) {
+		if !b.snap.statistics().has(t) {
 			missing++
 		}
 	}
@@ -101,14 +101,14 @@ func (e *Engine) rankEvidence(b *builder, hits []retrieval.Hit) ([]candidate, []
 			entityTerms[stem(w)] = true
 		}
 	}
-	cor := e.lib.Corpus()
+	cor := b.snap.corpus
 	wantsNumber := numberQuestionRe.MatchString(b.p.asked)
 	var cands []candidate
 	var quotes []quote.Quote
 	examined := map[[2]any]bool{}
 	for rank, h := range hits {
 		if h.Quote != nil {
-			if coverage(e.stats, topic, b.p.focus, termSet(h.Quote.Text)) >= 0.6 && (!wantsNumber || hasDigit(h.Quote.Text)) && len(quotes) < maxFactQuotes {
+			if coverage(b.snap.statistics(), topic, b.p.focus, termSet(h.Quote.Text)) >= 0.6 && (!wantsNumber || hasDigit(h.Quote.Text)) && len(quotes) < maxFactQuotes {
 				quotes = append(quotes, *h.Quote)
 			}
 			continue
@@ -196,11 +196,11 @@ func (e *Engine) mentionEvidence(ctx context.Context, b *builder, terms map[stri
 		q = append(q, t)
 	}
 	sort.Strings(q)
-	hits, err := e.lib.Search(ctx, retrieval.SearchOptions{Query: strings.Join(q, " "), K: 3 * n, Kind: "paragraph"})
+	hits, err := b.snap.Search(ctx, retrieval.SearchOptions{Query: strings.Join(q, " "), K: 3 * n, Kind: "paragraph"})
 	if err != nil {
 		return
 	}
-	cor := e.lib.Corpus()
+	cor := b.snap.corpus
 	for _, h := range hits {
 		src, err := cor.Get(h.Source)
 		if err != nil {
@@ -236,13 +236,13 @@ func (e *Engine) sentenceCandidates(b *builder, src *corpus.Source, para corpus.
 		text := src.Text[sp[0]:sp[1]]
 		own := termSet(text)
 		ts := termSet(text)
-		cov := coverage(e.stats, topic, b.p.focus, ts)
+		cov := coverage(b.snap.statistics(), topic, b.p.focus, ts)
 		// A sentence may answer with words of its own while the
 		// question's other words sit around it.
 		for t := range context {
 			ts[t] = true
 		}
-		cov = 0.6*cov + 0.4*coverage(e.stats, topic, b.p.focus, ts)
+		cov = 0.6*cov + 0.4*coverage(b.snap.statistics(), topic, b.p.focus, ts)
 		if cov < minCoverage {
 			continue
 		}

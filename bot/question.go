@@ -24,35 +24,54 @@ type Turn struct {
 	Answer string
 }
 
-// Question is what a user asks, with the conversation so far.
+// Question is what a user asks, with the conversation so far. It is
+// validated once, where it comes in: [ParseQuestion] is the only way to
+// give it text, and [Engine.Answer] trusts it.
 type Question struct {
-	// Text is the question as typed.
-	Text string
+	// text is the question as typed, checked and trimmed; "" only in the
+	// zero Question.
+	text string
 	// History holds the earlier turns of the conversation, oldest first.
 	// Follow-ups such as "and Citigroup?" are read against it.
 	History []Turn
 }
 
-// Validate checks the question text and returns it trimmed. The error wraps
-// [ErrBadQuestion] and says what is wrong in words a user understands.
-func Validate(text string) (string, error) {
+// Text returns the question as typed, trimmed.
+func (q Question) Text() string { return q.text }
+
+// ParseQuestion checks the text of a question and returns the question,
+// trimmed, with no history. The error wraps [ErrBadQuestion] and says what
+// is wrong in words a user understands.
+func ParseQuestion(text string) (Question, error) {
 	if !utf8.ValidString(text) {
-		return "", fmt.Errorf("%w: the question is not valid UTF-8 text", ErrBadQuestion)
+		return Question{}, fmt.Errorf("%w: the question is not valid UTF-8 text", ErrBadQuestion)
 	}
 	for _, r := range text {
 		if r == '\n' || r == '\t' || r == '\r' {
 			continue
 		}
 		if unicode.IsControl(r) || r == utf8.RuneError {
-			return "", fmt.Errorf("%w: the question holds control characters; please type it as plain text", ErrBadQuestion)
+			return Question{}, fmt.Errorf("%w: the question holds control characters; please type it as plain text", ErrBadQuestion)
 		}
 	}
 	text = strings.TrimSpace(text)
 	if text == "" {
-		return "", fmt.Errorf("%w: the question is empty; ask something like \"What did JPMorgan say?\"", ErrBadQuestion)
+		return Question{}, errEmptyQuestion()
 	}
 	if n := utf8.RuneCountInString(text); n > MaxQuestionLen {
-		return "", fmt.Errorf("%w: the question is %d characters long; please keep it under %d", ErrBadQuestion, n, MaxQuestionLen)
+		return Question{}, QuestionTooLong(n)
 	}
-	return text, nil
+	return Question{text: text}, nil
+}
+
+// QuestionTooLong is the error [ParseQuestion] gives a question of n
+// characters, more than [MaxQuestionLen]; a caller that does not keep so
+// long a text (a line too long to read) gives it too.
+func QuestionTooLong(n int) error {
+	return fmt.Errorf("%w: the question is %d characters long; please keep it under %d", ErrBadQuestion, n, MaxQuestionLen)
+}
+
+// errEmptyQuestion is the error of a question with no text.
+func errEmptyQuestion() error {
+	return fmt.Errorf("%w: the question is empty; ask something like \"What did JPMorgan say?\"", ErrBadQuestion)
 }

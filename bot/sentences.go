@@ -89,3 +89,8 @@ func isAbbreviation(before string) bool {
 }
 
 func isSpaceByte(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
+
+// EndsInAbbreviation reports whether before, the text up to a period, ends
+// in an abbreviation ("Mr", "Inc", "U.S") or a single initial, so that the
+// period does not end a sentence. bot/llm splits the model's prose with it.
+func EndsInAbbreviation(before string) bool { return isAbbreviation(before) }

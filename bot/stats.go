@@ -11,7 +11,6 @@ import (
 
 	"github.com/privacybot/privacybot/corpus"
 	"github.com/privacybot/privacybot/quote"
-	"github.com/privacybot/privacybot/retrieval"
 )
 
 // corpusStats holds word statistics over the corpus that the engine uses to
@@ -21,9 +20,9 @@ import (
 // taken out and put in, rather than the whole corpus counted again, which
 // takes seconds at 100,000 articles.
 type corpusStats struct {
-	lib *retrieval.Library
-	mu  sync.Mutex // serializes rebuilds
-	cur atomic.Pointer[statsSnapshot]
+	cache Cache
+	mu    sync.Mutex // serializes rebuilds
+	cur   atomic.Pointer[statsSnapshot]
 }
 
 // statsSnapshot is the statistics of one corpus and ledger; never modified
@@ -67,12 +66,11 @@ func anyClose(w string, groups map[int][]string) bool {
 	return false
 }
 
-func newCorpusStats(lib *retrieval.Library) *corpusStats { return &corpusStats{lib: lib} }
+func newCorpusStats(cache Cache) *corpusStats { return &corpusStats{cache: cache} }
 
-// get returns the statistics of the library's current corpus and ledger,
-// which the library replaces (never changes) on Add and Remove.
-func (s *corpusStats) get() *statsSnapshot {
-	c, led := s.lib.Corpus(), s.lib.Ledger()
+// get returns the statistics of corpus c and ledger led, one snapshot of
+// the library, which replaces (never changes) both on Add and Remove.
+func (s *corpusStats) get(c *corpus.Corpus, led *quote.Ledger) *statsSnapshot {
 	if snap := s.cur.Load(); snap != nil && snap.corpus == c && snap.ledger == led {
 		return snap
 	}
@@ -86,11 +84,11 @@ func (s *corpusStats) get() *statsSnapshot {
 		snap = old.updated(c, led)
 	}
 	if snap == nil {
-		snap = loadStats(s.lib, c, led)
+		snap = loadStats(s.cache, c, led)
 	}
 	if snap == nil {
 		snap = countAll(c, led)
-		saveStats(s.lib, snap)
+		saveStats(s.cache, snap)
 	}
 	snap.index()
 	s.cur.Store(snap)
@@ -182,21 +180,19 @@ func (st *statsSnapshot) index() {
 // idf is the inverse document frequency of a stemmed term: near zero for a
 // word every source holds, high for a rare one, and highest for a word no
 // source holds.
-func (s *corpusStats) idf(term string) float64 {
-	st := s.get()
+func (st *statsSnapshot) idf(term string) float64 {
 	n := float64(st.docs)
 	return math.Log(1 + (n-float64(st.df[term])+0.5)/(float64(st.df[term])+0.5))
 }
 
 // has reports whether any source holds the stemmed term.
-func (s *corpusStats) has(term string) bool {
-	return s.get().df[term] > 0
+func (st *statsSnapshot) has(term string) bool {
+	return st.df[term] > 0
 }
 
 // mentions reports whether the corpus holds the word w (lowercase), allowing
 // for a small typo or for w being the start of a longer word ("citi").
-func (s *corpusStats) mentions(w string) bool {
-	st := s.get()
+func (st *statsSnapshot) mentions(w string) bool {
 	if st.vocab[w] > 0 {
 		return true
 	}
@@ -210,8 +206,7 @@ func (s *corpusStats) mentions(w string) bool {
 }
 
 // quoted reports whether w is a word of some quoted speaker's name.
-func (s *corpusStats) quoted(w string) bool {
-	st := s.get()
+func (st *statsSnapshot) quoted(w string) bool {
 	if st.quoter[w] > 0 {
 		return true
 	}

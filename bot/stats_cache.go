@@ -10,12 +10,11 @@ import (
 	"github.com/privacybot/privacybot/corpus"
 	"github.com/privacybot/privacybot/internal/flatfile"
 	"github.com/privacybot/privacybot/quote"
-	"github.com/privacybot/privacybot/retrieval"
 )
 
 // Counting the word statistics of 100,000 articles takes seconds, so they
 // are saved in the data directory, keyed by the corpus and the program
-// (retrieval.Library.CacheFile), and a later process with the same corpus
+// (see [Cache]), and a later process with the same corpus
 // reads them instead. The file is a flatfile whose body is:
 //
 //	paragraphs | df, vocab, quoter: each a count, then word and count
@@ -72,8 +71,8 @@ func decodeStats(b []byte, key string, st *statsSnapshot) error {
 
 // loadStats returns the saved statistics of corpus c and ledger led, or
 // nil when there are none to trust.
-func loadStats(lib *retrieval.Library, c *corpus.Corpus, led *quote.Ledger) *statsSnapshot {
-	path, key := lib.CacheFile(statsName, c)
+func loadStats(cache Cache, c *corpus.Corpus, led *quote.Ledger) *statsSnapshot {
+	path, key := cache.CacheFile(statsName, c)
 	if path == "" {
 		return nil
 	}
@@ -90,8 +89,8 @@ func loadStats(lib *retrieval.Library, c *corpus.Corpus, led *quote.Ledger) *sta
 
 // saveStats saves st for a later process, atomically; failing is no
 // error, as the next process counts again.
-func saveStats(lib *retrieval.Library, st *statsSnapshot) {
-	if path, key := lib.CacheFile(statsName, st.corpus); path != "" {
+func saveStats(cache Cache, st *statsSnapshot) {
+	if path, key := cache.CacheFile(statsName, st.corpus); path != "" {
 		_ = flatfile.WriteAtomic(path, encodeStats(key, st))
 	}
 }

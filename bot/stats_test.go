@@ -18,7 +18,7 @@ import (
 func TestStatsUpdateEqualsRecount(t *testing.T) {
 	ctx := context.Background()
 	lib := synthlib.Open(t, 60)
-	s := newCorpusStats(lib)
+	s := statsOver{newCorpusStats(lib), lib}
 	first := s.get()
 	gen := synth.New(synth.DefaultSeed)
 	extra := gen.Article(60)
@@ -47,12 +47,24 @@ func TestStatsUpdateEqualsRecount(t *testing.T) {
 		sameStats(t, step.name, got, want)
 		prev = got
 	}
-	if !s.has("quokka") || s.get().quoter["quell"] == 0 {
+	if !s.get().has("quokka") || s.get().quoter["quell"] == 0 {
 		t.Error("the replaced article's new words are not counted")
 	}
 	if first.vocab["zanzibar"] != 0 {
 		t.Error("an update changed the statistics it was made from")
 	}
+}
+
+// statsOver is a corpusStats with the library it counts.
+type statsOver struct {
+	*corpusStats
+	lib *retrieval.Library
+}
+
+// get returns the statistics of a snapshot of the library taken now.
+func (s statsOver) get() *statsSnapshot {
+	snap := s.lib.Snapshot()
+	return s.corpusStats.get(snap.Corpus, snap.Ledger)
 }
 
 func sameStats(t *testing.T, step string, got, want *statsSnapshot) {
@@ -122,13 +134,13 @@ func BenchmarkStats(b *testing.B) {
 func TestStatsAreSavedAndReused(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	open := func(n int) *corpusStats {
+	open := func(n int) statsOver {
 		t.Helper()
 		lib, err := retrieval.Open(ctx, retrieval.Options{FS: synth.NewCorpus(synth.DefaultSeed, n).FS(), DataDir: dir})
 		if err != nil {
 			t.Fatal(err)
 		}
-		return newCorpusStats(lib)
+		return statsOver{newCorpusStats(lib), lib}
 	}
 	s := open(40)
 	counted := s.get()

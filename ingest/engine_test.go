@@ -16,15 +16,24 @@ func TestRunningEngineAnswersFromAddedArticle(t *testing.T) {
 	e := newEnv(t)
 	eng := bot.New(e.lib)
 	ctx := context.Background()
-	if _, err := eng.Answer(ctx, bot.Question{Text: "What did JPMorgan say?"}); err != nil {
+	if _, err := ask(ctx, eng, "What did JPMorgan say?"); err != nil {
 		t.Fatal(err)
 	}
 	res := e.mustAdd(t, site.URL+icoFine.Path, "alice")
-	ans, err := eng.Answer(ctx, bot.Question{Text: "How much did the ICO fine Clearview AI?"})
+	ans, err := ask(ctx, eng, "How much did the ICO fine Clearview AI?")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(ans.Text, res.ID) {
 		t.Errorf("the running engine does not cite the added article:\n%s", ans.Text)
 	}
+}
+
+// ask checks and answers one question.
+func ask(ctx context.Context, eng *bot.Engine, text string) (bot.Answer, error) {
+	q, err := bot.ParseQuestion(text)
+	if err != nil {
+		return bot.Answer{}, err
+	}
+	return eng.Answer(ctx, q)
 }

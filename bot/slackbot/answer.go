@@ -25,7 +25,8 @@ const (
 // placeholder in the thread, the engine's answer with the thread's earlier
 // turns, then the placeholder replaced with the answer.
 func (b *Bot) answer(ctx context.Context, log *slog.Logger, q question) {
-	if _, err := bot.Validate(q.text); err != nil {
+	asked, err := bot.ParseQuestion(q.text)
+	if err != nil {
 		b.deliver(ctx, log, q.channel, q.threadTS, "", []message{textMessage(escape(userMessage(err)))})
 		return
 	}
@@ -44,7 +45,8 @@ func (b *Bot) answer(ctx context.Context, log *slog.Logger, q question) {
 		history = b.readThread(ctx, log, q)
 	}
 	start := time.Now()
-	ans, err := b.eng.Answer(ctx, bot.Question{Text: q.text, History: history})
+	asked.History = history
+	ans, err := b.eng.Answer(ctx, asked)
 	var msgs []message
 	switch {
 	case errors.Is(err, bot.ErrBadQuestion):

@@ -73,14 +73,15 @@ func (b *Bot) handleCommand(cmd slack.SlashCommand) *commandReply {
 		if arg == "" {
 			return ephemeralReply(textMessage("Ask a question after `" + Command + " ask`, e.g. `" + Command + " ask What did JPMorgan say?`"))
 		}
-		if _, err := bot.Validate(arg); err != nil {
+		asked, err := bot.ParseQuestion(arg)
+		if err != nil {
 			return ephemeralReply(textMessage(escape(userMessage(err))))
 		}
 		if ok, wait := b.limiter.allow(cmd.UserID); !ok {
 			log.Info("user rate limited", "retry_in", wait)
 			return ephemeralReply(textMessage(rateLimitText(b.rateLimit, wait)))
 		}
-		if r := later(func(ctx context.Context) { b.commandAsk(ctx, log, cmd, arg) }); r != nil {
+		if r := later(func(ctx context.Context) { b.commandAsk(ctx, log, cmd, asked) }); r != nil {
 			return r
 		}
 		return ephemeralReply(textMessage(placeholderText))
@@ -122,8 +123,8 @@ func (b *Bot) respondAll(ctx context.Context, log *slog.Logger, responseURL, res
 }
 
 // commandAsk answers /privacy ask in the channel, restating the question.
-func (b *Bot) commandAsk(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand, q string) {
-	ans, err := b.eng.Answer(ctx, bot.Question{Text: q})
+func (b *Bot) commandAsk(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand, q bot.Question) {
+	ans, err := b.eng.Answer(ctx, q)
 	switch {
 	case errors.Is(err, bot.ErrBadQuestion):
 		b.respondAll(ctx, log, cmd.ResponseURL, responseEphemeral, []message{textMessage(escape(userMessage(err)))})
@@ -133,7 +134,7 @@ func (b *Bot) commandAsk(ctx context.Context, log *slog.Logger, cmd slack.SlashC
 		b.respondAll(ctx, log, cmd.ResponseURL, responseEphemeral, []message{textMessage(sorryText)})
 		return
 	}
-	head := "*" + escape(q) + "*"
+	head := "*" + escape(q.Text()) + "*"
 	if m := mention(cmd.UserID); m != "" {
 		head = m + " asked: " + head
 	}

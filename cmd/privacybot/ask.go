@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -22,7 +21,8 @@ func (a *App) runAsk(ctx context.Context, args []string) error {
 	if strings.TrimSpace(q) == "" {
 		return usagef("ask: give a question, e.g. privacybot ask \"What did JPMorgan say?\"")
 	}
-	if _, err := bot.Validate(q); err != nil {
+	question, err := bot.ParseQuestion(q)
+	if err != nil {
 		return usagef("ask: %s", userMessage(err))
 	}
 	log := a.logger(slog.LevelWarn)
@@ -30,11 +30,8 @@ func (a *App) runAsk(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	ans, err := eng.Answer(ctx, bot.Question{Text: q})
+	ans, err := eng.Answer(ctx, question)
 	if err != nil {
-		if errors.Is(err, bot.ErrBadQuestion) {
-			return usagef("ask: %s", userMessage(err))
-		}
 		return err
 	}
 	return a.printAnswer(ans, cf.json)

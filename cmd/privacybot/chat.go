@@ -67,7 +67,7 @@ func (a *App) runChat(ctx context.Context, args []string) error {
 			return fmt.Errorf("read questions: %w", in.err)
 		}
 		if in.chars > 0 {
-			fmt.Fprintln(a.Stdout, userMessage(tooLong(in.chars)))
+			fmt.Fprintln(a.Stdout, userMessage(bot.QuestionTooLong(in.chars)))
 			continue
 		}
 		line := strings.TrimSpace(in.text)
@@ -80,12 +80,14 @@ func (a *App) runChat(ctx context.Context, args []string) error {
 		if line == "quit" || line == "exit" {
 			return nil
 		}
-		ans, err := eng.Answer(ctx, bot.Question{Text: line, History: history})
-		switch {
-		case errors.Is(err, bot.ErrBadQuestion):
+		question, err := bot.ParseQuestion(line)
+		if err != nil {
 			fmt.Fprintln(a.Stdout, userMessage(err))
 			continue
-		case err != nil:
+		}
+		question.History = history
+		ans, err := eng.Answer(ctx, question)
+		if err != nil {
 			return err
 		}
 		if !interactive {
@@ -97,12 +99,6 @@ func (a *App) runChat(ctx context.Context, args []string) error {
 			history = history[len(history)-maxHistory:]
 		}
 	}
-}
-
-// tooLong is the error [bot.Validate] gives a question of n characters
-// over its limit, for a line too long to keep.
-func tooLong(n int) error {
-	return fmt.Errorf("%w: the question is %d characters long; please keep it under %d", bot.ErrBadQuestion, n, bot.MaxQuestionLen)
 }
 
 // chatLine is one line of chat input: its text, or, for a line over

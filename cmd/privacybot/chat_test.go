@@ -16,7 +16,7 @@ func TestChatAnswersOnAfterLineOver1MiB(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	_, err := bot.Validate(long)
+	_, err := bot.ParseQuestion(long)
 	if want := userMessage(err); !strings.HasPrefix(out, want+"\n") {
 		t.Errorf("over-long line: want %q, got:\n%.300s", want, out)
 	}

@@ -44,13 +44,18 @@ func (a *App) runEval(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	eng, err := a.openEngine(ctx, cf, a.logger(slog.LevelWarn))
+	log := a.logger(slog.LevelWarn)
+	lib, err := a.openLibrary(ctx, cf, log)
+	if err != nil {
+		return err
+	}
+	eng, err := a.newEngine(lib, log)
 	if err != nil {
 		return err
 	}
 	passed, failed, unfaithful := 0, 0, 0
 	for _, c := range cases {
-		problems, bad, err := scoreCase(ctx, eng, c)
+		problems, bad, err := scoreCase(ctx, eng, lib, c)
 		if err != nil {
 			return err
 		}
@@ -105,21 +110,32 @@ func readEvalFile(path string) ([]evalCase, error) {
 var quotedRe = regexp.MustCompile("[\"\u201c]([^\"\u201c\u201d]{25,})[\"\u201d]")
 
 // scoreCase asks one question and returns what is wrong with the answer,
-// and how many of its quotations are not verbatim in their sources.
-func scoreCase(ctx context.Context, eng *bot.Engine, c evalCase) ([]string, int, error) {
+// and how many of its quotations are not verbatim in their sources, which
+// are in cat's corpus.
+func scoreCase(ctx context.Context, eng *bot.Engine, cat bot.Catalog, c evalCase) ([]string, int, error) {
 	var hist []bot.Turn
 	for _, h := range c.History {
-		a, err := eng.Answer(ctx, bot.Question{Text: h, History: hist})
+		q, err := bot.ParseQuestion(h)
+		if err != nil {
+			return nil, 0, fmt.Errorf("%s: history question %q: %w", c.ID, h, err)
+		}
+		q.History = hist
+		a, err := eng.Answer(ctx, q)
 		if err != nil {
 			return nil, 0, fmt.Errorf("%s: history question %q: %w", c.ID, h, err)
 		}
 		hist = append(hist, bot.Turn{Question: h, Answer: a.Text})
 	}
-	ans, err := eng.Answer(ctx, bot.Question{Text: c.Q, History: hist})
+	q, err := bot.ParseQuestion(c.Q)
 	if err != nil {
 		return []string{"error: " + err.Error()}, 0, nil
 	}
-	corpus := eng.Library().Corpus()
+	q.History = hist
+	ans, err := eng.Answer(ctx, q)
+	if err != nil {
+		return []string{"error: " + err.Error()}, 0, nil
+	}
+	corpus := cat.Snapshot().Corpus
 	var problems []string
 	unfaithful := 0
 	cited := map[string]bool{}

@@ -117,6 +117,9 @@ func (a *App) openLibrary(ctx context.Context, cf *corpusFlags, log *slog.Logger
 	return lib, nil
 }
 
+// The engine answers from the library through the interfaces it declares.
+var _ bot.Library = (*retrieval.Library)(nil)
+
 // openEngine opens the library and builds the answer engine on it, with a
 // language model when one is configured.
 func (a *App) openEngine(ctx context.Context, cf *corpusFlags, log *slog.Logger) (*bot.Engine, error) {
@@ -124,6 +127,12 @@ func (a *App) openEngine(ctx context.Context, cf *corpusFlags, log *slog.Logger)
 	if err != nil {
 		return nil, err
 	}
+	return a.newEngine(lib, log)
+}
+
+// newEngine builds the answer engine on lib, with a language model when one
+// is configured.
+func (a *App) newEngine(lib *retrieval.Library, log *slog.Logger) (*bot.Engine, error) {
 	opts, err := a.llmOptions(log)
 	if err != nil {
 		return nil, err

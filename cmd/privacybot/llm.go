@@ -9,6 +9,7 @@ import (
 	"github.com/sashabaranov/go-openai"
 
 	"github.com/privacybot/privacybot/bot"
+	"github.com/privacybot/privacybot/bot/llm"
 	"github.com/privacybot/privacybot/retrieval"
 	"github.com/privacybot/privacybot/retrieval/openaiembed"
 )
@@ -39,7 +40,7 @@ func (a *App) llmConfig() (llmConfig, error) {
 		baseURL:        strings.TrimSpace(a.Getenv("OPENAI_BASE_URL")),
 		model:          strings.TrimSpace(a.Getenv("OPENAI_MODEL")),
 		embeddingModel: strings.TrimSpace(a.Getenv("OPENAI_EMBEDDING_MODEL")),
-		timeout:        bot.DefaultLLMTimeout,
+		timeout:        llm.DefaultTimeout,
 	}
 	if c.model == "" {
 		c.model = defaultModel
@@ -102,8 +103,8 @@ func (a *App) llmOptions(log *slog.Logger) ([]bot.Option, error) {
 		return nil, err
 	}
 	log.Debug("language model configured", "endpoint", c.endpoint(), "model", c.model, "timeout", c.timeout, "api_key_set", c.key != "")
-	llm := bot.NewLLM(openAIClient(c), bot.LLMConfig{Model: c.model, Timeout: c.timeout}, log.With("component", "llm"))
-	return []bot.Option{bot.WithLLM(llm)}, nil
+	composer := llm.New(openAIClient(c), llm.Config{Model: c.model, Timeout: c.timeout}, log.With("component", "llm"))
+	return []bot.Option{bot.WithComposer(composer)}, nil
 }
 
 // embedder returns the embedder OPENAI_EMBEDDING_MODEL selects, or nil for

@@ -83,7 +83,7 @@ func BenchmarkScale(b *testing.B) {
 					var ds []time.Duration
 					for i := 0; b.Loop(); i++ {
 						t := time.Now()
-						if _, err := eng.Answer(ctx, bot.Question{Text: qs[i%len(qs)].Text}); err != nil {
+						if _, err := ask(ctx, eng, qs[i%len(qs)].Text); err != nil {
 							b.Fatal(err)
 						}
 						ds = append(ds, time.Since(t))

@@ -175,7 +175,7 @@ func Serve(ctx context.Context, fsys fs.FS, n int, dataDir string, cfg Config) (
 		}
 	}
 	eng := bot.New(lib)
-	if _, err := eng.Answer(ctx, bot.Question{Text: questions[synth.WhoSaid][0]}); err != nil {
+	if _, err := ask(ctx, eng, questions[synth.WhoSaid][0]); err != nil {
 		return ServeResult{}, err
 	}
 	ready := time.Since(start)
@@ -207,13 +207,23 @@ func Serve(ctx context.Context, fsys fs.FS, n int, dataDir string, cfg Config) (
 	return r, nil
 }
 
+// ask checks and answers one question, as a user's question is checked and
+// answered.
+func ask(ctx context.Context, eng *bot.Engine, text string) (bot.Answer, error) {
+	q, err := bot.ParseQuestion(text)
+	if err != nil {
+		return bot.Answer{}, err
+	}
+	return eng.Answer(ctx, q)
+}
+
 // answerLatency answers every question once to warm up and to see whether
 // the answer is right, then reps times, and returns the medians over
 // repetitions of p50 and p99.
 func answerLatency(ctx context.Context, eng *bot.Engine, qs []synth.Question, reps int) (Latency, error) {
 	right := 0
 	for _, q := range qs {
-		a, err := eng.Answer(ctx, bot.Question{Text: q.Text})
+		a, err := ask(ctx, eng, q.Text)
 		if err != nil {
 			return Latency{}, err
 		}
@@ -226,7 +236,7 @@ func answerLatency(ctx context.Context, eng *bot.Engine, qs []synth.Question, re
 		ds := make([]time.Duration, 0, len(qs))
 		for _, q := range qs {
 			t := time.Now()
-			if _, err := eng.Answer(ctx, bot.Question{Text: q.Text}); err != nil {
+			if _, err := ask(ctx, eng, q.Text); err != nil {
 				return Latency{}, err
 			}
 			ds = append(ds, time.Since(t))

@@ -14,6 +14,7 @@ import (
 
 var (
 	once sync.Once
+	lib  *retrieval.Library
 	eng  *bot.Engine
 	err  error
 )
@@ -23,7 +24,6 @@ var (
 func Seeds(tb testing.TB) *bot.Engine {
 	tb.Helper()
 	once.Do(func() {
-		var lib *retrieval.Library
 		lib, err = retrieval.Open(context.Background(), retrieval.Options{FS: seeds.FS})
 		if err == nil {
 			eng = bot.New(lib)
@@ -33,4 +33,12 @@ func Seeds(tb testing.TB) *bot.Engine {
 		tb.Fatalf("open the seed library: %v", err)
 	}
 	return eng
+}
+
+// Library returns the library the engine of [Seeds] answers from. Tests
+// must not add or remove sources through it.
+func Library(tb testing.TB) *retrieval.Library {
+	tb.Helper()
+	Seeds(tb)
+	return lib
 }

@@ -1,4 +1,4 @@
-package bot
+package llm
 
 import (
 	"context"
@@ -13,6 +13,7 @@ import (
 
 	"github.com/sashabaranov/go-openai"
 
+	"github.com/privacybot/privacybot/bot"
 	"github.com/privacybot/privacybot/internal/fakeopenai"
 	"github.com/privacybot/privacybot/internal/testlog"
 	"github.com/privacybot/privacybot/retrieval"
@@ -34,9 +35,15 @@ func newFake(t *testing.T, replies ...fakeopenai.Reply) *fakeopenai.Server {
 	return srv
 }
 
+// testEngine is an engine with the library it answers from.
+type testEngine struct {
+	*bot.Engine
+	lib *retrieval.Library
+}
+
 // mustEngine returns an engine over fsys whose model is the real go-openai
-// client pointed at srv, and the buffer its LLM logs to.
-func mustEngine(t *testing.T, fsys retrieval.Options, srv *fakeopenai.Server) (*Engine, *testlog.Buffer) {
+// client pointed at srv, and the buffer its composer logs to.
+func mustEngine(t *testing.T, fsys retrieval.Options, srv *fakeopenai.Server) (*testEngine, *testlog.Buffer) {
 	t.Helper()
 	if fsys.FS == nil {
 		fsys.FS = seeds.FS
@@ -49,14 +56,24 @@ func mustEngine(t *testing.T, fsys retrieval.Options, srv *fakeopenai.Server) (*
 	cfg := openai.DefaultConfig("")
 	cfg.BaseURL = srv.BaseURL()
 	logs := &testlog.Buffer{}
-	llm := NewLLM(openai.NewClientWithConfig(cfg), LLMConfig{Model: "fake-model", Timeout: testTimeout}, slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
-	return New(lib, WithLLM(llm)), logs
+	c := New(openai.NewClientWithConfig(cfg), Config{Model: "fake-model", Timeout: testTimeout}, slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
+	return &testEngine{bot.New(lib, bot.WithComposer(c)), lib}, logs
 }
 
-func mustAnswer(t *testing.T, e *Engine, q string) (Answer, time.Duration) {
+// question returns the question of text, which must be valid.
+func question(t *testing.T, text string) bot.Question {
+	t.Helper()
+	q, err := bot.ParseQuestion(text)
+	if err != nil {
+		t.Fatalf("ParseQuestion(%q): %v", text, err)
+	}
+	return q
+}
+
+func mustAnswer(t *testing.T, e *testEngine, q string) (bot.Answer, time.Duration) {
 	t.Helper()
 	start := time.Now()
-	ans, err := e.Answer(context.Background(), Question{Text: q})
+	ans, err := e.Answer(context.Background(), question(t, q))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,10 +82,10 @@ func mustAnswer(t *testing.T, e *Engine, q string) (Answer, time.Duration) {
 
 // checkFallback asserts a non-empty, cited, extractive answer with a note
 // containing reason, within the timeout plus one second.
-func checkFallback(t *testing.T, ans Answer, elapsed time.Duration, reason string) {
+func checkFallback(t *testing.T, ans bot.Answer, elapsed time.Duration, reason string) {
 	t.Helper()
-	if ans.Mode != ModeExtractive {
-		t.Errorf("mode = %q, want %q (summary %q)", ans.Mode, ModeExtractive, ans.Summary)
+	if ans.Mode != bot.ModeExtractive {
+		t.Errorf("mode = %q, want %q (summary %q)", ans.Mode, bot.ModeExtractive, ans.Summary)
 	}
 	if !strings.Contains(ans.Note, reason) {
 		t.Errorf("note = %q, want it to contain %q", ans.Note, reason)
@@ -129,7 +146,7 @@ func TestComposeVerifies(t *testing.T) {
 	srv := newFake(t, fakeopenai.Reply{Respond: fakeopenai.Grounded(true)})
 	eng, logs := mustEngine(t, retrieval.Options{}, srv)
 	ans, _ := mustAnswer(t, eng, testQuestion)
-	if ans.Mode != ModeLLM {
+	if ans.Mode != bot.ModeLLM {
 		t.Fatalf("mode = %q, note %q; want llm", ans.Mode, ans.Note)
 	}
 	if strings.Contains(ans.Text, fakeopenai.Invented) || strings.Contains(ans.Text, "Invented") {
@@ -145,7 +162,7 @@ func TestComposeVerifies(t *testing.T) {
 	if !strings.Contains(ans.Note, "1 quotation") {
 		t.Errorf("note = %q, want it to report the removed quotation", ans.Note)
 	}
-	lib := eng.Library()
+	lib := eng.lib
 	found := false
 	for _, s := range lib.Corpus().Sources {
 		if strings.Contains(foldQuoteText(s.Text), foldQuoteText(qs[0].inner(ans.Summary))) {
@@ -190,7 +207,7 @@ func TestComposeRetries(t *testing.T) {
 			srv := newFake(t, tt.first)
 			eng, _ := mustEngine(t, retrieval.Options{}, srv)
 			ans, elapsed := mustAnswer(t, eng, testQuestion)
-			if ans.Mode != ModeLLM || ans.Summary == "" {
+			if ans.Mode != bot.ModeLLM || ans.Summary == "" {
 				t.Fatalf("mode %q, note %q: want a verified LLM answer after a retry", ans.Mode, ans.Note)
 			}
 			chats := srv.Chats()
@@ -253,7 +270,7 @@ func TestQuestionInjection(t *testing.T) {
 			t.Errorf("the answer reveals the prompt (%q):\n%s", s, ans.Text)
 		}
 	}
-	if len(srv.Chats()) > 0 && ans.Mode == ModeLLM {
+	if len(srv.Chats()) > 0 && ans.Mode == bot.ModeLLM {
 		t.Errorf("mode = llm for a reply that echoed the system prompt: %q", ans.Summary)
 	}
 }

@@ -1,13 +1,18 @@
-package bot
+package llm
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
 	"log/slog"
 	"time"
+	"unicode"
 
 	"github.com/sashabaranov/go-openai"
 
+	"github.com/privacybot/privacybot/bot"
+	"github.com/privacybot/privacybot/corpus"
 	"github.com/privacybot/privacybot/retrieval"
 )
 
@@ -19,23 +24,23 @@ type chatClient interface {
 
 var _ chatClient = (*openai.Client)(nil)
 
-// Defaults for [LLMConfig].
+// Defaults for [Config].
 const (
-	// DefaultLLMTimeout bounds one composition, retries and waits included.
-	DefaultLLMTimeout = 20 * time.Second
+	// DefaultTimeout bounds one composition, retries and waits included.
+	DefaultTimeout = 20 * time.Second
 	// DefaultMaxTokens caps the length of the model's reply.
 	DefaultMaxTokens = 500
 	// DefaultMaxExcerptBytes caps the excerpt text sent to the model.
 	DefaultMaxExcerptBytes = 12000
 )
 
-// LLMConfig configures an [LLM]. Zero fields take the defaults above.
-type LLMConfig struct {
+// Config configures a [Composer]. Zero fields take the defaults above.
+type Config struct {
 	// Model is the chat model, such as "gpt-4o-mini" or "llama3.1". Required.
 	Model string
 	// Timeout bounds the whole composition of one answer: every attempt,
 	// every retry and every wait between them. When it runs out the draft
-	// is returned. Must be > 0 to take effect; default [DefaultLLMTimeout].
+	// is returned. Must be > 0 to take effect; default [DefaultTimeout].
 	Timeout time.Duration
 	// MaxTokens caps the reply (max_tokens); default [DefaultMaxTokens].
 	MaxTokens int
@@ -45,28 +50,26 @@ type LLMConfig struct {
 	MaxExcerptBytes int
 }
 
-// LLM is a [Composer] that has a language model write the answer from the
-// retrieved excerpts, then verifies every quotation and citation before
-// anyone sees it (see [LLM.Compose]). It is safe for concurrent use.
-type LLM struct {
+// Composer is a [bot.Composer] that has a language model write the answer
+// from the retrieved excerpts, then verifies every quotation and citation
+// before anyone sees it (see [Composer.Compose]). It is safe for concurrent
+// use.
+type Composer struct {
 	client chatClient
-	cfg    LLMConfig
+	cfg    Config
 	log    *slog.Logger
-	// lib, when set by [WithLLM], describes sources the model cites that
-	// the draft did not.
-	lib *retrieval.Library
 	// fence returns the random marker around the untrusted data.
 	fence func() string
 }
 
-var _ Composer = (*LLM)(nil)
+var _ bot.Composer = (*Composer)(nil)
 
-// NewLLM returns a composer that calls client, typically an
-// *openai.Client built with any OpenAI-compatible base URL. cfg.Model must
-// be set; log may be nil. Pass the result to [WithLLM] (or [WithComposer]).
-func NewLLM(client chatClient, cfg LLMConfig, log *slog.Logger) *LLM {
+// New returns a composer that calls client, typically an *openai.Client
+// built with any OpenAI-compatible base URL. cfg.Model must be set; log may
+// be nil. Pass the result to [bot.WithComposer].
+func New(client chatClient, cfg Config, log *slog.Logger) *Composer {
 	if cfg.Timeout <= 0 {
-		cfg.Timeout = DefaultLLMTimeout
+		cfg.Timeout = DefaultTimeout
 	}
 	if cfg.MaxTokens <= 0 {
 		cfg.MaxTokens = DefaultMaxTokens
@@ -77,30 +80,23 @@ func NewLLM(client chatClient, cfg LLMConfig, log *slog.Logger) *LLM {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &LLM{client: client, cfg: cfg, log: log, fence: newID}
+	return &Composer{client: client, cfg: cfg, log: log, fence: newFence}
 }
 
-// WithLLM makes the engine compose answers with l, which then also looks
-// up in the engine's library the titles of sources the model cites. A nil
-// l keeps answers extractive.
-func WithLLM(l *LLM) Option {
-	return func(e *Engine) {
-		if l == nil {
-			e.composer = nil
-			return
-		}
-		c := *l
-		c.lib = e.lib
-		e.composer = &c
-	}
+// newFence returns a random marker to put around the untrusted data.
+func newFence() string {
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
 }
 
 // Compose has the model answer q from the draft's quotes and evidence and
-// the retrieved hits, and returns the answer in [ModeLLM]: the draft's lead,
+// the retrieved hits, whose sources are in sources (the corpus the engine
+// answered from), and returns the answer in [bot.ModeLLM]: the draft's lead,
 // quotes (with their offsets), evidence and sources, plus the model's
 // verified prose as Summary. It never fails: when the model is unavailable
 // or its reply cannot be trusted, it returns the draft in
-// [ModeExtractive] with a Note saying why.
+// [bot.ModeExtractive] with a Note saying why.
 //
 // What is verified, and what happens when a check fails:
 //
@@ -125,11 +121,11 @@ func WithLLM(l *LLM) Option {
 //     survives, when the reply repeats the system prompt or talks about its
 //     instructions (prompt injection), and when a final check of the
 //     assembled text finds any quotation not verbatim in the excerpts.
-func (l *LLM) Compose(ctx context.Context, q string, draft Answer, hits []retrieval.Hit) Answer {
+func (l *Composer) Compose(ctx context.Context, q string, draft bot.Answer, hits []retrieval.Hit, sources *corpus.Corpus) bot.Answer {
 	ctx, cancel := context.WithTimeout(ctx, l.cfg.Timeout)
 	defer cancel()
 	start := time.Now()
-	set := l.excerpts(draft, hits)
+	set := l.excerpts(draft, hits, sources)
 	if len(set.items) == 0 {
 		return fallback(draft, "the language model was not used: there were no excerpts to give it")
 	}
@@ -164,9 +160,9 @@ func (l *LLM) Compose(ctx context.Context, q string, draft Answer, hits []retrie
 		return fallback(draft, "the language model's answer could not be verified against the sources, so this answer quotes them directly")
 	}
 	ans := draft
-	ans.Mode = ModeLLM
+	ans.Mode = bot.ModeLLM
 	ans.Summary = v.text
-	ans.Sources = l.addSources(draft.Sources, v.cited)
+	ans.Sources = addSources(draft.Sources, v.cited, sources)
 	if v.removed > 0 {
 		ans.Note = joinNotes(draft.Note, fmt.Sprintf("%s in the model's answer could not be found in the sources and %s removed.", plural(v.removed, "quotation"), wasWere(v.removed)))
 	}
@@ -174,8 +170,8 @@ func (l *LLM) Compose(ctx context.Context, q string, draft Answer, hits []retrie
 }
 
 // fallback returns the draft as an extractive answer with note added.
-func fallback(draft Answer, note string) Answer {
-	draft.Mode = ModeExtractive
+func fallback(draft bot.Answer, note string) bot.Answer {
+	draft.Mode = bot.ModeExtractive
 	draft.Summary = ""
 	draft.Note = joinNotes(draft.Note, capitalize(note)+".")
 	return draft
@@ -198,25 +194,42 @@ func wasWere(n int) string {
 	return "were"
 }
 
-// addSources appends to refs every cited source id it lacks.
-func (l *LLM) addSources(refs []SourceRef, cited []string) []SourceRef {
+// addSources appends to refs every cited source id it lacks, described
+// from sources when it is there.
+func addSources(refs []bot.SourceRef, cited []string, sources *corpus.Corpus) []bot.SourceRef {
 	have := map[string]bool{}
 	for _, r := range refs {
 		have[r.ID] = true
 	}
-	out := append([]SourceRef(nil), refs...)
+	out := append([]bot.SourceRef(nil), refs...)
 	for _, id := range cited {
 		if have[id] {
 			continue
 		}
 		have[id] = true
-		ref := SourceRef{ID: id, Title: id}
-		if l.lib != nil {
-			if src, err := l.lib.Corpus().Get(id); err == nil {
-				ref = RefOf(src)
+		ref := bot.SourceRef{ID: id, Title: id}
+		if sources != nil {
+			if src, err := sources.Get(id); err == nil {
+				ref = bot.RefOf(src)
 			}
 		}
 		out = append(out, ref)
 	}
 	return out
+}
+
+// plural returns "1 word" or "n words".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// capitalize upper-cases the first letter of s.
+func capitalize(s string) string {
+	for i, r := range s {
+		return string(unicode.ToUpper(r)) + s[i+len(string(r)):]
+	}
+	return s
 }

@@ -1,10 +1,12 @@
-package bot
+package llm
 
 import (
 	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/privacybot/privacybot/bot"
 )
 
 // verified is the outcome of checking a model's reply.
@@ -164,7 +166,7 @@ func verifyOnce(reply string, set excerptSet) verified {
 	}
 	v.text = strings.TrimSpace(strings.Join(paras, "\n\n"))
 	for _, id := range set.allowed {
-		if citedSeen[ShortID(id)] {
+		if citedSeen[bot.ShortID(id)] {
 			v.cited = append(v.cited, id)
 		}
 	}
@@ -221,7 +223,7 @@ func rewriteSentence(p string, sp [2]int, qs []quotation, allowed []string) (tex
 				if id == "" {
 					continue
 				}
-				ok = append(ok, "["+ShortID(id)+"]")
+				ok = append(ok, "["+bot.ShortID(id)+"]")
 				if !seen[id] {
 					seen[id] = true
 					cites = append(cites, id)
@@ -260,7 +262,7 @@ func resolveCitation(tok string, allowed []string) string {
 	}
 	match := ""
 	for _, id := range allowed {
-		if tok == id || tok == ShortID(id) {
+		if tok == id || tok == bot.ShortID(id) {
 			return id
 		}
 		if len(tok) >= 3 && strings.HasPrefix(id, tok) {
@@ -312,7 +314,7 @@ func splitSentences(p string, qs []quotation) [][2]int {
 			if r != '.' && r != '?' && r != '!' {
 				continue
 			}
-			if r == '.' && isAbbreviation(p[start:i-n]) {
+			if r == '.' && bot.EndsInAbbreviation(p[start:i-n]) {
 				continue
 			}
 			end = i

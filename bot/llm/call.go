@@ -1,4 +1,4 @@
-package bot
+package llm
 
 import (
 	"context"
@@ -56,7 +56,7 @@ var (
 // [maxRetries] times with exponential backoff, or after the server's
 // Retry-After, as long as the wait ends before ctx's deadline. user renders
 // the user message for a byte budget of excerpts.
-func (l *LLM) complete(ctx context.Context, system string, user func(budget int) (string, error)) (string, error) {
+func (l *Composer) complete(ctx context.Context, system string, user func(budget int) (string, error)) (string, error) {
 	budget := l.cfg.MaxExcerptBytes
 	for attempt := 0; ; attempt++ {
 		msg, err := user(budget)
@@ -94,7 +94,7 @@ func (l *LLM) complete(ctx context.Context, system string, user func(budget int)
 }
 
 // call makes one request and logs its token usage and latency.
-func (l *LLM) call(ctx context.Context, attempt int, system, user string) (string, error) {
+func (l *Composer) call(ctx context.Context, attempt int, system, user string) (string, error) {
 	req := openai.ChatCompletionRequest{
 		Model:     l.cfg.Model,
 		MaxTokens: l.cfg.MaxTokens,

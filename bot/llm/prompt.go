@@ -1,9 +1,11 @@
-package bot
+package llm
 
 import (
 	"fmt"
 	"strings"
 
+	"github.com/privacybot/privacybot/bot"
+	"github.com/privacybot/privacybot/corpus"
 	"github.com/privacybot/privacybot/prompts"
 	"github.com/privacybot/privacybot/retrieval"
 )
@@ -31,7 +33,7 @@ type excerptSet struct {
 
 // excerpts gathers the draft's quotes (with speakers) and evidence, then
 // the retrieved hits, without repeats, in that order of priority.
-func (l *LLM) excerpts(draft Answer, hits []retrieval.Hit) excerptSet {
+func (l *Composer) excerpts(draft bot.Answer, hits []retrieval.Hit, sources *corpus.Corpus) excerptSet {
 	var set excerptSet
 	seen := map[string]bool{}
 	allowed := map[string]bool{}
@@ -95,8 +97,8 @@ func (l *LLM) excerpts(draft Answer, hits []retrieval.Hit) excerptSet {
 		}
 		titled[e.sources[0]] = true
 		e.title = titles[e.sources[0]]
-		if e.title == "" && l.lib != nil {
-			if src, err := l.lib.Corpus().Get(e.sources[0]); err == nil {
+		if e.title == "" && sources != nil {
+			if src, err := sources.Get(e.sources[0]); err == nil {
 				e.title = src.Title
 			}
 		}
@@ -123,7 +125,7 @@ func renderAnswer(fence, q string, set excerptSet, budget int) (string, error) {
 			continue
 		}
 		used += len(e.text)
-		pe := prompts.Excerpt{ID: ShortID(e.sources[0]), Text: e.text}
+		pe := prompts.Excerpt{ID: bot.ShortID(e.sources[0]), Text: e.text}
 		if e.quote {
 			pe.Speaker, pe.Role, pe.Organization = e.speaker, e.role, e.org
 			data.Quotations = append(data.Quotations, pe)
