@@ -43,6 +43,16 @@ func (s *statusLine) set(text string) {
 	io.WriteString(s.w, eraseLine+text)
 }
 
+// note makes text the line without drawing it: it shows when the line
+// is next drawn again, after other output.
+func (s *statusLine) note(text string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.text != "" {
+		s.text = text
+	}
+}
+
 // clear erases the line.
 func (s *statusLine) clear() {
 	s.mu.Lock()
@@ -105,11 +115,16 @@ func (m *meter) update(step string, done, total int) {
 	if step != m.step {
 		m.step, m.stepStart, m.lastDrawn = step, now, time.Time{}
 	}
-	if m.a.status == nil || (done < total && now.Sub(m.lastDrawn) < redrawEvery) {
+	if m.a.status == nil {
+		return
+	}
+	line := m.line(now, done, total)
+	if done < total && now.Sub(m.lastDrawn) < redrawEvery {
+		m.a.status.note(line)
 		return
 	}
 	m.lastDrawn = now
-	m.a.status.set(m.line(now, done, total))
+	m.a.status.set(line)
 }
 
 // line is the status line: the label, the step, how many are done, the
