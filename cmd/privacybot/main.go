@@ -100,8 +100,14 @@ func (a *App) Run(ctx context.Context, args []string) int {
 // exit reports err, if any, on stderr and returns the exit code for it.
 func (a *App) exit(err error) int {
 	var ue usageError
+	var hr helpRequest
 	switch {
 	case err == nil:
+		return exitOK
+	case errors.As(err, &hr):
+		// Run answers -h and --help before the command runs; this is the
+		// same answer should parseArgs meet one anyway.
+		a.writeCommandUsage(a.Stdout, hr.flags)
 		return exitOK
 	case errors.As(err, &ue):
 		fmt.Fprintln(a.Stderr, "privacybot: "+oneLine(ue.msg))
