@@ -22,7 +22,13 @@ type Ledger struct {
 
 // BuildLedger extracts the quotes and silences of every source in c. al may
 // be nil for the default aliases.
-func BuildLedger(c *corpus.Corpus, al *Aliases) *Ledger {
+func BuildLedger(c *corpus.Corpus, al *Aliases) *Ledger { return BuildLedgerProgress(c, al, nil) }
+
+// BuildLedgerProgress is [BuildLedger] reporting, when progress is not nil,
+// how many sources of c it has read: progress(done) is called after each
+// source, with done counting up to len(c.Sources). The extraction runs on
+// several goroutines, but the calls never overlap and done never goes down.
+func BuildLedgerProgress(c *corpus.Corpus, al *Aliases, progress func(done int)) *Ledger {
 	if al == nil {
 		al = DefaultAliases()
 	}
@@ -36,13 +42,23 @@ func BuildLedger(c *corpus.Corpus, al *Aliases) *Ledger {
 	qss := make([][]Quote, len(c.Sources))
 	sss := make([][]Silence, len(c.Sources))
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(c.Sources)/16))
-	var wg sync.WaitGroup
+	var (
+		wg     sync.WaitGroup
+		doneMu sync.Mutex
+		done   int
+	)
 	for w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := w; i < len(c.Sources); i += workers {
 				qss[i], sss[i] = Extract(c.Sources[i], al)
+				if progress != nil {
+					doneMu.Lock()
+					done++
+					progress(done)
+					doneMu.Unlock()
+				}
 			}
 		}()
 	}

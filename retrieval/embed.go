@@ -59,6 +59,12 @@ const embedBatchSize = 128
 // embedAll embeds texts in batches on runtime.NumCPU workers. The first
 // error cancels the other workers and is returned.
 func embedAll(ctx context.Context, e Embedder, texts []string) ([][]float32, error) {
+	return embedAllProgress(ctx, e, texts, nil)
+}
+
+// embedAllProgress is embedAll calling done(n), when done is not nil, as
+// each batch of n texts is embedded, from the worker that embedded it.
+func embedAllProgress(ctx context.Context, e Embedder, texts []string, done func(n int)) ([][]float32, error) {
 	out := make([][]float32, len(texts))
 	if len(texts) == 0 {
 		return out, nil
@@ -96,6 +102,9 @@ func embedAll(ctx context.Context, e Embedder, texts []string) ([][]float32, err
 					continue
 				}
 				copy(out[start:end], vs)
+				if done != nil {
+					done(end - start)
+				}
 			}
 		}()
 	}

@@ -29,6 +29,13 @@ type Options struct {
 	// fits or restores a [FittedEmbedder], so one must not be shared by two
 	// Libraries.
 	Embedder Embedder
+	// Progress, when not nil, is told how far Open has got with the work
+	// that grows with the corpus, stage by stage (see [Progress]), so that
+	// a caller can show it: on a large corpus a first index takes minutes.
+	// Open calls it from one goroutine at a time, often (once an article or
+	// a batch of chunks), so it should return quickly. The package itself
+	// never prints.
+	Progress func(Progress)
 	// Aliases canonicalizes speaker and organization names. nil means
 	// [DefaultAliases].
 	Aliases *quote.Aliases
@@ -125,14 +132,14 @@ func Open(ctx context.Context, o Options) (*Library, error) {
 	}
 
 	l.corpus = cor
-	l.ledger = l.openLedger(cor)
+	l.ledger = l.openLedger(cor, o.Progress)
 	all := l.linkAll(cor)
 
 	if l.path != "" {
 		l.load(saved, savedErr, all) // on failure it leaves a warning, unless there was no saved index
 	}
 	if l.vec == nil {
-		if err := l.build(ctx, all); err != nil {
+		if err := l.build(ctx, all, o.Progress); err != nil {
 			return nil, fmt.Errorf("open library: %w", err)
 		}
 		if err := l.buildLexical(ctx, all); err != nil {
@@ -232,8 +239,9 @@ func (l *Library) load(saved *indexRead, err error, order []*chunk) bool {
 	return false
 }
 
-// build fits the embedder and embeds every chunk.
-func (l *Library) build(ctx context.Context, all []*chunk) error {
+// build fits the embedder and embeds every chunk, reporting to progress
+// (nil for no reports) as it goes.
+func (l *Library) build(ctx context.Context, all []*chunk, progress func(Progress)) error {
 	texts := make([]string, len(all))
 	for i, c := range all {
 		texts[i] = c.indexText()
@@ -241,7 +249,8 @@ func (l *Library) build(ctx context.Context, all []*chunk) error {
 	if f, ok := l.emb.(FittedEmbedder); ok {
 		f.Fit(texts)
 	}
-	vecs, err := embedAll(ctx, l.emb, texts)
+	sp := newStageProgress(progress, StageVectors, len(l.corpus.Sources), len(texts))
+	vecs, err := embedAllProgress(ctx, l.emb, texts, sp.add)
 	if err != nil {
 		return fmt.Errorf("build index: %w", err)
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"log/slog"
 
 	"github.com/privacybot/privacybot/ingest"
 )
@@ -23,7 +24,9 @@ func (a *App) runAdd(ctx context.Context, args []string) error {
 	}
 	var outs []addOutcome
 	failed := 0
-	for _, ref := range pos {
+	prog := a.addMeter(len(pos))
+	for i, ref := range pos {
+		prog.update(i)
 		res, err := in.Service.Add(ctx, ref, by)
 		o := addOutcome{Ref: ref}
 		if err != nil {
@@ -39,10 +42,12 @@ func (a *App) runAdd(ctx context.Context, args []string) error {
 			}
 		}
 		outs = append(outs, o)
+		prog.update(i + 1)
 		if ctx.Err() != nil {
 			break
 		}
 	}
+	prog.finish(outs, a.logger(slog.LevelInfo))
 	if cf.json {
 		if err := writeJSON(a, outs); err != nil {
 			return err

@@ -3,13 +3,10 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
-
-	"github.com/joho/godotenv"
 
 	"github.com/privacybot/privacybot/bot/slackbot"
 )
@@ -112,27 +109,4 @@ func swapped(v string) string {
 		return "; the value set starts with xoxp-, a user token, which privacybot does not use"
 	}
 	return ""
-}
-
-// errDotenv reports a .env file that cannot be read. Its parser's message
-// is not passed on, since it may quote a line holding a token.
-var errDotenv = errors.New(".env in the working directory could not be read; it should hold KEY=value lines")
-
-// dotenvGetenv returns a getenv that falls back to the .env file in the
-// working directory, if there is one, for variables the environment does
-// not set. The environment always wins.
-func (a *App) dotenvGetenv() (func(string) string, error) {
-	vals, err := godotenv.Read(".env")
-	if errors.Is(err, fs.ErrNotExist) {
-		return a.Getenv, nil
-	}
-	if err != nil {
-		return nil, errDotenv
-	}
-	return func(k string) string {
-		if v := a.Getenv(k); v != "" {
-			return v
-		}
-		return vals[k]
-	}, nil
 }

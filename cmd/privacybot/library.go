@@ -24,27 +24,35 @@ type corpusFlags struct {
 }
 
 // newFlagSet returns a flag set for a subcommand that reports errors
-// instead of exiting, with the corpus flags registered.
+// instead of exiting, with the corpus flags registered: --corpus and
+// --data, and --json for the commands that print JSON (all but those in
+// textOnly).
 func (a *App) newFlagSet(name string) (*flag.FlagSet, *corpusFlags) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	cf := &corpusFlags{}
-	fs.StringVar(&cf.corpus, "corpus", "", "load articles from `DIR` instead of the embedded seeds (also PRIVACYBOT_CORPUS)")
-	fs.StringVar(&cf.data, "data", "", "keep the index in `DIR` (also PRIVACYBOT_DATA; default: the user cache directory)")
-	fs.BoolVar(&cf.json, "json", false, "print JSON")
+	fs.StringVar(&cf.corpus, "corpus", "", "load articles from `DIR` (default: $PRIVACYBOT_CORPUS, else the embedded seeds)")
+	fs.StringVar(&cf.data, "data", "", "keep the index and added articles in `DIR` (default: $PRIVACYBOT_DATA, else privacybot/ in the user cache directory)")
+	if !textOnly[name] {
+		fs.BoolVar(&cf.json, "json", false, "print JSON instead of text")
+	}
 	return fs, cf
 }
 
+// textOnly are the commands that have no JSON output, so no --json.
+var textOnly = map[string]bool{"chat": true, "eval": true, "serve": true}
+
 // parseArgs parses flags wherever they appear among the arguments and
-// returns the positional ones.
+// returns the positional ones. -h or --help returns a [helpRequest]; a
+// flag fs does not take, a usage error that shows the command's usage.
 func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				return nil, usagef("%s: see 'privacybot help'", fs.Name())
+				return nil, helpRequest{fs}
 			}
-			return nil, usagef("%s: %v", fs.Name(), err)
+			return nil, usageError{msg: fmt.Sprintf("%s: %v", fs.Name(), err), flags: fs}
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -101,7 +109,9 @@ func (a *App) openLibrary(ctx context.Context, cf *corpusFlags, log *slog.Logger
 	if err != nil {
 		return nil, err
 	}
-	lib, err := retrieval.Open(ctx, retrieval.Options{FS: fsys, DataDir: a.dataDir(cf), Embedder: emb, Logger: log})
+	im := a.indexMeter()
+	lib, err := retrieval.Open(ctx, retrieval.Options{FS: fsys, DataDir: a.dataDir(cf), Embedder: emb, Logger: log, Progress: im.report})
+	im.finish(err == nil, log)
 	if err != nil {
 		return nil, fmt.Errorf("open corpus: %w", err)
 	}

@@ -7,6 +7,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -34,6 +35,9 @@ type App struct {
 	Stdout, Stderr io.Writer
 	// Getenv reads a configuration variable; os.Getenv in production.
 	Getenv func(string) string
+	// status is the progress line on stderr when stderr is a terminal,
+	// else nil; Run sets it (see progress.go).
+	status *statusLine
 }
 
 // Exit codes.
@@ -44,73 +48,73 @@ const (
 )
 
 // usageError is a mistake in how the command was called; it exits with
-// code 2 and a one-line message.
-type usageError struct{ msg string }
+// code 2 and a one-line message, followed by the command's usage when
+// flags is set (a flag it does not take).
+type usageError struct {
+	msg   string
+	flags *flag.FlagSet
+}
 
 func (e usageError) Error() string { return e.msg }
 
-func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+func usagef(format string, args ...any) error {
+	return usageError{msg: fmt.Sprintf(format, args...)}
+}
 
 // errFailed reports a command that ran but found failures (eval); its
 // output already says what failed.
 var errFailed = errors.New("failed")
 
-const usage = `privacybot answers questions about privacy news from its sources, quoting them verbatim.
-
-Usage:
-  privacybot ask [--json] [--corpus DIR] [--data DIR] QUESTION
-  privacybot chat [--corpus DIR] [--data DIR]
-  privacybot sources [--json] [--corpus DIR]
-  privacybot source [--json] [--corpus DIR] ID
-  privacybot quotes [--json] [--corpus DIR] [--speaker NAME]
-  privacybot eval [--corpus DIR] FILE
-  privacybot serve [--http ADDR]
-  privacybot add [--json] [--data DIR] [--by NAME] PATH|URL...
-  privacybot remove [--json] [--data DIR] [--by NAME] ID...
-  privacybot help
-
-Environment variables are listed in the README and .env.example.
-`
-
-// Run runs one command and returns the process exit code.
+// Run runs one command and returns the process exit code. The commands
+// are in usage.go; "help" and the -h, --help and --version flags are
+// handled there too.
 func (a *App) Run(ctx context.Context, args []string) int {
 	if len(args) == 0 {
-		fmt.Fprint(a.Stderr, usage)
+		a.printUsage(a.Stderr)
 		return exitUsage
 	}
-	cmd, rest := args[0], args[1:]
-	var err error
-	switch cmd {
-	case "ask":
-		err = a.runAsk(ctx, rest)
-	case "chat":
-		err = a.runChat(ctx, rest)
-	case "sources":
-		err = a.runSources(ctx, rest)
-	case "source":
-		err = a.runSource(ctx, rest)
-	case "quotes":
-		err = a.runQuotes(ctx, rest)
-	case "eval":
-		err = a.runEval(ctx, rest)
-	case "serve":
-		err = a.runServe(ctx, rest)
-	case "add":
-		err = a.runAdd(ctx, rest)
-	case "remove":
-		err = a.runRemove(ctx, rest)
-	case "help", "-h", "--help":
-		fmt.Fprint(a.Stdout, usage)
-		return exitOK
-	default:
-		err = usagef("unknown command %q; run 'privacybot help'", cmd)
+	name, rest := args[0], args[1:]
+	switch name {
+	case "help", "-h", "-help", "--help":
+		return a.exit(a.runHelp(ctx, rest))
+	case "--version", "-version":
+		name = "version"
 	}
+	cmd, ok := lookupCommand(name)
+	if !ok {
+		return a.exit(usagef("unknown command %q; run 'privacybot help'", name))
+	}
+	if wantsHelp(rest) {
+		return a.exit(a.printCommandUsage(ctx, a.Stdout, cmd))
+	}
+	app := a
+	if cmd.env {
+		var err error
+		if app, err = a.prepare(); err != nil {
+			return a.exit(err)
+		}
+	}
+	return app.exit(cmd.run(app, ctx, rest))
+}
+
+// exit reports err, if any, on stderr and returns the exit code for it.
+func (a *App) exit(err error) int {
 	var ue usageError
+	var hr helpRequest
 	switch {
 	case err == nil:
 		return exitOK
+	case errors.As(err, &hr):
+		// Run answers -h and --help before the command runs; this is the
+		// same answer should parseArgs meet one anyway.
+		a.writeCommandUsage(a.Stdout, hr.flags)
+		return exitOK
 	case errors.As(err, &ue):
 		fmt.Fprintln(a.Stderr, "privacybot: "+oneLine(ue.msg))
+		if ue.flags != nil {
+			fmt.Fprintln(a.Stderr)
+			a.writeCommandUsage(a.Stderr, ue.flags)
+		}
 		return exitUsage
 	case errors.Is(err, errFailed):
 		return exitFailure
@@ -121,14 +125,12 @@ func (a *App) Run(ctx context.Context, args []string) int {
 }
 
 // logger returns a logger on stderr at the level PRIVACYBOT_LOG_LEVEL sets
-// (debug, info, warn, error); def is the level when it is unset.
+// (debug, info, warn, error); def is the level when it is unset. Run has
+// checked the variable (see [App.prepare]).
 func (a *App) logger(def slog.Level) *slog.Logger {
-	level := def
-	if v := a.Getenv("PRIVACYBOT_LOG_LEVEL"); v != "" {
-		_ = level.UnmarshalText([]byte(v))
-	}
+	level, _ := logLevel(a.Getenv, def)
 	var h slog.Handler = slog.NewTextHandler(a.Stderr, &slog.HandlerOptions{Level: level})
-	if strings.EqualFold(a.Getenv("PRIVACYBOT_LOG_FORMAT"), "json") {
+	if jsonLogs(a.Getenv) {
 		h = slog.NewJSONHandler(a.Stderr, &slog.HandlerOptions{Level: level})
 	}
 	return slog.New(h)

@@ -12,7 +12,7 @@ import (
 // runQuotes prints the quote ledger: privacybot quotes [--json] [--speaker NAME].
 func (a *App) runQuotes(ctx context.Context, args []string) error {
 	fs, cf := a.newFlagSet("quotes")
-	speaker := fs.String("speaker", "", "only quotes by this person or organization (aliases work)")
+	speaker := fs.String("speaker", "", "only quotes by `NAME`, a person or organization; aliases and small typos work (default: every quote)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err

@@ -30,7 +30,7 @@ const (
 // taking events and lets the answers under way finish.
 func (a *App) runServe(ctx context.Context, args []string) error {
 	fs, cf := a.newFlagSet("serve")
-	addr := fs.String("http", "", "serve the HTTP Events API on `ADDR` (like :3000) instead of Socket Mode")
+	addr := fs.String("http", "", "serve the HTTP Events API on `ADDR`, like :3000 (default: Socket Mode, which needs no public address)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -38,12 +38,8 @@ func (a *App) runServe(ctx context.Context, args []string) error {
 	if len(pos) > 0 {
 		return usagef("serve: unexpected argument %q; see 'privacybot help'", pos[0])
 	}
-	getenv, err := a.dotenvGetenv()
-	if err != nil {
-		return fmt.Errorf("serve: %w", err)
-	}
-	app := *a
-	app.Getenv = getenv
+	// Run has put the .env file beneath the environment (App.prepare).
+	app, getenv := *a, a.Getenv
 	cfg, err := loadConfig(getenv, *addr)
 	if err != nil {
 		// A missing or malformed variable is a usage error: exit code 2.
