@@ -17,6 +17,7 @@ import (
 
 	"github.com/privacybot/privacybot/bot"
 	"github.com/privacybot/privacybot/bot/slackbot/slackfake"
+	"github.com/privacybot/privacybot/feedback"
 	"github.com/privacybot/privacybot/ingest"
 	"github.com/privacybot/privacybot/internal/testlog"
 	"github.com/privacybot/privacybot/retrieval"
@@ -243,6 +244,7 @@ func runScenario(t *testing.T, h *harness, tr transport) {
 				t.Errorf("feedback log lacks %s", want)
 			}
 		}
+		checkStoredVote(t, h, "U061F7AUR", "What did JPMorgan say?", feedback.Up)
 	})
 
 	t.Run("429 retried after Retry-After", func(t *testing.T) {

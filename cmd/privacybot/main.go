@@ -67,6 +67,7 @@ Usage:
   privacybot serve [--http ADDR]
   privacybot add [--json] [--data DIR] [--by NAME] PATH|URL...
   privacybot remove [--json] [--data DIR] [--by NAME] ID...
+  privacybot feedback [--json] [--data DIR] [--since DURATION]
   privacybot help
 
 Environment variables are listed in the README and .env.example.
@@ -99,6 +100,8 @@ func (a *App) Run(ctx context.Context, args []string) int {
 		err = a.runAdd(ctx, rest)
 	case "remove":
 		err = a.runRemove(ctx, rest)
+	case "feedback":
+		err = a.runFeedback(ctx, rest)
 	case "help", "-h", "--help":
 		fmt.Fprint(a.Stdout, usage)
 		return exitOK
