@@ -315,6 +315,21 @@ func runScenario(t *testing.T, h *harness, tr transport) {
 	}
 }
 
+// checkLinked checks that blocks show the added article's title as a link
+// to its original, <url|title>, and no seed as a link; it returns the
+// blocks' texts.
+func checkLinked(t *testing.T, what, blocks, url, id string) string {
+	t.Helper()
+	texts := blockTexts(t, blocks)
+	if want := "<" + url + "|ICO fines facial recognition firm over scraped images>"; !strings.Contains(texts, want) {
+		t.Errorf("%s does not link the title of [%s] to its original %s:\n%s", what, id, want, texts)
+	}
+	if n := strings.Count(texts, "<http"); n == 0 || strings.Contains(texts, "|Facebook") {
+		t.Errorf("%s links a seed, which has no URL:\n%s", what, texts)
+	}
+	return texts
+}
+
 // buttonValue returns the value of the button with actionID in blocks.
 func buttonValue(t *testing.T, blocks, actionID string) string {
 	t.Helper()
@@ -496,6 +511,19 @@ func runIngestScenario(t *testing.T, h *harness, tr transport, site *httptest.Se
 		if !strings.Contains(c.All(), id) || !strings.Contains(c.All(), "ICO fines facial recognition firm") {
 			t.Errorf("sources do not list the added article:\n%s", c.All())
 		}
+		checkLinked(t, "sources", c.Blocks(), pageURL, id)
+	})
+
+	t.Run("added article links to its original", func(t *testing.T) {
+		h.t = t
+		a := ask(t, "What did Silkie Carlo say about the fine?", "1700000150.000001")
+		texts := checkLinked(t, "answer", a.Blocks(), pageURL, id)
+		if cite := "<" + pageURL + "|[" + id + "]>"; !strings.Contains(texts, cite) {
+			t.Errorf("the quotation's citation is not a link %s:\n%s", cite, texts)
+		}
+		tr.command(h.slashAs(otherUser, "source "+id, "source-added"))
+		c := h.waitCall("source reply", "response_url", isResponse("source-added"))
+		checkLinked(t, "source", c.Blocks(), pageURL, id)
 	})
 
 	t.Run("duplicate and broken pages", func(t *testing.T) {
