@@ -1,4 +1,5 @@
-// Package slackfake is a fake Slack for tests: a Web API, a Socket Mode
+// Package slackfake is a fake Slack for tests: a Web API (including the
+// assistant.threads methods of the AI-app surface), a Socket Mode
 // websocket and response_url endpoints on loopback. It records every call
 // and acknowledgement, sends envelopes, pings and disconnects, and can
 // answer a call with HTTP 429. Nothing in it reaches the real Slack.
@@ -257,9 +258,61 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 			msgs = []map[string]any{}
 		}
 		writeJSON(w, map[string]any{"ok": true, "messages": msgs, "has_more": false})
+	case "assistant.threads.setSuggestedPrompts", "assistant.threads.setStatus", "assistant.threads.setTitle":
+		if why := checkAssistantCall(c); why != "" {
+			writeJSON(w, map[string]any{"ok": false, "error": "invalid_arguments", "detail": why})
+			return
+		}
+		writeJSON(w, map[string]any{"ok": true})
 	default:
 		writeJSON(w, map[string]any{"ok": false, "error": "unknown_method"})
 	}
+}
+
+// Prompt is one suggested prompt of an assistant.threads.setSuggestedPrompts
+// call.
+type Prompt struct {
+	Title   string `json:"title"`
+	Message string `json:"message"`
+}
+
+// Prompts returns the prompts of an assistant.threads.setSuggestedPrompts
+// call.
+func (c Call) Prompts() []Prompt {
+	var ps []Prompt
+	_ = json.Unmarshal([]byte(c.Field("prompts")), &ps)
+	return ps
+}
+
+// checkAssistantCall checks the arguments of an assistant.threads method
+// as Slack documents them: channel_id and thread_ts are required; status
+// must be sent (empty clears it); a title must not be empty; prompts are a
+// JSON array of one to four objects with a title and a message.
+func checkAssistantCall(c Call) string {
+	if c.Field("channel_id") == "" || c.Field("thread_ts") == "" {
+		return "channel_id and thread_ts are required"
+	}
+	switch c.Method {
+	case "assistant.threads.setStatus":
+		if _, ok := c.Form["status"]; !ok && c.JSON["status"] == nil {
+			return "status is required"
+		}
+	case "assistant.threads.setTitle":
+		if c.Field("title") == "" {
+			return "title is required"
+		}
+	case "assistant.threads.setSuggestedPrompts":
+		ps := c.Prompts()
+		if len(ps) < 1 || len(ps) > 4 {
+			return "prompts must hold 1 to 4 prompts"
+		}
+		for _, p := range ps {
+			if p.Title == "" || p.Message == "" {
+				return "every prompt needs a title and a message"
+			}
+		}
+	}
+	return ""
 }
 
 func (s *Server) serveRespond(w http.ResponseWriter, r *http.Request) {
