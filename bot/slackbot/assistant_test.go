@@ -11,7 +11,7 @@ import (
 // The assistant thread of the fixtures.
 const (
 	assistantChannel = "D123ABC456"
-	assistantTS  = "1729999327.187299"
+	assistantTS      = "1729999327.187299"
 )
 
 func TestAssistantThread(t *testing.T) {
