@@ -529,6 +529,19 @@ func runIngestScenario(t *testing.T, h *harness, tr transport, site *httptest.Se
 		checkLinked(t, "source", c.Blocks(), pageURL, id)
 	})
 
+	t.Run("assistant suggests the newest article", func(t *testing.T) {
+		h.t = t
+		tr.event(edit(t, fixture(t, "assistant_thread_started.json"), func(m map[string]any) { m["event_id"] = "Ev0ASSTNEWEST" }), 0)
+		c := h.waitCall("suggested prompts", "assistant.threads.setSuggestedPrompts", func(c slackfake.Call) bool { return c.Status == http.StatusOK })
+		ps := c.Prompts()
+		if len(ps) == 0 || !strings.HasPrefix(ps[0].Title, "Newest: ICO fines facial recognition firm") || !strings.HasPrefix(ps[0].Message, "What did ") {
+			t.Fatalf("first prompt = %+v, want what the newest article's most quoted speaker said", ps)
+		}
+		if a := ask(t, ps[0].Message, "1700000160.000001"); !strings.Contains(a.All(), "["+id+"]") || !strings.Contains(a.Text(), "“") {
+			t.Errorf("the suggested %q is not answered with a quotation from the added article [%s]:\n%s", ps[0].Message, id, a.Text())
+		}
+	})
+
 	t.Run("duplicate and broken pages", func(t *testing.T) {
 		h.t = t
 		tr.command(h.slashAs(adminUser, "add "+pageURL+"?utm_source=slack", "dup"))
