@@ -146,3 +146,25 @@ func runAssistantScenario(t *testing.T, h *harness, tr transport) {
 		}
 	})
 }
+
+// TestAssistantRefusedFallsBack checks that a reply in a DM thread is
+// still answered, under the usual placeholder, when Slack refuses the
+// assistant status (an app installed without the assistant view).
+func TestAssistantRefusedFallsBack(t *testing.T) {
+	h := newHarness(t, nil)
+	h.fake.Refuse("assistant.threads.setStatus", "missing_scope")
+	tr := h.http()
+	tr.event(fixture(t, "assistant_message.json"), 0)
+	ph := h.waitCall("placeholder", "chat.postMessage", inThread(assistantChannel, assistantTS))
+	if !strings.Contains(ph.Text(), "Looking through the sources") {
+		t.Errorf("first post = %q, want the placeholder", ph.Text())
+	}
+	up := h.waitCall("answer", "chat.update", func(c slackfake.Call) bool { return c.Field("ts") == ph.TS })
+	if !strings.Contains(up.Text(), jpmorganQuote) {
+		t.Errorf("answer lacks the JPMorgan quotation:\n%s", up.Text())
+	}
+	h.bot.waitIdle()
+	if n := len(h.fake.Calls("assistant.threads.setStatus")); n != 1 {
+		t.Errorf("%d setStatus calls, want the one refused (no clearing of a status never set)", n)
+	}
+}

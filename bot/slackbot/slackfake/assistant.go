@@ -47,3 +47,17 @@ func checkAssistantCall(c Call) string {
 	}
 	return ""
 }
+
+// Refuse makes every later call of an assistant.threads method fail with
+// Slack's error code, as for an app without the assistant view.
+func (s *Server) Refuse(method, code string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.refused[method] = code
+}
+
+func (s *Server) refusal(method string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.refused[method]
+}
