@@ -44,7 +44,7 @@ func (b *Bot) helpText(user string) string {
 		s += "• `" + Command + " remove ID`: remove an added source (admins only)\n"
 	}
 	return s + "• `" + Command + " help`: this message\n\n" +
-		"You can also mention me in a channel (I answer in the thread, and follow-ups in the thread work) or send me a direct message."
+		"You can also mention me in a channel (I answer in the thread, and follow-ups in the thread work), send me a direct message, or open me in Slack's assistant panel."
 }
 
 // handleCommand handles a /privacy command. It returns at once with the
