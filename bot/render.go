@@ -34,7 +34,8 @@ func Cite(cs ...Citation) string {
 
 // Render formats an answer as plain text for a terminal or a chat
 // fallback: the lead, any written summary, the quotes by speaker, the
-// supporting sentences, and the list of sources. Quotation marks enclose
+// supporting sentences, and the list of sources (with the URL of each
+// that has one, in angle brackets). Quotation marks enclose
 // only verbatim source text.
 func Render(a Answer) string {
 	var sb strings.Builder
@@ -61,7 +62,11 @@ func Render(a Answer) string {
 	if len(a.Sources) > 0 {
 		sb.WriteString("\nSources:\n")
 		for _, s := range a.Sources {
-			fmt.Fprintf(&sb, "  [%s] %s\n", ShortID(s.ID), DescribeSource(s))
+			fmt.Fprintf(&sb, "  [%s] %s", ShortID(s.ID), DescribeSource(s))
+			if s.URL != "" {
+				sb.WriteString(" <" + s.URL + ">")
+			}
+			sb.WriteString("\n")
 		}
 	}
 	if a.Note != "" {

@@ -35,14 +35,23 @@ func (b *Bot) answer(ctx context.Context, log *slog.Logger, q question) {
 		_ = b.postEphemeral(ctx, log, q.channel, q.user, q.threadTS, textMessage(rateLimitText(b.rateLimit, wait)))
 		return
 	}
-	placeholder, err := b.postMessage(ctx, log, q.channel, q.threadTS, textMessage(placeholderText))
-	if err != nil {
-		placeholder = ""
+	// An assistant thread shows a status while the answer is worked out;
+	// elsewhere (or if Slack refuses the status) a placeholder message
+	// does, which the answer then replaces.
+	status := q.assistant && b.setStatus(ctx, log, q.channel, q.threadTS, assistantStatus) == nil
+	placeholder := ""
+	if !status {
+		if ts, err := b.postMessage(ctx, log, q.channel, q.threadTS, textMessage(placeholderText)); err == nil {
+			placeholder = ts
+		}
 	}
 	key := conversationKey(q.channel, q.threadTS)
 	history, known := b.convs.history(key)
 	if !known && q.threadTS != "" && q.threadTS != q.ts {
 		history = b.readThread(ctx, log, q)
+	}
+	if q.assistant && len(history) == 0 {
+		b.setTitle(ctx, log, q.channel, q.threadTS, q.text)
 	}
 	start := time.Now()
 	asked.History = history
@@ -60,6 +69,9 @@ func (b *Bot) answer(ctx context.Context, log *slog.Logger, q question) {
 			"sources", len(ans.Sources), "history", len(history), "took", time.Since(start).Round(time.Millisecond))
 	}
 	b.deliver(ctx, log, q.channel, q.threadTS, placeholder, msgs)
+	if status {
+		b.clearStatus(ctx, log, q.channel, q.threadTS)
+	}
 	if err == nil {
 		if !known {
 			for _, t := range history {

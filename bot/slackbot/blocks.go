@@ -235,22 +235,23 @@ func speakerMd(g bot.SpeakerGroup) string {
 }
 
 // quoteUnits renders each quotation as a block quote with its speaker and
-// citations, and each refusal to comment likewise.
-func quoteUnits(groups []bot.SpeakerGroup) []unit {
+// citations, and each refusal to comment likewise. Citations of sources
+// in urls link to their originals.
+func quoteUnits(groups []bot.SpeakerGroup, urls urlIndex) []unit {
 	var us []unit
 	for _, g := range groups {
 		who := speakerMd(g)
 		for _, q := range g.Quotes {
 			cite := bot.Cite(q.Citations...)
 			us = append(us, unit{
-				md:    blockQuote("“"+q.Text+"”") + "\n— " + who + " " + cite,
+				md:    blockQuote("“"+q.Text+"”") + "\n— " + who + " " + urls.cite(q.Citations...),
 				plain: escape(fmt.Sprintf("“%s” — %s %s", q.Text, capitalize(g.Label), cite)),
 			})
 		}
 		for _, s := range g.Silences {
 			cite := bot.Cite(s.Citation)
 			us = append(us, unit{
-				md:    "_" + escape(capitalize(g.Label)) + ", " + escape(s.Kind) + ":_\n" + blockQuote("“"+s.Text+"”") + " " + cite,
+				md:    "_" + escape(capitalize(g.Label)) + ", " + escape(s.Kind) + ":_\n" + blockQuote("“"+s.Text+"”") + " " + urls.cite(s.Citation),
 				plain: escape(fmt.Sprintf("(%s, %s) “%s” %s", capitalize(g.Label), s.Kind, s.Text, cite)),
 			})
 		}
@@ -260,12 +261,12 @@ func quoteUnits(groups []bot.SpeakerGroup) []unit {
 
 // evidenceUnits renders supporting sentences as block quotes with their
 // citations, under a heading.
-func evidenceUnits(ev []bot.Evidence) []unit {
+func evidenceUnits(ev []bot.Evidence, urls urlIndex) []unit {
 	var us []unit
 	for i, e := range ev {
 		cite := bot.Cite(e.Citation)
 		u := unit{
-			md:    blockQuote("“"+e.Text+"”") + " " + cite,
+			md:    blockQuote("“"+e.Text+"”") + " " + urls.cite(e.Citation),
 			plain: escape("“"+e.Text+"” ") + cite,
 		}
 		if i == 0 {
@@ -301,9 +302,10 @@ func sourcesContext(srcs []bot.SourceRef) slack.Block {
 	return slack.NewContextBlock("sources", elems...)
 }
 
-// sourceLine describes a source in mrkdwn: "*[001]* Title — Outlet, Date".
+// sourceLine describes a source in mrkdwn: "*[001]* Title — Outlet, Date",
+// the title linking to the original when the source has a URL.
 func sourceLine(s bot.SourceRef) string {
-	line := "*[" + bot.ShortID(s.ID) + "]* " + escape(s.Title)
+	line := "*[" + bot.ShortID(s.ID) + "]* " + link(s.URL, s.Title)
 	var meta []string
 	for _, m := range []string{s.Outlet, s.Date} {
 		if m != "" {
@@ -334,8 +336,9 @@ func answerMessages(ans bot.Answer, head string, feedback bool) []message {
 	}
 	units := []unit{{md: leadMd, plain: leadPlain}}
 	content := sections(units)
-	content = append(content, sections(quoteUnits(ans.Groups))...)
-	content = append(content, sections(evidenceUnits(ans.Evidence))...)
+	urls := urlsOf(ans.Sources)
+	content = append(content, sections(quoteUnits(ans.Groups, urls))...)
+	content = append(content, sections(evidenceUnits(ans.Evidence, urls))...)
 	if ans.Note != "" {
 		content = append(content, sections([]unit{{md: "_Note: " + escape(ans.Note) + "_", plain: "Note: " + escape(ans.Note)}})...)
 	}
@@ -344,7 +347,7 @@ func answerMessages(ans bot.Answer, head string, feedback bool) []message {
 		trailer = append(trailer, c)
 	}
 	if feedback && ans.ID != "" {
-		trailer = append(trailer, feedbackBlock(ans.ID, ans.Question))
+		trailer = append(trailer, feedbackBlock(ans.ID, ans.Question, ans.Mode))
 	}
 	return buildMessages(content, trailer)
 }

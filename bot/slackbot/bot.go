@@ -72,6 +72,8 @@ type Config struct {
 	// AddTimeout bounds one /privacy add or remove (fetching the page and
 	// indexing it); zero means [DefaultAddTimeout].
 	AddTimeout time.Duration
+	// Feedback stores the 👍/👎 votes; nil only logs them.
+	Feedback FeedbackStore
 }
 
 // DefaultMaxConcurrent is how many answers are worked out at once when

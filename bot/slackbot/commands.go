@@ -43,7 +43,7 @@ func (b *Bot) helpText(user string) string {
 		s += "• `" + Command + " remove ID`: remove an added source (admins only)\n"
 	}
 	return s + "• `" + Command + " help`: this message\n\n" +
-		"You can also mention me in a channel (I answer in the thread, and follow-ups in the thread work) or send me a direct message."
+		"You can also mention me in a channel (I answer in the thread, and follow-ups in the thread work), send me a direct message, or open me in Slack's assistant panel."
 }
 
 // handleCommand handles a /privacy command. It returns at once with the
@@ -175,7 +175,7 @@ func (b *Bot) commandSource(ctx context.Context, log *slog.Logger, cmd slack.Sla
 		b.respondAll(ctx, log, cmd.ResponseURL, responseEphemeral, []message{textMessage(msg)})
 		return
 	}
-	head := "*[" + bot.ShortID(d.ID) + "] " + escape(d.Title) + "*"
+	head := "*[" + bot.ShortID(d.ID) + "] " + link(d.URL, d.Title) + "*"
 	var meta []string
 	for _, m := range []string{d.Outlet, d.Date} {
 		if m != "" {
@@ -187,11 +187,8 @@ func (b *Bot) commandSource(ctx context.Context, log *slog.Logger, cmd slack.Sla
 	}
 	meta = append(meta, fmt.Sprintf("%d %s", d.Quotes, plural(d.Quotes, "quote", "quotes")))
 	head += "\n" + strings.Join(meta, " · ")
-	if d.URL != "" {
-		head += "\n" + escape(d.URL)
-	}
 	units := []unit{{md: head, plain: head}}
-	qs := quoteUnits(d.Groups)
+	qs := quoteUnits(d.Groups, urlsOf([]bot.SourceRef{d.SourceRef}))
 	if len(qs) == 0 {
 		units = append(units, unit{md: "_No quotations recorded in this source._", plain: "No quotations recorded in this source."})
 	}
@@ -219,14 +216,14 @@ func (b *Bot) commandQuotes(ctx context.Context, log *slog.Logger, cmd slack.Sla
 		b.respondAll(ctx, log, cmd.ResponseURL, responseEphemeral, []message{textMessage("I found no quotes from *" + escape(name) + "* in the sources. `" + Command + " sources` lists what I have.")})
 		return
 	}
-	head := fmt.Sprintf("*What %s said* (%d %s)", escape(name), n, plural(n, "quote", "quotes"))
-	content := append(sections([]unit{{md: head, plain: head}}), sections(quoteUnits(groups))...)
 	var refs []bot.SourceRef
 	for _, s := range b.eng.Sources() {
 		if cited[s.ID] {
 			refs = append(refs, s.SourceRef)
 		}
 	}
+	head := fmt.Sprintf("*What %s said* (%d %s)", escape(name), n, plural(n, "quote", "quotes"))
+	content := append(sections([]unit{{md: head, plain: head}}), sections(quoteUnits(groups, urlsOf(refs)))...)
 	var trailer []slack.Block
 	if c := sourcesContext(refs); c != nil {
 		trailer = append(trailer, c)

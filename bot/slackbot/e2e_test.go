@@ -17,6 +17,7 @@ import (
 
 	"github.com/privacybot/privacybot/bot"
 	"github.com/privacybot/privacybot/bot/slackbot/slackfake"
+	"github.com/privacybot/privacybot/feedback"
 	"github.com/privacybot/privacybot/ingest"
 	"github.com/privacybot/privacybot/internal/testlog"
 	"github.com/privacybot/privacybot/retrieval"
@@ -243,6 +244,7 @@ func runScenario(t *testing.T, h *harness, tr transport) {
 				t.Errorf("feedback log lacks %s", want)
 			}
 		}
+		checkStoredVote(t, h, "U061F7AUR", "What did JPMorgan say?", feedback.Up)
 	})
 
 	t.Run("429 retried after Retry-After", func(t *testing.T) {
@@ -288,9 +290,12 @@ func runScenario(t *testing.T, h *harness, tr transport) {
 				t.Fatal(err)
 			}
 			h.fake.Wait(t, waitTimeout, "reconnection", func() bool { return h.fake.Connections() >= 2 && h.fake.Connected() })
+			// A reply in a DM thread (an assistant thread) is answered in
+			// the thread, under a status rather than a placeholder.
 			tr.event(fixture(t, "dm_thread_reply.json"), 0)
-			ph := h.waitCall("answer after reconnecting", "chat.postMessage", inThread("D111", "1726133698.626339"))
-			h.waitCall("answer after reconnecting", "chat.update", func(c slackfake.Call) bool { return c.Field("ts") == ph.TS })
+			h.waitCall("answer after reconnecting", "chat.postMessage", func(c slackfake.Call) bool {
+				return inThread("D111", "1726133698.626339")(c) && strings.Contains(c.Text(), "Facebook")
+			})
 		})
 	case *httpTransport:
 		t.Run("bad signature refused", func(t *testing.T) {
@@ -311,6 +316,21 @@ func runScenario(t *testing.T, h *harness, tr transport) {
 			}
 		})
 	}
+}
+
+// checkLinked checks that blocks show the added article's title as a link
+// to its original, <url|title>, and no seed as a link; it returns the
+// blocks' texts.
+func checkLinked(t *testing.T, what, blocks, url, id string) string {
+	t.Helper()
+	texts := blockTexts(t, blocks)
+	if want := "<" + url + "|ICO fines facial recognition firm over scraped images>"; !strings.Contains(texts, want) {
+		t.Errorf("%s does not link the title of [%s] to its original %s:\n%s", what, id, want, texts)
+	}
+	if n := strings.Count(texts, "<http"); n == 0 || strings.Contains(texts, "|Facebook") {
+		t.Errorf("%s links a seed, which has no URL:\n%s", what, texts)
+	}
+	return texts
 }
 
 // buttonValue returns the value of the button with actionID in blocks.
@@ -493,6 +513,32 @@ func runIngestScenario(t *testing.T, h *harness, tr transport, site *httptest.Se
 		c := h.waitCall("sources reply", "response_url", isResponse("sources-added"))
 		if !strings.Contains(c.All(), id) || !strings.Contains(c.All(), "ICO fines facial recognition firm") {
 			t.Errorf("sources do not list the added article:\n%s", c.All())
+		}
+		checkLinked(t, "sources", c.Blocks(), pageURL, id)
+	})
+
+	t.Run("added article links to its original", func(t *testing.T) {
+		h.t = t
+		a := ask(t, "What did Silkie Carlo say about the fine?", "1700000150.000001")
+		texts := checkLinked(t, "answer", a.Blocks(), pageURL, id)
+		if cite := "<" + pageURL + "|[" + id + "]>"; !strings.Contains(texts, cite) {
+			t.Errorf("the quotation's citation is not a link %s:\n%s", cite, texts)
+		}
+		tr.command(h.slashAs(otherUser, "source "+id, "source-added"))
+		c := h.waitCall("source reply", "response_url", isResponse("source-added"))
+		checkLinked(t, "source", c.Blocks(), pageURL, id)
+	})
+
+	t.Run("assistant suggests the newest article", func(t *testing.T) {
+		h.t = t
+		tr.event(edit(t, fixture(t, "assistant_thread_started.json"), func(m map[string]any) { m["event_id"] = "Ev0ASSTNEWEST" }), 0)
+		c := h.waitCall("suggested prompts", "assistant.threads.setSuggestedPrompts", func(c slackfake.Call) bool { return c.Status == http.StatusOK })
+		ps := c.Prompts()
+		if len(ps) == 0 || !strings.HasPrefix(ps[0].Title, "Newest: ICO fines facial recognition firm") || !strings.HasPrefix(ps[0].Message, "What did ") {
+			t.Fatalf("first prompt = %+v, want what the newest article's most quoted speaker said", ps)
+		}
+		if a := ask(t, ps[0].Message, "1700000160.000001"); !strings.Contains(a.All(), "["+id+"]") || !strings.Contains(a.Text(), "“") {
+			t.Errorf("the suggested %q is not answered with a quotation from the added article [%s]:\n%s", ps[0].Message, id, a.Text())
 		}
 	})
 

@@ -40,6 +40,8 @@ type innerEvent struct {
 	Channel     string `json:"channel"`
 	ChannelType string `json:"channel_type"`
 	Hidden      bool   `json:"hidden"`
+	// AssistantThread is set on the assistant_thread_* events.
+	AssistantThread assistantThread `json:"assistant_thread"`
 }
 
 // parseEventCallback decodes an Events API payload.
@@ -60,6 +62,9 @@ type question struct {
 	ts       string // the message's own ts
 	threadTS string // the thread to answer in; "" for a top-level DM
 	dm       bool
+	// assistant is set for a message in a thread of a direct message,
+	// which is how Slack delivers the messages of an assistant thread.
+	assistant bool
 }
 
 // ignoreReason says why an event is not answered, or "" if it is.
@@ -108,6 +113,10 @@ func (b *Bot) handleEventCallback(cb eventCallback, retry int) {
 	}
 	b.learnSelf(cb.Authorizations)
 	ev := cb.Event
+	if isAssistantEvent(ev.Type) {
+		b.handleAssistantEvent(log, cb)
+		return
+	}
 	if why := b.ignoreReason(ev); why != "" {
 		log.Debug("ignoring event", "reason", why, "subtype", ev.Subtype)
 		return
@@ -133,6 +142,7 @@ func (b *Bot) handleEventCallback(cb eventCallback, retry int) {
 	switch {
 	case ev.ThreadTS != "":
 		q.threadTS = ev.ThreadTS // the parent, never a reply's own ts
+		q.assistant = q.dm
 	case !q.dm:
 		q.threadTS = ev.TS
 	}

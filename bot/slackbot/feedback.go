@@ -8,34 +8,66 @@ import (
 	"unicode/utf8"
 
 	"github.com/slack-go/slack"
+
+	"github.com/privacybot/privacybot/feedback"
 )
+
+// FeedbackStore keeps the 👍/👎 votes readers give answers.
+// *feedback.File satisfies it; a shared database can replace it.
+type FeedbackStore interface {
+	// Record stores one vote; it returns once the vote is kept.
+	Record(ctx context.Context, fb feedback.Feedback) error
+}
+
+var _ FeedbackStore = (*feedback.File)(nil)
 
 // The feedback buttons under each answer.
 const (
 	feedbackBlockID    = "privacybot_feedback"
 	feedbackActionUp   = "feedback_up"
 	feedbackActionDown = "feedback_down"
-	// maxFeedbackQuestion bounds the question carried in a button's value
-	// (Slack allows 2,000 characters per value).
+	// maxFeedbackQuestion bounds the question carried in a button's value.
 	maxFeedbackQuestion = 1500
+	// maxButtonValue is the longest value Slack allows a button.
+	maxButtonValue = 2000
 )
 
 // feedbackValue is what a feedback button carries, so a click can be
-// logged without any state kept in the process.
+// recorded without any state kept in the process.
 type feedbackValue struct {
 	AnswerID string `json:"a"`
 	Vote     string `json:"v"`
 	Question string `json:"q"`
+	Mode     string `json:"m,omitempty"`
 }
 
-// feedbackBlock returns the 👍/👎 buttons for an answer.
-func feedbackBlock(answerID, question string) slack.Block {
-	if utf8.RuneCountInString(question) > maxFeedbackQuestion {
-		question = question[:byteOffset(question, maxFeedbackQuestion)] + "…"
+// encode encodes v in at most maxButtonValue characters, shortening
+// the question as far as needed (JSON escapes make some characters
+// longer).
+func (v feedbackValue) encode() string {
+	if utf8.RuneCountInString(v.Question) > maxFeedbackQuestion {
+		v.Question = v.Question[:byteOffset(v.Question, maxFeedbackQuestion)] + "…"
 	}
+	for {
+		b, _ := json.Marshal(v)
+		n := utf8.RuneCount(b)
+		if n <= maxButtonValue || v.Question == "" {
+			return string(b)
+		}
+		keep := max(0, utf8.RuneCountInString(v.Question)-(n-maxButtonValue)-1)
+		v.Question = v.Question[:byteOffset(v.Question, keep)] + "…"
+		if keep == 0 {
+			v.Question = ""
+		}
+	}
+}
+
+// feedbackBlock returns the 👍/👎 buttons for an answer to question, made
+// in mode.
+func feedbackBlock(answerID, question, mode string) slack.Block {
 	button := func(action, vote, emoji string) *slack.ButtonBlockElement {
-		v, _ := json.Marshal(feedbackValue{AnswerID: answerID, Vote: vote, Question: question})
-		return slack.NewButtonBlockElement(action, string(v), slack.NewTextBlockObject(slack.PlainTextType, emoji, true, false))
+		v := feedbackValue{AnswerID: answerID, Vote: vote, Question: question, Mode: mode}.encode()
+		return slack.NewButtonBlockElement(action, v, slack.NewTextBlockObject(slack.PlainTextType, emoji, true, false))
 	}
 	return slack.NewActionBlock(feedbackBlockID,
 		button(feedbackActionUp, "up", "👍 Helpful"),
@@ -54,7 +86,8 @@ func mention(id string) string {
 }
 
 // handleInteraction handles a button click that has been acknowledged:
-// feedback is logged and the message updated to say it was recorded.
+// feedback is logged, stored in [Config.Feedback] when there is one, and
+// the message updated to say it was recorded.
 // Other interactions (shortcuts, other buttons) are ignored.
 func (b *Bot) handleInteraction(ctx context.Context, cb slack.InteractionCallback) {
 	log := b.log.With("interaction", string(cb.Type), "channel", cb.Channel.ID)
@@ -72,7 +105,13 @@ func (b *Bot) handleInteraction(ctx context.Context, cb slack.InteractionCallbac
 			log.Warn("feedback button with an unreadable value", "action", a.ActionID)
 			continue
 		}
-		log.Info("feedback", "answer_id", v.AnswerID, "question", v.Question, "user", cb.User.ID, "value", v.Vote)
+		log.Info("feedback", "answer_id", v.AnswerID, "question", v.Question, "mode", v.Mode, "user", cb.User.ID, "value", v.Vote)
+		if b.cfg.Feedback != nil {
+			fb := feedback.Feedback{AnswerID: v.AnswerID, Question: v.Question, Mode: v.Mode, User: cb.User.ID, Value: v.Vote, Time: b.now()}
+			if err := b.cfg.Feedback.Record(ctx, fb); err != nil {
+				log.Error("could not store feedback", "answer_id", v.AnswerID, "err", err)
+			}
+		}
 		b.showFeedback(ctx, log, cb, v.Vote)
 	}
 }

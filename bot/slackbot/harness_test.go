@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/privacybot/privacybot/bot/slackbot/slackfake"
+	"github.com/privacybot/privacybot/feedback"
 	"github.com/privacybot/privacybot/internal/testengine"
 	"github.com/privacybot/privacybot/internal/testlog"
 )
@@ -57,6 +58,7 @@ func newHarnessEngine(t *testing.T, eng Engine, mod func(*Config)) *harness {
 		APIURL:        fake.URL,
 		Logger:        slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
 		PingInterval:  500 * time.Millisecond,
+		Feedback:      feedback.NewFile(t.TempDir()),
 	}
 	if mod != nil {
 		mod(&cfg)

@@ -21,11 +21,12 @@ const (
 )
 
 // SubscribedEvents lists every event subscription the bot handles.
-var SubscribedEvents = []string{EventAppMention, EventMessageIM}
+var SubscribedEvents = []string{EventAppMention, EventMessageIM, EventAssistantThreadStarted, EventAssistantThreadContextChanged}
 
 // BotScopes lists the OAuth scopes the bot token needs: reading mentions
-// and direct messages, reading threads for follow-ups, posting, and the
-// slash command.
+// and direct messages, reading threads for follow-ups, posting, the
+// slash command, and the assistant view (suggested prompts, status and
+// thread titles).
 var BotScopes = []string{
 	"app_mentions:read",
 	"channels:history",
@@ -34,4 +35,5 @@ var BotScopes = []string{
 	"im:history",
 	"chat:write",
 	"commands",
+	"assistant:write",
 }

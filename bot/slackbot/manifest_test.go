@@ -1,8 +1,16 @@
 package slackbot
 
 import (
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/privacybot/privacybot/bot"
+	"github.com/privacybot/privacybot/internal/testengine"
 
 	"gopkg.in/yaml.v3"
 )
@@ -16,6 +24,13 @@ func TestManifest(t *testing.T) {
 			SlashCommands []struct {
 				Command string `yaml:"command"`
 			} `yaml:"slash_commands"`
+			AssistantView struct {
+				Description string `yaml:"assistant_description"`
+				Prompts     []struct {
+					Title   string `yaml:"title"`
+					Message string `yaml:"message"`
+				} `yaml:"suggested_prompts"`
+			} `yaml:"assistant_view"`
 		} `yaml:"features"`
 		OAuth struct {
 			Scopes struct {
@@ -47,6 +62,33 @@ func TestManifest(t *testing.T) {
 	if got := slices.Sorted(slices.Values(m.OAuth.Scopes.Bot)); !slices.Equal(got, slices.Sorted(slices.Values(BotScopes))) {
 		t.Errorf("bot scopes = %v, want %v", got, BotScopes)
 	}
+	// The assistant view: a description, and up to four prompts that the
+	// engine answers with quotations.
+	av := m.Features.AssistantView
+	if av.Description == "" {
+		t.Error("no assistant_view with an assistant_description")
+	}
+	if n := len(av.Prompts); n < 1 || n > maxSuggestedPrompts {
+		t.Errorf("%d suggested prompts, want 1 to %d", n, maxSuggestedPrompts)
+	}
+	for _, p := range av.Prompts {
+		if p.Title == "" || p.Message == "" {
+			t.Errorf("suggested prompt %+v lacks a title or a message", p)
+			continue
+		}
+		q, err := bot.ParseQuestion(p.Message)
+		if err != nil {
+			t.Errorf("suggested prompt %q: %v", p.Message, err)
+			continue
+		}
+		ans, err := testengine.Seeds(t).Answer(context.Background(), q)
+		if err != nil || len(ans.Quotes())+len(ans.Groups) == 0 {
+			t.Errorf("suggested prompt %q is not answered from the sources: %v %q", p.Message, err, ans.Lead)
+		}
+	}
+	if !slices.Contains(m.OAuth.Scopes.Bot, "assistant:write") {
+		t.Error("no assistant:write scope; the assistant view needs it")
+	}
 	if !m.Settings.Interactivity.Enabled {
 		t.Error("interactivity is off; the feedback buttons need it")
 	}
@@ -62,4 +104,27 @@ func TestManifest(t *testing.T) {
 			t.Errorf("%s event ignored: %s", ev.Type, why)
 		}
 	}
+	for _, ev := range m.Settings.Events.BotEvents {
+		if strings.HasPrefix(ev, "assistant_") && !isAssistantEvent(ev) {
+			t.Errorf("%s is subscribed to but not handled", ev)
+		}
+	}
+	// The header comment points at a file of this repository that exists.
+	for _, ref := range regexp.MustCompile(`[\w./-]+\.md\b`).FindAllString(headerComment(Manifest), -1) {
+		if _, err := os.Stat(filepath.Join("..", "..", ref)); err != nil {
+			t.Errorf("the manifest's header comment points at %s, which does not exist", ref)
+		}
+	}
+}
+
+// headerComment returns the comment lines at the top of a YAML file.
+func headerComment(b []byte) string {
+	var out []string
+	for _, l := range strings.Split(string(b), "\n") {
+		if !strings.HasPrefix(l, "#") {
+			break
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/privacybot/privacybot/bot"
 	"github.com/privacybot/privacybot/bot/slackbot"
+	"github.com/privacybot/privacybot/feedback"
 	"github.com/privacybot/privacybot/ingest"
 	"github.com/privacybot/privacybot/retrieval"
 )
@@ -82,6 +83,9 @@ func (a *App) runServe(ctx context.Context, args []string) error {
 	if in != nil {
 		bcfg.Ingest = in.Service
 		bcfg.Admins = cfg.Admins
+	}
+	if dir := app.dataDir(cf); dir != "" {
+		bcfg.Feedback = feedback.NewFile(dir)
 	}
 	b, err := slackbot.New(eng, bcfg)
 	if err != nil {

@@ -35,7 +35,11 @@ func (a *App) runSource(ctx context.Context, args []string) error {
 		return writeJSON(a, d)
 	}
 	w := a.Stdout
-	fmt.Fprintf(w, "[%s] %s\n", bot.ShortID(d.ID), d.Title)
+	fmt.Fprintf(w, "[%s] %s", bot.ShortID(d.ID), d.Title)
+	if d.URL != "" {
+		fmt.Fprintf(w, " <%s>", d.URL)
+	}
+	fmt.Fprintln(w)
 	fmt.Fprintf(w, "id: %s\n", d.ID)
 	for _, kv := range [][2]string{{"outlet", d.Outlet}, {"author", d.Author}, {"date", d.Date}, {"url", d.URL}} {
 		if kv[1] != "" {

@@ -28,10 +28,23 @@ func (a *App) runSources(ctx context.Context, args []string) error {
 	if cf.json {
 		return writeJSON(a, list)
 	}
-	tw := tabwriter.NewWriter(a.Stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tTITLE\tOUTLET\tDATE\tQUOTES")
+	// A URL column, beside the titles, when any source has one.
+	urls := false
 	for _, s := range list {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\n", bot.ShortID(s.ID), truncate(s.Title, 60), dash(s.Outlet), dash(s.Date), s.Quotes)
+		urls = urls || s.URL != ""
+	}
+	tw := tabwriter.NewWriter(a.Stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprint(tw, "ID\tTITLE\tOUTLET\tDATE\tQUOTES")
+	if urls {
+		fmt.Fprint(tw, "\tURL")
+	}
+	fmt.Fprintln(tw)
+	for _, s := range list {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d", bot.ShortID(s.ID), truncate(s.Title, 60), dash(s.Outlet), dash(s.Date), s.Quotes)
+		if urls {
+			fmt.Fprint(tw, "\t"+dash(s.URL))
+		}
+		fmt.Fprintln(tw)
 	}
 	return tw.Flush()
 }

@@ -37,6 +37,7 @@ var commands = []subcommand{
 	{"eval", "FILE", "run a question file and score each answer; exit 1 on any failure", (*App).runEval, true},
 	{"add", "PATH|URL...", "add articles from files or web pages to the data directory", (*App).runAdd, true},
 	{"remove", "ID...", "remove articles that add put in the data directory", (*App).runRemove, true},
+	{"feedback", "", "list the 👍/👎 votes given in Slack and the questions marked 👎, newest first", (*App).runFeedback, true},
 	{"serve", "", "run the Slack bot (Socket Mode, or the HTTP Events API with --http)", (*App).runServe, true},
 	{"version", "", "print the version and the revision it was built from (also --version)", (*App).runVersion, false},
 }

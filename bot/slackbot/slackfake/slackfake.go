@@ -1,4 +1,5 @@
-// Package slackfake is a fake Slack for tests: a Web API, a Socket Mode
+// Package slackfake is a fake Slack for tests: a Web API (including the
+// assistant.threads methods of the AI-app surface), a Socket Mode
 // websocket and response_url endpoints on loopback. It records every call
 // and acknowledgement, sends envelopes, pings and disconnects, and can
 // answer a call with HTTP 429. Nothing in it reaches the real Slack.
@@ -103,6 +104,7 @@ type Server struct {
 	conn        *wsConn
 	tsCounter   int
 	rateLimited map[string]int
+	refused     map[string]string // assistant method → Slack error code
 	replies     map[string][]map[string]any
 	envCounter  int
 	pingEvery   time.Duration
@@ -124,7 +126,7 @@ func (w *wsConn) writeJSON(v any) error {
 // 100 ms, as Slack does (more often).
 func New(tb testing.TB) *Server {
 	s := &Server{tb: tb, changed: make(chan struct{}), sent: map[string]time.Time{}, acks: map[string]Ack{},
-		rateLimited: map[string]int{}, replies: map[string][]map[string]any{}, pingEvery: 100 * time.Millisecond}
+		rateLimited: map[string]int{}, refused: map[string]string{}, replies: map[string][]map[string]any{}, pingEvery: 100 * time.Millisecond}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/api/", s.serveAPI)
 	mux.HandleFunc("/respond/", s.serveRespond)
@@ -257,6 +259,16 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 			msgs = []map[string]any{}
 		}
 		writeJSON(w, map[string]any{"ok": true, "messages": msgs, "has_more": false})
+	case "assistant.threads.setSuggestedPrompts", "assistant.threads.setStatus", "assistant.threads.setTitle":
+		if code := s.refusal(method); code != "" {
+			writeJSON(w, map[string]any{"ok": false, "error": code})
+			return
+		}
+		if why := checkAssistantCall(c); why != "" {
+			writeJSON(w, map[string]any{"ok": false, "error": "invalid_arguments", "detail": why})
+			return
+		}
+		writeJSON(w, map[string]any{"ok": true})
 	default:
 		writeJSON(w, map[string]any{"ok": false, "error": "unknown_method"})
 	}
