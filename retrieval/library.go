@@ -30,19 +30,21 @@ type Options struct {
 	// Libraries.
 	Embedder Embedder
 	// Aliases canonicalizes speaker and organization names. nil means
-	// [DefaultAliases].
+	// [quote.DefaultAliases].
 	Aliases *quote.Aliases
-	// Logger receives what happens after Open returns: the chunk vectors
-	// of a large saved index finishing loading, and any shard of them
-	// that had to be embedded again (which also goes to the Warnings).
-	// nil discards it.
+	// Logger receives what happens after Open returns, and only that: the
+	// chunk vectors of a large saved index finishing loading, any shard of
+	// them that had to be embedded again, and a failure to save the index
+	// after that (both of which also go to the Warnings). nil discards it.
+	// Nothing else in the package logs.
 	Logger *slog.Logger
 }
 
 // Library ties together a corpus, its quote ledger and a search index over
 // both (vectors in chromem-go and BM25). It is safe for concurrent use:
 // many Searches run at once, and Add and Remove are serialized with each
-// other and wait only briefly for Searches in flight.
+// other and wait only briefly for Searches in flight. Whoever opens a
+// Library closes it (see [Library.Close]) to stop its background work.
 type Library struct {
 	emb     Embedder
 	aliases *quote.Aliases

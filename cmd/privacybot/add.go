@@ -21,6 +21,7 @@ func (a *App) runAdd(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	defer in.Library.Close()
 	var outs []addOutcome
 	failed := 0
 	for _, ref := range pos {

@@ -44,10 +44,11 @@ func (a *App) runEval(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	eng, err := a.openEngine(ctx, cf, a.logger(slog.LevelWarn))
+	eng, lib, err := a.openEngine(ctx, cf, a.logger(slog.LevelWarn))
 	if err != nil {
 		return err
 	}
+	defer lib.Close()
 	passed, failed, unfaithful := 0, 0, 0
 	for _, c := range cases {
 		problems, bad, err := scoreCase(ctx, eng, c)
