@@ -8,5 +8,6 @@
 // before instead of reading an unchanged file again.
 //
 // The package reads files and returns errors and warnings; it does not log,
-// and it knows nothing of quotations or search.
+// nothing it starts (a load reads on all CPUs) outlives the call that
+// started it, and it knows nothing of quotations or search.
 package corpus

@@ -229,6 +229,7 @@ func openLibrary(tb testing.TB, dataDir string) *retrieval.Library {
 	if err != nil {
 		tb.Fatalf("open library: %v", err)
 	}
+	tb.Cleanup(func() { lib.Close() })
 	return lib
 }
 

@@ -408,6 +408,7 @@ func TestNewAddsStoredArticlesToALibraryOpenedOnSeedsOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer lib.Close()
 	if _, err := lib.Corpus().Get(a.ID); err == nil {
 		t.Fatal("seed-only library already holds the article")
 	}

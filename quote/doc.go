@@ -11,5 +11,6 @@
 // back ([WriteLedger], [ReadLedger]) so that a large corpus is not
 // extracted again at every start.
 //
-// The package returns errors; it does not log.
+// The package returns errors; it does not log, and nothing it starts
+// (BuildLedger extracts on all CPUs) outlives the call that started it.
 package quote

@@ -43,6 +43,7 @@ func TestSnapshotReadsOnlyChangedFiles(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		t.Cleanup(func() { l.Close() })
 		if w := l.Warnings(); len(w) != 0 {
 			t.Fatalf("warnings: %q", w)
 		}

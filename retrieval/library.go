@@ -37,19 +37,21 @@ type Options struct {
 	// never prints.
 	Progress func(Progress)
 	// Aliases canonicalizes speaker and organization names. nil means
-	// [DefaultAliases].
+	// [quote.DefaultAliases].
 	Aliases *quote.Aliases
-	// Logger receives what happens after Open returns: the chunk vectors
-	// of a large saved index finishing loading, and any shard of them
-	// that had to be embedded again (which also goes to the Warnings).
-	// nil discards it.
+	// Logger receives what happens after Open returns, and only that: the
+	// chunk vectors of a large saved index finishing loading, any shard of
+	// them that had to be embedded again, and a failure to save the index
+	// after that (both of which also go to the Warnings). nil discards it.
+	// Nothing else in the package logs.
 	Logger *slog.Logger
 }
 
 // Library ties together a corpus, its quote ledger and a search index over
 // both (vectors in chromem-go and BM25). It is safe for concurrent use:
 // many Searches run at once, and Add and Remove are serialized with each
-// other and wait only briefly for Searches in flight.
+// other and wait only briefly for Searches in flight. Whoever opens a
+// Library closes it (see [Library.Close]) to stop its background work.
 type Library struct {
 	emb     Embedder
 	aliases *quote.Aliases
@@ -78,6 +80,15 @@ type Library struct {
 	// chunk vectors (see vector_background.go) has finished.
 	loading chan struct{}
 
+	// ctx is the library's own context, on which its background work runs;
+	// Close cancels it with stop, and waits for bg, the background work,
+	// and for reading, when not nil, the end of the decoding of a saved
+	// index that Open gave up on (see library_close.go).
+	ctx     context.Context
+	stop    context.CancelCauseFunc
+	bg      sync.WaitGroup
+	reading <-chan struct{}
+
 	// savedID is the SaveID of the index file this library last wrote or
 	// read, and dirty the shards changed since; both are guarded by
 	// writeMu (or belong to Open).
@@ -97,6 +108,19 @@ func Open(ctx context.Context, o Options) (*Library, error) {
 		return nil, errors.New("open library: Options.FS is nil")
 	}
 	l := &Library{emb: o.Embedder, aliases: o.Aliases, log: o.Logger, dataDir: o.DataDir, ownAliases: o.Aliases != nil}
+	// The background work outlives Open, so it runs not on ctx but on a
+	// context of the library's own (keeping ctx's values), which Close
+	// cancels.
+	l.ctx, l.stop = context.WithCancelCause(context.WithoutCancel(ctx))
+	if err := l.open(ctx, o); err != nil {
+		l.Close()
+		return nil, err
+	}
+	return l, nil
+}
+
+// open is Open once l holds the options.
+func (l *Library) open(ctx context.Context, o Options) error {
 	if l.log == nil {
 		l.log = slogDiscard
 	}
@@ -111,10 +135,10 @@ func Open(ctx context.Context, o Options) (*Library, error) {
 	var savedErr error
 	if o.DataDir != "" {
 		if err := os.MkdirAll(o.DataDir, 0o755); err != nil {
-			return nil, fmt.Errorf("open library: create data directory: %w", err)
+			return fmt.Errorf("open library: create data directory: %w", err)
 		}
 		l.path = indexFile(o.DataDir, l.emb)
-		saved, savedErr = readIndex(l.path, l.emb)
+		saved, savedErr = readIndex(l.ctx, l.path, l.emb)
 	}
 	var snapshot map[string]*corpus.Source
 	if saved != nil {
@@ -124,8 +148,9 @@ func Open(ctx context.Context, o Options) (*Library, error) {
 	if err != nil {
 		if saved != nil {
 			saved.cancel()
+			l.reading = saved.done
 		}
-		return nil, fmt.Errorf("open library: %w", err)
+		return fmt.Errorf("open library: %w", err)
 	}
 	for _, w := range lw {
 		l.warnings = append(l.warnings, w.Error())
@@ -140,10 +165,10 @@ func Open(ctx context.Context, o Options) (*Library, error) {
 	}
 	if l.vec == nil {
 		if err := l.build(ctx, all, o.Progress); err != nil {
-			return nil, fmt.Errorf("open library: %w", err)
+			return fmt.Errorf("open library: %w", err)
 		}
 		if err := l.buildLexical(ctx, all); err != nil {
-			return nil, fmt.Errorf("open library: %w", err)
+			return fmt.Errorf("open library: %w", err)
 		}
 		if l.path != "" {
 			if err := l.save(); err != nil {
@@ -151,7 +176,7 @@ func Open(ctx context.Context, o Options) (*Library, error) {
 			}
 		}
 	}
-	return l, nil
+	return nil
 }
 
 // load finishes reading the saved index (see readIndex; err is its error)
@@ -217,6 +242,7 @@ func (l *Library) load(saved *indexRead, err error, order []*chunk) bool {
 	}
 	if saved != nil && !background {
 		saved.cancel()
+		l.reading = saved.done
 	}
 	switch {
 	case err == nil:
@@ -227,7 +253,8 @@ func (l *Library) load(saved *indexRead, err error, order []*chunk) bool {
 		}
 		if background {
 			l.loading = make(chan struct{})
-			go l.loadInBackground(saved, l.vec)
+			vec := l.vec
+			l.bg.Go(func() { l.loadInBackground(l.ctx, saved, vec) })
 		}
 		return true
 	case errors.Is(err, errIndexMissing):

@@ -27,6 +27,7 @@ func TestLedgerCache(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer first.Close()
 	if _, err := os.Stat(filepath.Join(dir, quote.LedgerFileName)); err != nil {
 		t.Fatalf("no saved ledger: %v", err)
 	}
@@ -34,6 +35,7 @@ func TestLedgerCache(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer again.Close()
 	want := quote.BuildLedger(first.Corpus(), nil)
 	for _, got := range []*quote.Ledger{first.Ledger(), again.Ledger()} {
 		if !reflect.DeepEqual(got.Quotes, want.Quotes) || !reflect.DeepEqual(got.Silences, want.Silences) {
@@ -60,6 +62,7 @@ func TestLedgerCache(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer changed.Close()
 	if got, want := changed.Ledger().Quotes, quote.BuildLedger(changed.Corpus(), nil).Quotes; !reflect.DeepEqual(got, want) {
 		t.Fatal("a stale saved ledger was used")
 	}
@@ -68,7 +71,9 @@ func TestLedgerCache(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, quote.LedgerFileName), []byte("PBLEDG2\n"+"garbage"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Open(ctx, Options{FS: files, DataDir: dir}); err != nil {
+	last, err := Open(ctx, Options{FS: files, DataDir: dir})
+	if err != nil {
 		t.Fatal(err)
 	}
+	last.Close()
 }

@@ -48,6 +48,7 @@ func mustOpen(tb testing.TB, o Options) *Library {
 	if err != nil {
 		tb.Fatalf("Open: %v", err)
 	}
+	tb.Cleanup(func() { l.Close() })
 	return l
 }
 

@@ -16,10 +16,16 @@ import (
 // source's paragraphs and quotes, using the embedder's saved statistics.
 // With a DataDir, the index is saved before Add returns; at scale that
 // rewrite is the slow part. Searches keep running while src is embedded.
+// After [Library.Close] it returns an error wrapping [ErrClosed].
 func (l *Library) Add(ctx context.Context, src *corpus.Source) error {
 	if src == nil || src.ID == "" {
 		return errors.New("add source: no source or empty id")
 	}
+	ctx, done, err := l.use(ctx, "add source "+src.ID)
+	if err != nil {
+		return err
+	}
+	defer done()
 	qs, ss := quote.Extract(src, l.aliases)
 	cs := sourceChunks(src, qs)
 	texts := make([]string, len(cs))
@@ -36,6 +42,9 @@ func (l *Library) Add(ctx context.Context, src *corpus.Source) error {
 
 	l.writeMu.Lock()
 	defer l.writeMu.Unlock()
+	if err := l.closed("add source " + src.ID); err != nil {
+		return err
+	}
 	if err := l.vec.waitAll(ctx); err != nil {
 		return fmt.Errorf("add source %s: %w", src.ID, err)
 	}
@@ -68,10 +77,19 @@ func (l *Library) Add(ctx context.Context, src *corpus.Source) error {
 
 // Remove takes the source with exactly this id out of the corpus, the
 // ledger and the index, and saves the index when there is a DataDir. It
-// returns an error wrapping [corpus.ErrUnknownSource] when no source has the id.
+// returns an error wrapping [corpus.ErrUnknownSource] when no source has the id,
+// and after [Library.Close] one wrapping [ErrClosed].
 func (l *Library) Remove(ctx context.Context, id string) error {
+	ctx, done, err := l.use(ctx, "remove source "+id)
+	if err != nil {
+		return err
+	}
+	defer done()
 	l.writeMu.Lock()
 	defer l.writeMu.Unlock()
+	if err := l.closed("remove source " + id); err != nil {
+		return err
+	}
 	if err := l.vec.waitAll(ctx); err != nil {
 		return fmt.Errorf("remove source %s: %w", id, err)
 	}

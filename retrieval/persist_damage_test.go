@@ -58,7 +58,7 @@ type indexContent struct {
 // readContent reads the whole index at path as Open would, against the
 // corpus and chunks that ref (its header) names.
 func readContent(path string, ref indexHeader) (c indexContent, err error) {
-	r, err := readIndex(path, NewLocalEmbedder())
+	r, err := readIndex(context.Background(), path, NewLocalEmbedder())
 	if err != nil {
 		return c, err
 	}
@@ -82,7 +82,7 @@ func readContent(path string, ref indexHeader) (c indexContent, err error) {
 		return c, err
 	}
 	for n := range li.vec.shards {
-		_, _, stored, err := r.readChunks(n)
+		_, _, stored, err := r.readChunks(context.Background(), n)
 		if err != nil {
 			return c, err
 		}

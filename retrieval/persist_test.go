@@ -68,7 +68,7 @@ func TestSaveIsAtomic(t *testing.T) {
 					return
 				}
 				f.Close()
-				_, err = loadIndex(l.path, indexWant{
+				_, err = loadIndex(context.Background(), l.path, indexWant{
 					emb: NewLocalEmbedder(), corpusHash: hdr.CorpusHash, chunkHash: hdr.ChunkHash, counts: hdr.Counts,
 					chunk:  func(id string, k chunkKind) *chunk { return &chunk{id: id, kind: k} },
 					vector: func(int, int, chunkKind, string, []float32) error { return nil },
@@ -149,6 +149,7 @@ func TestSavedIndexSearchesAsBuilt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer loaded.Close()
 	if w := loaded.Warnings(); len(w) != 0 || loaded.Rebuilt() != "" {
 		t.Fatalf("the saved index was not used: %q %q", w, loaded.Rebuilt())
 	}
@@ -243,6 +244,7 @@ func TestWritesSaveOnlyTheirShard(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer again.Close()
 	if w := again.Warnings(); len(w) != 0 || again.Rebuilt() != "" || e.texts.Load() != 0 {
 		t.Fatalf("the saved index was not used: warnings %q, rebuilt %q, %d texts embedded", w, again.Rebuilt(), e.texts.Load())
 	}

@@ -63,8 +63,14 @@ type SearchOptions struct {
 // two rankings with reciprocal rank fusion; equal scores are ordered by
 // chunk id, so the same query on the same index gives the same hits. A
 // question asking for a quantity ("how many", "how much", …) also ranks
-// the candidates that state a number, as a third ranking to fuse.
+// the candidates that state a number, as a third ranking to fuse. After
+// [Library.Close] it returns an error wrapping [ErrClosed].
 func (l *Library) Search(ctx context.Context, o SearchOptions) ([]Hit, error) {
+	ctx, done, err := l.use(ctx, "search")
+	if err != nil {
+		return nil, err
+	}
+	defer done()
 	query := strings.TrimSpace(o.Query)
 	if query == "" {
 		return nil, fmt.Errorf("search: %w", ErrEmptyQuery)

@@ -20,6 +20,7 @@ func TestTwoStageVectorSearch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer lib.Close()
 	if got := lib.vec.articleCount(); got != n {
 		t.Fatalf("%d article vectors, want %d", got, n)
 	}

@@ -25,11 +25,12 @@ import (
 // any other embedder the search waits for that shard. A shard that fails
 // to load is embedded again, reported in the Warnings and the log, and the
 // index is saved. Add, Remove and an exhaustive search wait for every
-// shard.
+// shard. All of it runs on the library's context: Close stops it, leaving
+// the shards not yet loaded unloaded and the saved index as it was.
 
 // testBeforeShard, when set by a test, is called before each shard loads
-// in the background.
-var testBeforeShard func(n int)
+// in the background, with the context of that load.
+var testBeforeShard func(ctx context.Context, n int)
 
 // shardChunkCounts returns the number of chunks in each of n shards.
 func (l *Library) shardChunkCounts(n int) []int {
@@ -43,14 +44,14 @@ func (l *Library) shardChunkCounts(n int) []int {
 // loadShard imports the chunk vectors of shard n from r into v, checks that
 // they are exactly the want chunks of that shard, and hands them to their
 // chunks. It closes the shard's loaded channel only when it succeeds.
-func (l *Library) loadShard(r *indexRead, v *vectorIndex, n, want int) (err error) {
+func (l *Library) loadShard(ctx context.Context, r *indexRead, v *vectorIndex, n, want int) (err error) {
 	defer func() {
 		// Decoding a damaged file must never take the process down.
 		if p := recover(); p != nil {
 			err = fmt.Errorf("decode vectors of shard %d: panic: %v", n, p)
 		}
 	}()
-	db, cols, stored, err := r.readChunks(n)
+	db, cols, stored, err := r.readChunks(ctx, n)
 	if err != nil {
 		return err
 	}
@@ -117,8 +118,9 @@ func (l *Library) repairShard(ctx context.Context, v *vectorIndex, n int) error 
 // all CPUs but one, repairing the shards that fail, then closes r and, if
 // it repaired any, saves the index. Open has returned: Add and Remove, the
 // only writers of l.chunks and l.bySource, wait for every shard before
-// they change them, so reading those here needs no lock.
-func (l *Library) loadInBackground(r *indexRead, v *vectorIndex) {
+// they change them, so reading those here needs no lock. Once ctx is done
+// (Close), it loads and repairs no more shards, and saves nothing.
+func (l *Library) loadInBackground(ctx context.Context, r *indexRead, v *vectorIndex) {
 	defer close(l.loading)
 	start := time.Now()
 	want := l.shardChunkCounts(len(v.shards))
@@ -128,14 +130,20 @@ func (l *Library) loadInBackground(r *indexRead, v *vectorIndex) {
 	)
 	parallelN(runtime.GOMAXPROCS(0)-1, len(v.shards), func(n int) {
 		if testBeforeShard != nil {
-			testBeforeShard(n)
+			testBeforeShard(ctx, n)
 		}
-		err := l.loadShard(r, v, n, want[n])
-		if err == nil {
+		if ctx.Err() != nil {
+			return
+		}
+		err := l.loadShard(ctx, r, v, n, want[n])
+		if err == nil || ctx.Err() != nil {
 			return
 		}
 		msg := fmt.Sprintf("vectors of shard %d of the saved index could not be read, so they were embedded again: %v", n, err)
-		if rerr := l.repairShard(context.Background(), v, n); rerr != nil {
+		if rerr := l.repairShard(ctx, v, n); rerr != nil {
+			if ctx.Err() != nil {
+				return
+			}
 			// Nothing is left to search this shard's chunks with but
 			// their text: embedding failed too, so the shard stays empty.
 			msg = fmt.Sprintf("vectors of shard %d of the saved index could not be read (%v), nor embedded again: %v", n, err, rerr)
@@ -152,8 +160,11 @@ func (l *Library) loadInBackground(r *indexRead, v *vectorIndex) {
 		l.warnings = append(l.warnings, msg)
 		l.mu.Unlock()
 	})
-	v.resident.Store(true)
 	r.close()
+	if ctx.Err() != nil {
+		return
+	}
+	v.resident.Store(true)
 	l.log.Info("vector index loaded", "shards", len(v.shards), "seconds", time.Since(start).Seconds())
 	if len(repaired) == 0 {
 		return
@@ -177,7 +188,7 @@ func (l *Library) loadInBackground(r *indexRead, v *vectorIndex) {
 func (l *Library) loadAll(r *indexRead, v *vectorIndex) error {
 	want := l.shardChunkCounts(len(v.shards))
 	errs := make([]error, len(v.shards))
-	parallelEach(len(v.shards), func(n int) { errs[n] = l.loadShard(r, v, n, want[n]) })
+	parallelEach(len(v.shards), func(n int) { errs[n] = l.loadShard(l.ctx, r, v, n, want[n]) })
 	return errors.Join(errs...)
 }
 
@@ -187,10 +198,16 @@ func (l *Library) loadAll(r *indexRead, v *vectorIndex) error {
 // meanwhile give the same results); benchmarks and callers that want a
 // steady state call WaitVectors.
 func (l *Library) WaitVectors(ctx context.Context) error {
+	if err := l.closed("wait for vectors"); err != nil {
+		return err
+	}
 	if l.loading == nil {
 		return nil
 	}
-	return waitClosed(ctx, l.loading)
+	if err := waitClosed(ctx, l.loading); err != nil {
+		return err
+	}
+	return l.closed("wait for vectors")
 }
 
 // recomputable reports whether the library's embedder gives a chunk's

@@ -12,11 +12,17 @@ import (
 )
 
 // gateShards makes the background load wait, before each shard, until the
-// returned release is called. It is undone when the test ends.
+// returned release is called or the library is closed. It is undone when
+// the test ends.
 func gateShards(t *testing.T) (release func()) {
 	t.Helper()
 	gate := make(chan struct{})
-	testBeforeShard = func(int) { <-gate }
+	testBeforeShard = func(ctx context.Context, _ int) {
+		select {
+		case <-gate:
+		case <-ctx.Done():
+		}
+	}
 	var once sync.Once
 	release = func() { once.Do(func() { close(gate) }) }
 	t.Cleanup(func() {
@@ -200,6 +206,9 @@ func TestAddWhileVectorsLoad(t *testing.T) {
 
 func TestMain(m *testing.M) {
 	code := m.Run()
+	if twoStageIndex.built != nil {
+		twoStageIndex.built.Close()
+	}
 	if twoStageIndex.dir != "" {
 		os.RemoveAll(twoStageIndex.dir)
 	}

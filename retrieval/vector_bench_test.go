@@ -54,6 +54,9 @@ func vectorLibraries(b *testing.B, f func(b *testing.B, l *Library, qvs [][]floa
 			// vectors lie in memory as they do in a serving process.
 			var l *Library
 			for range 2 {
+				if l != nil {
+					l.Close()
+				}
 				var err error
 				if l, err = Open(ctx, Options{FS: corpus.FS(), DataDir: dir}); err != nil {
 					b.Fatal(err)
@@ -62,6 +65,7 @@ func vectorLibraries(b *testing.B, f func(b *testing.B, l *Library, qvs [][]floa
 					b.Fatal(err)
 				}
 			}
+			b.Cleanup(func() { l.Close() })
 			var qvs [][]float32
 			for _, kind := range []string{synth.WhoSaid, synth.FactQ} {
 				for _, q := range corpus.Questions(kind, 50)[:10] {

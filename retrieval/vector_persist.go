@@ -105,8 +105,8 @@ type loadedIndex struct {
 // want, and closes it. It returns errIndexMissing or errIndexStale
 // (wrapped) when the file is absent or out of date, and any other error
 // when the file is damaged.
-func loadIndex(path string, want indexWant) (loadedIndex, error) {
-	r, err := readIndex(path, want.emb)
+func loadIndex(ctx context.Context, path string, want indexWant) (loadedIndex, error) {
+	r, err := readIndex(ctx, path, want.emb)
 	if err != nil {
 		return loadedIndex{}, err
 	}
@@ -116,7 +116,7 @@ func loadIndex(path string, want indexWant) (loadedIndex, error) {
 		return loadedIndex{}, err
 	}
 	for n := range li.vec.shards {
-		_, _, stored, err := r.readChunks(n)
+		_, _, stored, err := r.readChunks(ctx, n)
 		if err != nil {
 			return loadedIndex{}, err
 		}
@@ -165,7 +165,7 @@ type storedCollection struct {
 // format or embedder. First it removes the temporary files that a killed
 // save of this or any other file of the directory left there (a save in
 // progress in another process is left alone; see flatfile.RemoveStale).
-func readIndex(path string, emb Embedder) (*indexRead, error) {
+func readIndex(ctx context.Context, path string, emb Embedder) (*indexRead, error) {
 	// Best effort: a file that cannot be removed now is tried next time.
 	_, _ = flatfile.RemoveStale(filepath.Dir(path))
 	f, hdr, err := readIndexHeader(path)
@@ -227,7 +227,7 @@ func readIndex(path string, emb Embedder) (*indexRead, error) {
 			if err != nil {
 				return err
 			}
-			r.arts[i], err = listStored(r.shards[i].arts, 0, hdr.Dim)
+			r.arts[i], err = listStored(ctx, r.shards[i].arts, 0, hdr.Dim)
 			if err != nil {
 				return fmt.Errorf("shard %d: %w", i, err)
 			}
@@ -333,7 +333,7 @@ func cmpErr(first, err error) error {
 
 // readChunks imports the chunk vectors of shard n and lists them. It may
 // run on several shards at once.
-func (r *indexRead) readChunks(n int) (*chromem.DB, map[chunkKind]*chromem.Collection, []storedCollection, error) {
+func (r *indexRead) readChunks(ctx context.Context, n int) (*chromem.DB, map[chunkKind]*chromem.Collection, []storedCollection, error) {
 	db, err := importSection(r.f, r.hdr.Sections[1+n], r.emb)
 	if err != nil {
 		return nil, nil, nil, err
@@ -344,7 +344,7 @@ func (r *indexRead) readChunks(n int) (*chromem.DB, map[chunkKind]*chromem.Colle
 	}
 	var out []storedCollection
 	for _, k := range kinds {
-		sc, err := listStored(cols[k], k, r.hdr.Dim)
+		sc, err := listStored(ctx, cols[k], k, r.hdr.Dim)
 		if err != nil {
 			return nil, nil, nil, fmt.Errorf("shard %d: %w", n, err)
 		}
@@ -379,8 +379,8 @@ func importSection(f *os.File, s indexSection, emb Embedder) (*chromem.DB, error
 }
 
 // listStored lists every vector of c, of kind k.
-func listStored(c *chromem.Collection, k chunkKind, dim int) (storedCollection, error) {
-	res, err := storedVectors(context.Background(), c, dim)
+func listStored(ctx context.Context, c *chromem.Collection, k chunkKind, dim int) (storedCollection, error) {
+	res, err := storedVectors(ctx, c, dim)
 	if err != nil {
 		return storedCollection{}, err
 	}

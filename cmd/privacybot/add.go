@@ -22,6 +22,7 @@ func (a *App) runAdd(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	defer in.Library.Close()
 	var outs []addOutcome
 	failed := 0
 	prog := a.addMeter(len(pos))

@@ -26,10 +26,11 @@ func (a *App) runAsk(ctx context.Context, args []string) error {
 		return usagef("ask: %s", userMessage(err))
 	}
 	log := a.logger(slog.LevelWarn)
-	eng, err := a.openEngine(ctx, cf, log)
+	eng, lib, err := a.openEngine(ctx, cf, log)
 	if err != nil {
 		return err
 	}
+	defer lib.Close()
 	ans, err := eng.Answer(ctx, question)
 	if err != nil {
 		return err

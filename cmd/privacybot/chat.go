@@ -32,10 +32,11 @@ func (a *App) runChat(ctx context.Context, args []string) error {
 		return err
 	}
 	log := a.logger(slog.LevelWarn)
-	eng, err := a.openEngine(ctx, cf, log)
+	eng, lib, err := a.openEngine(ctx, cf, log)
 	if err != nil {
 		return err
 	}
+	defer lib.Close()
 	interactive := isTerminal(a.Stdin)
 	if interactive {
 		fmt.Fprintln(a.Stdout, "Ask about the sources; an empty line or Ctrl-D ends.")

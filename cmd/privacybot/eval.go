@@ -44,15 +44,11 @@ func (a *App) runEval(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	log := a.logger(slog.LevelWarn)
-	lib, err := a.openLibrary(ctx, cf, log)
+	eng, lib, err := a.openEngine(ctx, cf, a.logger(slog.LevelWarn))
 	if err != nil {
 		return err
 	}
-	eng, err := a.newEngine(lib, log)
-	if err != nil {
-		return err
-	}
+	defer lib.Close()
 	passed, failed, unfaithful := 0, 0, 0
 	for _, c := range cases {
 		problems, bad, err := scoreCase(ctx, eng, lib, c)

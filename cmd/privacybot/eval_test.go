@@ -24,6 +24,7 @@ func TestQuestionSetCoversTheLedger(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer lib.Close()
 	var expected, asked []string
 	for _, c := range cases {
 		for _, q := range c.QuoteAny {

@@ -36,6 +36,8 @@ type ingestSetup struct {
 	// Poller polls Config.Feeds every Config.FeedInterval; nil when no
 	// feeds are configured. Run it with go Poller.Run(ctx).
 	Poller *ingest.Poller
+	// Library is the library Service changes. Whoever opened it closes it.
+	Library *retrieval.Library
 }
 
 // openIngest reads the ingest configuration and returns the service that
@@ -59,7 +61,7 @@ func (a *App) openIngest(ctx context.Context, cf *corpusFlags, lib *retrieval.Li
 	if err != nil {
 		return nil, err
 	}
-	s := &ingestSetup{Config: cfg, Service: svc}
+	s := &ingestSetup{Config: cfg, Service: svc, Library: lib}
 	if len(cfg.Feeds) > 0 {
 		s.Poller = &ingest.Poller{Service: svc, Feeds: cfg.Feeds, Interval: cfg.FeedInterval, Logger: log}
 	}
@@ -69,7 +71,8 @@ func (a *App) openIngest(ctx context.Context, cf *corpusFlags, lib *retrieval.Li
 // ingestArgs parses the arguments of add or remove (the corpus flags and
 // --by, default $USER), requires at least one positional argument (else it
 // returns a usage error saying need), and opens the library and the ingest
-// service, logging at info level so every add and remove is recorded.
+// service, logging at info level so every add and remove is recorded. The
+// caller closes in.Library.
 func (a *App) ingestArgs(ctx context.Context, name string, args []string, need string) (pos []string, cf *corpusFlags, by string, in *ingestSetup, err error) {
 	fs, cf := a.newFlagSet(name)
 	fs.StringVar(&by, "by", "", "record `NAME` as who made the change (default: $USER)")
@@ -90,6 +93,7 @@ func (a *App) ingestArgs(ctx context.Context, name string, args []string, need s
 		return nil, nil, "", nil, err
 	}
 	if in, err = a.openIngest(ctx, cf, lib, log); err != nil {
+		lib.Close()
 		return nil, nil, "", nil, err
 	}
 	return pos, cf, by, in, nil

@@ -99,7 +99,7 @@ func (a *App) dataDir(cf *corpusFlags) string {
 }
 
 // openLibrary loads the corpus and its index, logging skipped files and
-// index rebuilds as warnings.
+// index rebuilds as warnings. The caller closes the library.
 func (a *App) openLibrary(ctx context.Context, cf *corpusFlags, log *slog.Logger) (*retrieval.Library, error) {
 	fsys, err := a.libraryFS(cf)
 	if err != nil {
@@ -122,6 +122,7 @@ func (a *App) openLibrary(ctx context.Context, cf *corpusFlags, log *slog.Logger
 		log.Info(r)
 	}
 	if len(lib.Corpus().Sources) == 0 {
+		lib.Close()
 		return nil, usagef("the corpus holds no readable .txt or .md articles")
 	}
 	return lib, nil
@@ -131,13 +132,18 @@ func (a *App) openLibrary(ctx context.Context, cf *corpusFlags, log *slog.Logger
 var _ bot.Library = (*retrieval.Library)(nil)
 
 // openEngine opens the library and builds the answer engine on it, with a
-// language model when one is configured.
-func (a *App) openEngine(ctx context.Context, cf *corpusFlags, log *slog.Logger) (*bot.Engine, error) {
+// language model when one is configured. The caller closes the library.
+func (a *App) openEngine(ctx context.Context, cf *corpusFlags, log *slog.Logger) (*bot.Engine, *retrieval.Library, error) {
 	lib, err := a.openLibrary(ctx, cf, log)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return a.newEngine(lib, log)
+	eng, err := a.newEngine(lib, log)
+	if err != nil {
+		lib.Close()
+		return nil, nil, err
+	}
+	return eng, lib, nil
 }
 
 // newEngine builds the answer engine on lib, with a language model when one

@@ -24,6 +24,7 @@ func (a *App) runQuotes(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	defer lib.Close()
 	qs := lib.Ledger().Quotes
 	if *speaker != "" {
 		qs, _ = lib.Ledger().BySpeaker(*speaker)

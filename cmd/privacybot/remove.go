@@ -16,6 +16,7 @@ func (a *App) runRemove(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	defer in.Library.Close()
 	var removed []ingest.Result
 	for _, ref := range pos {
 		res, err := in.Service.Remove(ctx, ref, by)

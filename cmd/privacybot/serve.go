@@ -60,6 +60,7 @@ func (a *App) runServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	defer lib.Close()
 	in, err := app.serveIngest(ctx, cf, lib, log)
 	if err != nil {
 		return err

@@ -20,10 +20,11 @@ func (a *App) runSource(ctx context.Context, args []string) error {
 	if len(pos) != 1 {
 		return usagef("source: give one source id, e.g. privacybot source 001")
 	}
-	eng, err := a.openEngine(ctx, cf, a.logger(slog.LevelWarn))
+	eng, lib, err := a.openEngine(ctx, cf, a.logger(slog.LevelWarn))
 	if err != nil {
 		return err
 	}
+	defer lib.Close()
 	d, err := eng.Source(pos[0])
 	if errors.Is(err, corpus.ErrUnknownSource) || errors.Is(err, corpus.ErrAmbiguousSource) {
 		return usagef("source: %v; run privacybot sources to list them", errors.Unwrap(err))

@@ -20,10 +20,11 @@ func (a *App) runSources(ctx context.Context, args []string) error {
 	if len(pos) > 0 {
 		return usagef("sources takes no arguments; to see one source, run privacybot source ID")
 	}
-	eng, err := a.openEngine(ctx, cf, a.logger(slog.LevelWarn))
+	eng, lib, err := a.openEngine(ctx, cf, a.logger(slog.LevelWarn))
 	if err != nil {
 		return err
 	}
+	defer lib.Close()
 	list := eng.Sources()
 	if cf.json {
 		return writeJSON(a, list)

@@ -61,10 +61,12 @@ func BenchmarkScale(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
+			b.Cleanup(func() { lib.Close() })
 			// load times Open and the background load of the chunk
 			// vectors after it, so that no load runs on into the next.
 			b.Run("load", func(b *testing.B) {
 				for b.Loop() {
+					lib.Close()
 					var err error
 					if lib, err = retrieval.Open(ctx, retrieval.Options{FS: fsys, DataDir: dir}); err != nil {
 						b.Fatal(err)

@@ -127,6 +127,7 @@ func Build(ctx context.Context, fsys fs.FS, n int, dataDir string) (BuildResult,
 	if err != nil {
 		return BuildResult{}, err
 	}
+	defer lib.Close()
 	if got := len(lib.Corpus().Sources); got != n {
 		return BuildResult{}, fmt.Errorf("corpus holds %d articles, want %d", got, n)
 	}
@@ -168,6 +169,7 @@ func Serve(ctx context.Context, fsys fs.FS, n int, dataDir string, cfg Config) (
 	if err != nil {
 		return ServeResult{}, err
 	}
+	defer lib.Close()
 	open := time.Since(start)
 	for _, w := range lib.Warnings() {
 		if strings.Contains(w, "index") {
