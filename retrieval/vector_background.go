@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/philippgille/chromem-go"
+	"github.com/privacybot/privacybot/internal/pool"
 )
 
 // Chunk vectors load after Open returns. Importing a large index's chunk
@@ -126,7 +127,7 @@ func (l *Library) loadInBackground(r *indexRead, v *vectorIndex) {
 		mu       sync.Mutex
 		repaired []int
 	)
-	parallelN(runtime.GOMAXPROCS(0)-1, len(v.shards), func(n int) {
+	pool.Each(runtime.GOMAXPROCS(0)-1, len(v.shards), func(n int) {
 		if testBeforeShard != nil {
 			testBeforeShard(n)
 		}
@@ -177,7 +178,7 @@ func (l *Library) loadInBackground(r *indexRead, v *vectorIndex) {
 func (l *Library) loadAll(r *indexRead, v *vectorIndex) error {
 	want := l.shardChunkCounts(len(v.shards))
 	errs := make([]error, len(v.shards))
-	parallelEach(len(v.shards), func(n int) { errs[n] = l.loadShard(r, v, n, want[n]) })
+	pool.Each(runtime.GOMAXPROCS(0), len(v.shards), func(n int) { errs[n] = l.loadShard(r, v, n, want[n]) })
 	return errors.Join(errs...)
 }
 
