@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/privacybot/privacybot/internal/chars"
 	"github.com/privacybot/privacybot/internal/pool"
 )
 
@@ -265,7 +266,7 @@ func collectFeatures(text string, feats []featureHit) []featureHit {
 	if len(toks) == 0 {
 		// Only stopwords or punctuation: fall back to the raw words, so
 		// that "We are." still differs from "It is.".
-		toks = strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !isWordRune(r) })
+		toks = strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !chars.IsWordRune(r) })
 	}
 	var prev []rune
 	var cur []rune
