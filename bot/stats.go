@@ -220,7 +220,8 @@ func (s *corpusStats) quoted(w string) bool {
 }
 
 // closeEnough allows one edit in words of five or more letters and two in
-// words of nine or more.
+// words of nine or more (bytes), measured by quote.EditDistance; the speaker
+// ledger's typo look-up uses the same distance with its own tolerance.
 func closeEnough(a, b string) bool {
 	max := 0
 	switch {
