@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 
 	"github.com/privacybot/privacybot/corpus"
+	"github.com/privacybot/privacybot/internal/pool"
 	"github.com/privacybot/privacybot/quote"
 )
 
@@ -214,7 +215,8 @@ func (st *statsSnapshot) quoted(w string) bool {
 }
 
 // closeEnough allows one edit in words of five or more letters and two in
-// words of nine or more.
+// words of nine or more (bytes), measured by quote.EditDistance; the speaker
+// ledger's typo look-up uses the same distance with its own tolerance.
 func closeEnough(a, b string) bool {
 	max := 0
 	switch {
@@ -269,20 +271,14 @@ func paragraphStats(srcs []*corpus.Source) (int, map[string]int, map[string]int)
 	}
 	workers := max(1, min(runtime.GOMAXPROCS(0), len(srcs)/256))
 	parts := make([]part, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			p := part{df: map[string]int{}, vocab: map[string]int{}}
-			seen := map[string]bool{}
-			for i := w; i < len(srcs); i += workers {
-				p.docs += countSource(srcs[i], p.df, p.vocab, seen, 1)
-			}
-			parts[w] = p
-		}()
-	}
-	wg.Wait()
+	pool.Each(workers, workers, func(w int) {
+		p := part{df: map[string]int{}, vocab: map[string]int{}}
+		seen := map[string]bool{}
+		for i := w; i < len(srcs); i += workers {
+			p.docs += countSource(srcs[i], p.df, p.vocab, seen, 1)
+		}
+		parts[w] = p
+	})
 	docs, df, vocab := parts[0].docs, parts[0].df, parts[0].vocab
 	for _, p := range parts[1:] {
 		docs += p.docs

@@ -23,7 +23,10 @@ func toSet(words string) map[string]bool {
 }
 
 // words splits text into lowercase word tokens, folding curly apostrophes
-// and dropping possessive 's.
+// and dropping possessive 's. These are surface words for the engine's
+// statistics, not retrieval.Tokenize's search terms: they keep dotted
+// acronyms ("u.s") and inner apostrophes, and the classifier relies on it
+// ("What did U.S. Bancorp say?" would read "us", a stopword).
 func words(text string) []string {
 	var out []string
 	for _, f := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {

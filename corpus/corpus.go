@@ -15,6 +15,8 @@ import (
 	"sync"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/privacybot/privacybot/internal/pool"
 )
 
 // ErrUnknownSource is returned when an id matches no source.
@@ -85,24 +87,16 @@ func LoadFSReusing(fsys fs.FS, saved map[string]*Source) (*Corpus, []LoadWarning
 	// at 100,000 articles, so it runs on every CPU; results keep their order.
 	read := make([]*Source, len(names))
 	errs := make([]error, len(names))
-	var wg sync.WaitGroup
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(names)/64))
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(names); i += workers {
-				if s := saved[names[i]]; s != nil {
-					if info, err := ents[i].Info(); err == nil && StampOf(info) == s.Stamp {
-						read[i] = s
-						continue
-					}
-				}
-				read[i], errs[i] = readSource(fsys, names[i])
+	pool.Each(workers, len(names), func(i int) {
+		if s := saved[names[i]]; s != nil {
+			if info, err := ents[i].Info(); err == nil && StampOf(info) == s.Stamp {
+				read[i] = s
+				return
 			}
-		}()
-	}
-	wg.Wait()
+		}
+		read[i], errs[i] = readSource(fsys, names[i])
+	})
 	var srcs []*Source
 	for i, name := range names {
 		if errs[i] != nil {

@@ -8,6 +8,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/privacybot/privacybot/internal/chars"
 )
 
 // Source is one article of the corpus. Text holds the file exactly as stored,
@@ -242,17 +244,13 @@ func endsParagraph(para string) bool {
 }
 
 func trimSpan(text string, sp Span) Span {
-	for sp.Start < sp.End && isSpace(text[sp.Start]) {
+	for sp.Start < sp.End && chars.IsSpace(text[sp.Start]) {
 		sp.Start++
 	}
-	for sp.End > sp.Start && isSpace(text[sp.End-1]) {
+	for sp.End > sp.Start && chars.IsSpace(text[sp.End-1]) {
 		sp.End--
 	}
 	return sp
-}
-
-func isSpace(b byte) bool {
-	return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\f' || b == '\v'
 }
 
 // nonSpaceRunesAre reports whether s holds exactly n runes that are not

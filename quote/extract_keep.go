@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/privacybot/privacybot/internal/chars"
 )
 
 // outsideLen counts the non-space, non-punctuation bytes of sentence s
@@ -13,7 +15,7 @@ func outsideLen(text string, s sentence, q qspan) int {
 	for _, seg := range [][2]int{{s.Start, q.Open}, {q.Close, s.End}} {
 		for i := seg[0]; i < seg[1] && i < len(text); i++ {
 			c := text[i]
-			if !isSpace(c) && !strings.ContainsRune(".,;:!?\"'()-", rune(c)) {
+			if !chars.IsSpace(c) && !strings.ContainsRune(".,;:!?\"'()-", rune(c)) {
 				n++
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/privacybot/privacybot/corpus"
+	"github.com/privacybot/privacybot/internal/chars"
 )
 
 // qspan is one quotation found between quotation marks. Open is the offset
@@ -117,9 +118,9 @@ func scanQuotes(text string, p corpus.Span, nextStart int) []qspan {
 			}
 			isSingleTop := top >= 0 && (opens[stack[top]].kind == markCurlySingle || opens[stack[top]].kind == markStraightSingle)
 			switch {
-			case isSingleTop && closeCtx && !isWordRune(next):
+			case isSingleTop && closeCtx && !chars.IsWordRune(next):
 				closeAt(top, i, w)
-			case r == '\'' && openCtx && isWordRune(next) && (prev < 0 || !isWordRune(prev)):
+			case r == '\'' && openCtx && chars.IsWordRune(next) && (prev < 0 || !chars.IsWordRune(prev)):
 				push(i, w, markStraightSingle)
 			}
 		}
@@ -137,7 +138,7 @@ func scanQuotes(text string, p corpus.Span, nextStart int) []qspan {
 		if r, _ := utf8.DecodeRuneInString(text[nextStart:]); sameStyle(r, text[opens[0].pos:]) {
 			o := opens[0]
 			end := p.End
-			for end > o.pos+o.width && isSpace(text[end-1]) {
+			for end > o.pos+o.width && chars.IsSpace(text[end-1]) {
 				end--
 			}
 			if end > o.pos+o.width {
@@ -150,10 +151,10 @@ func scanQuotes(text string, p corpus.Span, nextStart int) []qspan {
 			continue
 		}
 		s, e := o.pos+o.width, o.end
-		for s < e && isSpace(text[s]) {
+		for s < e && chars.IsSpace(text[s]) {
 			s++
 		}
-		for e > s && isSpace(text[e-1]) {
+		for e > s && chars.IsSpace(text[e-1]) {
 			e--
 		}
 		if e <= s {

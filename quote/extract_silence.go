@@ -3,6 +3,8 @@ package quote
 import (
 	"regexp"
 	"strings"
+
+	"github.com/privacybot/privacybot/internal/chars"
 )
 
 // silenceRe finds a non-answer: "declined to comment", "did not respond to a
@@ -65,7 +67,7 @@ func (x *extractor) findSilences(pi int, s sentence, toks []token, qs []qspan) {
 			ws = append(ws, who{})
 		}
 		start, end := s.Start, s.End
-		for end > start && isSpace(x.text[end-1]) {
+		for end > start && chars.IsSpace(x.text[end-1]) {
 			end--
 		}
 		for _, w := range ws {

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/privacybot/privacybot/corpus"
+	"github.com/privacybot/privacybot/internal/chars"
 )
 
 // token is a word or a punctuation mark of an article, with its byte offsets.
@@ -39,7 +40,7 @@ func tokenize(text string, start, end int) []token {
 			j := i + w
 			for j < end {
 				r2, w2 := utf8.DecodeRuneInString(text[j:end])
-				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || mojibakeRune(r2) && j+w2 < end && !isSpace(text[j+w2]) {
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || mojibakeRune(r2) && j+w2 < end && !chars.IsSpace(text[j+w2]) {
 					j += w2
 					continue
 				}
@@ -246,7 +247,7 @@ func attributionFollows(text string, i, end int, stop bool) bool {
 // spaceWidth returns the byte width of the white-space character at
 // text[i] (a no-break space too), or 0.
 func spaceWidth(text string, i, end int) int {
-	if isSpace(text[i]) {
+	if chars.IsSpace(text[i]) {
 		return 1
 	}
 	if text[i] < utf8.RuneSelf {
@@ -294,9 +295,3 @@ func mojibakeRune(r rune) bool {
 	}
 	return r >= 0x80 && r < 0xA0 || r > 0xA0 && r < 0xC0 && r != 0xAB && r != 0xBB && r != 0xB7 && r != 0xBF && r != 0xA1
 }
-
-func isSpace(b byte) bool {
-	return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\f' || b == '\v'
-}
-
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

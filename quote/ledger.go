@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/privacybot/privacybot/corpus"
+	"github.com/privacybot/privacybot/internal/pool"
 )
 
 // Ledger is the quote ledger of a corpus: every direct quotation and every
@@ -43,26 +44,18 @@ func BuildLedgerProgress(c *corpus.Corpus, al *Aliases, progress func(done int))
 	sss := make([][]Silence, len(c.Sources))
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(c.Sources)/16))
 	var (
-		wg     sync.WaitGroup
 		doneMu sync.Mutex
 		done   int
 	)
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(c.Sources); i += workers {
-				qss[i], sss[i] = Extract(c.Sources[i], al)
-				if progress != nil {
-					doneMu.Lock()
-					done++
-					progress(done)
-					doneMu.Unlock()
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	pool.Each(workers, len(c.Sources), func(i int) {
+		qss[i], sss[i] = Extract(c.Sources[i], al)
+		if progress != nil {
+			doneMu.Lock()
+			done++
+			progress(done)
+			doneMu.Unlock()
+		}
+	})
 	for i := range c.Sources {
 		l.Quotes = append(l.Quotes, qss[i]...)
 		l.Silences = append(l.Silences, sss[i]...)

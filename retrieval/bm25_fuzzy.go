@@ -17,6 +17,8 @@ const (
 
 // fuzzyVocab indexes indexed terms by their character 3-grams (with
 // boundary markers), to find terms that look like a misspelled query term.
+// Unlike the edit-distance look-ups of quote and bot, it grades: the Dice
+// similarity is the weight the stand-in term gets in the BM25 score.
 // It only grows: a term whose postings are gone is skipped at lookup.
 type fuzzyVocab struct {
 	terms []string

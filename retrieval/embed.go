@@ -5,7 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
-	"sync"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // EmbeddingFunc turns text into an L2-normalized vector. It has the shape of
@@ -69,55 +70,30 @@ func embedAllProgress(ctx context.Context, e Embedder, texts []string, done func
 	if len(texts) == 0 {
 		return out, nil
 	}
-	ctx, cancel := context.WithCancelCause(ctx)
-	defer cancel(nil)
-
-	var once sync.Once
-	var firstErr error
-	fail := func(err error) {
-		once.Do(func() {
-			firstErr = err
-			cancel(err)
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.NumCPU())
+	for start := 0; start < len(texts) && gctx.Err() == nil; start += embedBatchSize {
+		g.Go(func() error {
+			if gctx.Err() != nil {
+				return nil // a batch failed or ctx is done: drain
+			}
+			end := min(start+embedBatchSize, len(texts))
+			vs, err := e.Embed(gctx, texts[start:end])
+			if err == nil && len(vs) != end-start {
+				err = fmt.Errorf("got %d vectors for %d texts", len(vs), end-start)
+			}
+			if err != nil {
+				return fmt.Errorf("embed texts %d-%d with %s: %w", start, end-1, e.Name(), err)
+			}
+			copy(out[start:end], vs)
+			if done != nil {
+				done(end - start)
+			}
+			return nil
 		})
 	}
-
-	batches := make(chan int)
-	var wg sync.WaitGroup
-	workers := min(runtime.NumCPU(), (len(texts)+embedBatchSize-1)/embedBatchSize)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for start := range batches {
-				if ctx.Err() != nil {
-					continue // drain
-				}
-				end := min(start+embedBatchSize, len(texts))
-				vs, err := e.Embed(ctx, texts[start:end])
-				if err == nil && len(vs) != end-start {
-					err = fmt.Errorf("got %d vectors for %d texts", len(vs), end-start)
-				}
-				if err != nil {
-					fail(fmt.Errorf("embed texts %d-%d with %s: %w", start, end-1, e.Name(), err))
-					continue
-				}
-				copy(out[start:end], vs)
-				if done != nil {
-					done(end - start)
-				}
-			}
-		}()
-	}
-	for start := 0; start < len(texts); start += embedBatchSize {
-		if ctx.Err() != nil {
-			break
-		}
-		batches <- start
-	}
-	close(batches)
-	wg.Wait()
-	if firstErr != nil {
-		return nil, firstErr
+	if err := g.Wait(); err != nil {
+		return nil, err
 	}
 	if err := context.Cause(ctx); err != nil {
 		return nil, fmt.Errorf("embed: %w", err)

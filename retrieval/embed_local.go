@@ -10,8 +10,10 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
+
+	"github.com/privacybot/privacybot/internal/chars"
+	"github.com/privacybot/privacybot/internal/pool"
 )
 
 // LocalDim is the length of a [LocalEmbedder] vector.
@@ -77,29 +79,23 @@ func (e *LocalEmbedder) Fit(texts []string) {
 	}
 	workers := max(1, min(runtime.NumCPU(), len(texts)/64))
 	parts := make([][]uint32, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			df := make([]uint32, 1<<idfBits)
-			var feats []featureHit
-			var buckets []uint32
-			for i := w; i < len(texts); i += workers {
-				feats = collectFeatures(texts[i], feats[:0])
-				buckets = buckets[:0]
-				for _, f := range feats {
-					buckets = append(buckets, idfBucket(f.hash))
-				}
-				slices.Sort(buckets)
-				for _, b := range slices.Compact(buckets) {
-					df[b]++
-				}
+	pool.Each(workers, workers, func(w int) {
+		df := make([]uint32, 1<<idfBits)
+		var feats []featureHit
+		var buckets []uint32
+		for i := w; i < len(texts); i += workers {
+			feats = collectFeatures(texts[i], feats[:0])
+			buckets = buckets[:0]
+			for _, f := range feats {
+				buckets = append(buckets, idfBucket(f.hash))
 			}
-			parts[w] = df
-		}()
-	}
-	wg.Wait()
+			slices.Sort(buckets)
+			for _, b := range slices.Compact(buckets) {
+				df[b]++
+			}
+		}
+		parts[w] = df
+	})
 	df := parts[0]
 	for _, p := range parts[1:] {
 		for i, c := range p {
@@ -270,7 +266,7 @@ func collectFeatures(text string, feats []featureHit) []featureHit {
 	if len(toks) == 0 {
 		// Only stopwords or punctuation: fall back to the raw words, so
 		// that "We are." still differs from "It is.".
-		toks = strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !isWordRune(r) })
+		toks = strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !chars.IsWordRune(r) })
 	}
 	var prev []rune
 	var cur []rune

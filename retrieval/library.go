@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/privacybot/privacybot/corpus"
+	"github.com/privacybot/privacybot/internal/pool"
 	"github.com/privacybot/privacybot/quote"
 )
 
@@ -324,18 +325,10 @@ func (l *Library) buildLexical(ctx context.Context, all []*chunk) error {
 			return fmt.Errorf("build BM25 index: %w", context.Cause(ctx))
 		}
 		part := all[start:min(start+block, len(all))]
-		var wg sync.WaitGroup
-		for w := range workers {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for i := w; i < len(part); i += workers {
-					terms[i] = Tokenize(part[i].indexText())
-					part[i].numeric = statesNumber(part[i].text(), terms[i])
-				}
-			}()
-		}
-		wg.Wait()
+		pool.Each(workers, len(part), func(i int) {
+			terms[i] = Tokenize(part[i].indexText())
+			part[i].numeric = statesNumber(part[i].text(), terms[i])
+		})
 		for i, c := range part {
 			l.lex.add(c.id, c.kind, terms[i])
 		}

@@ -1,10 +1,12 @@
 package retrieval
 
 import (
+	"runtime"
 	"slices"
 	"strings"
 
 	"github.com/privacybot/privacybot/corpus"
+	"github.com/privacybot/privacybot/internal/pool"
 	"github.com/privacybot/privacybot/quote"
 )
 
@@ -13,7 +15,7 @@ import (
 func (l *Library) linkAll(c *corpus.Corpus) []*chunk {
 	qbs := quotesBySource(l.ledger)
 	per := make([][]*chunk, len(c.Sources))
-	parallelEach(len(c.Sources), func(i int) { per[i] = sourceChunks(c.Sources[i], qbs[c.Sources[i].ID]) })
+	pool.Each(runtime.GOMAXPROCS(0), len(c.Sources), func(i int) { per[i] = sourceChunks(c.Sources[i], qbs[c.Sources[i].ID]) })
 	n := 0
 	for _, cs := range per {
 		n += len(cs)

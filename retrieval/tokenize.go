@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/privacybot/privacybot/internal/chars"
 )
 
 // stopwords are dropped by [Tokenize]. The list is small on purpose: words
@@ -34,7 +36,7 @@ func Tokenize(text string) []string {
 	i := 0
 	for i < len(text) {
 		r, n := utf8.DecodeRuneInString(text[i:])
-		if !isWordRune(r) {
+		if !chars.IsWordRune(r) {
 			i += n
 			continue
 		}
@@ -47,8 +49,6 @@ func Tokenize(text string) []string {
 	return out
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == '‘' || r == 'ʼ' }
 
 // scanWord reads one word starting at text[i] into b (lowercased, with
@@ -58,14 +58,14 @@ func scanWord(text string, i int, b *strings.Builder) int {
 	for i < len(text) {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch {
-		case isWordRune(r):
+		case chars.IsWordRune(r):
 			b.WriteRune(unicode.ToLower(r))
 			i += n
 			continue
 		case isApostrophe(r) || r == '.' || r == ',':
 			// Keep the joiner only when a word rune follows it.
 			nr, _ := utf8.DecodeRuneInString(text[i+n:])
-			if i+n >= len(text) || !isWordRune(nr) {
+			if i+n >= len(text) || !chars.IsWordRune(nr) {
 				return acronymTail(text, start, i)
 			}
 			prev, _ := utf8.DecodeLastRuneInString(text[:i])

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/philippgille/chromem-go"
+	"github.com/privacybot/privacybot/internal/pool"
 )
 
 // Two-stage vector search. Besides the chunk vectors, chromem-go holds one
@@ -269,21 +270,14 @@ func (a *articleVectors) top(q []float32, n int) []scored {
 	}
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(ids)/4096))
 	parts := make([][]scored, workers)
-	var wg sync.WaitGroup
 	per := (len(ids) + workers - 1) / workers
-	for w := range workers {
-		lo, hi := w*per, min((w+1)*per, len(ids))
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			h := boundedTop{n: n}
-			for i := lo; i < hi; i++ {
-				h.push(scored{ids[i], float64(Dot(q, mat[i*dim:(i+1)*dim]))})
-			}
-			parts[w] = h.items
-		}()
-	}
-	wg.Wait()
+	pool.Each(workers, workers, func(w int) {
+		h := boundedTop{n: n}
+		for i := w * per; i < min((w+1)*per, len(ids)); i++ {
+			h.push(scored{ids[i], float64(Dot(q, mat[i*dim:(i+1)*dim]))})
+		}
+		parts[w] = h.items
+	})
 	all := slices.Concat(parts...)
 	slices.SortFunc(all, byScoreThenID)
 	if len(all) > n {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/philippgille/chromem-go"
+	"github.com/privacybot/privacybot/internal/pool"
 )
 
 // Chunk vectors load after Open returns. Importing a large index's chunk
@@ -128,7 +129,7 @@ func (l *Library) loadInBackground(ctx context.Context, r *indexRead, v *vectorI
 		mu       sync.Mutex
 		repaired []int
 	)
-	parallelN(runtime.GOMAXPROCS(0)-1, len(v.shards), func(n int) {
+	pool.Each(runtime.GOMAXPROCS(0)-1, len(v.shards), func(n int) {
 		if testBeforeShard != nil {
 			testBeforeShard(ctx, n)
 		}
@@ -188,7 +189,7 @@ func (l *Library) loadInBackground(ctx context.Context, r *indexRead, v *vectorI
 func (l *Library) loadAll(r *indexRead, v *vectorIndex) error {
 	want := l.shardChunkCounts(len(v.shards))
 	errs := make([]error, len(v.shards))
-	parallelEach(len(v.shards), func(n int) { errs[n] = l.loadShard(l.ctx, r, v, n, want[n]) })
+	pool.Each(runtime.GOMAXPROCS(0), len(v.shards), func(n int) { errs[n] = l.loadShard(l.ctx, r, v, n, want[n]) })
 	return errors.Join(errs...)
 }
 

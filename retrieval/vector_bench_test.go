@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/privacybot/privacybot/internal/pool"
 	"github.com/privacybot/privacybot/internal/synth"
 )
 
@@ -149,7 +151,7 @@ func BenchmarkImportVectors(b *testing.B) {
 				first error
 			)
 			secs := hdr.Sections[1 : 1+2*hdr.Shards]
-			parallelEach(len(secs), func(i int) {
+			pool.Each(runtime.GOMAXPROCS(0), len(secs), func(i int) {
 				if _, err := importSection(f, secs[i], l.emb); err != nil {
 					mu.Lock()
 					first = cmpErr(first, err)

@@ -17,6 +17,8 @@ import (
 
 	"github.com/privacybot/privacybot/corpus"
 	"github.com/privacybot/privacybot/internal/flatfile"
+	"github.com/privacybot/privacybot/internal/pool"
+	"golang.org/x/sync/errgroup"
 )
 
 // Each vector shard is saved as two chromem-go exports, its chunk vectors
@@ -235,38 +237,33 @@ func readIndex(ctx context.Context, path string, emb Embedder) (*indexRead, erro
 		}
 	}
 	close(tasks)
-	var (
-		wg sync.WaitGroup
-		mu sync.Mutex
-	)
+	var mu sync.Mutex
 	fail := func(err error) {
 		mu.Lock()
 		r.err = cmpErr(r.err, err)
 		mu.Unlock()
 		r.stop.Store(true)
 	}
-	for range min(runtime.GOMAXPROCS(0), 1+n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			defer func() {
-				// Decoding a damaged file must never take the process down.
-				if p := recover(); p != nil {
-					fail(fmt.Errorf("decode index: panic: %v", p))
-				}
-			}()
-			for t := range tasks {
-				if r.stop.Load() {
-					continue
-				}
-				if err := t(); err != nil {
-					fail(err)
-				}
-			}
-		}()
-	}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	go func() {
-		wg.Wait()
+		for t := range tasks {
+			g.Go(func() error {
+				defer func() {
+					// Decoding a damaged file must never take the process down.
+					if p := recover(); p != nil {
+						fail(fmt.Errorf("decode index: panic: %v", p))
+					}
+				}()
+				if !r.stop.Load() {
+					if err := t(); err != nil {
+						fail(err)
+					}
+				}
+				return nil
+			})
+		}
+		_ = g.Wait() // errors go to fail
 		close(r.done)
 	}()
 	return r, nil
@@ -408,7 +405,7 @@ func readSnapshot(f *os.File, secs []indexSection, shards int) (map[string]*corp
 	for i, s := range secs {
 		bufs[i], buf = buf[:s.Length:s.Length], buf[s.Length:]
 	}
-	parallelEach(len(secs), func(i int) {
+	pool.Each(runtime.GOMAXPROCS(0), len(secs), func(i int) {
 		defer func() {
 			if p := recover(); p != nil {
 				errs[i] = fmt.Errorf("decode corpus snapshot: panic: %v", p)

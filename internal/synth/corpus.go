@@ -12,6 +12,8 @@ import (
 	"sort"
 	"sync"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // Corpus is the first N articles of a generator.
@@ -64,29 +66,15 @@ func (c *Corpus) WriteDir(dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	var (
-		wg   sync.WaitGroup
-		mu   sync.Mutex
-		errs []error
-	)
-	workers := runtime.NumCPU()
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < c.n; i += workers {
-				a := c.g.Article(i)
-				if err := os.WriteFile(filepath.Join(dir, a.Name), []byte(a.Text), 0o644); err != nil {
-					mu.Lock()
-					errs = append(errs, err)
-					mu.Unlock()
-					return
-				}
-			}
-		}()
+	var g errgroup.Group
+	g.SetLimit(runtime.NumCPU())
+	for i := range c.n {
+		g.Go(func() error {
+			a := c.g.Article(i)
+			return os.WriteFile(filepath.Join(dir, a.Name), []byte(a.Text), 0o644)
+		})
 	}
-	wg.Wait()
-	return errors.Join(errs...)
+	return g.Wait()
 }
 
 // lazyFS serves a Corpus as files. It implements fs.ReadDirFS,
