@@ -20,6 +20,13 @@ func ShortID(id string) string {
 
 // Cite formats citations as "[000] [003]".
 func Cite(cs ...Citation) string {
+	return CiteFunc(func(_ Citation, label string) string { return label }, cs...)
+}
+
+// CiteFunc formats citations as Cite does, each source once, with format
+// turning each one's label ("[000]") into what is shown, for example a
+// link to the source's original.
+func CiteFunc(format func(c Citation, label string) string, cs ...Citation) string {
 	var parts []string
 	seen := map[string]bool{}
 	for _, c := range cs {
@@ -27,7 +34,7 @@ func Cite(cs ...Citation) string {
 			continue
 		}
 		seen[c.Source] = true
-		parts = append(parts, "["+ShortID(c.Source)+"]")
+		parts = append(parts, format(c, "["+ShortID(c.Source)+"]"))
 	}
 	return strings.Join(parts, " ")
 }

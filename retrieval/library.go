@@ -259,6 +259,9 @@ func (l *Library) load(saved *indexRead, err error, order []*chunk) bool {
 		}
 		return true
 	case errors.Is(err, errIndexMissing):
+	case errors.Is(err, errIndexOlder):
+		l.rebuilt = "index rebuilt: " + err.Error()
+		l.warnings = append(l.warnings, "the saved index was written by an older version of privacybot and has been rebuilt in this version's format")
 	case errors.Is(err, errIndexStale):
 		l.rebuilt = "index rebuilt: " + err.Error()
 	default:

@@ -58,6 +58,12 @@ var errIndexMissing = errors.New("no saved index")
 // corpus, ledger or embedder.
 var errIndexStale = errors.New("saved index is out of date")
 
+// errIndexOlder means the saved index was written by an older version of
+// privacybot, in a format this one does not read. It is stale, not
+// damaged, but unlike a corpus edit it deserves a word to the operator:
+// [Library.Warnings] says it was rebuilt.
+var errIndexOlder = fmt.Errorf("%w: saved by an older version of privacybot", errIndexStale)
+
 // newSaveID returns a random SaveID.
 func newSaveID() string {
 	var b [16]byte
@@ -198,7 +204,7 @@ func readIndexHeader(path string) (*os.File, indexHeader, error) {
 	// with a damaged magic still ends with this one (PBIDX01 differs from
 	// PBIDX03 in one bit).
 	if string(tail[8:]) != indexMagic && slices.Contains(oldIndexMagics, string(head[:])) {
-		return fail(fmt.Errorf("%w: saved by an older version of privacybot", errIndexStale))
+		return fail(errIndexOlder)
 	}
 	if string(head[:]) != indexMagic || string(tail[8:]) != indexMagic {
 		return fail(errors.New("read index header: not an index file of this version (bad magic)"))

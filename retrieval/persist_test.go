@@ -118,14 +118,15 @@ func TestSaveFailureIsAWarning(t *testing.T) {
 }
 
 // An index saved by an older version is out of date, not damaged: it is
-// rebuilt without a warning.
-func TestOldFormatIsRebuiltQuietly(t *testing.T) {
+// rebuilt, with one warning that says so (it happens once, after an
+// upgrade).
+func TestOldFormatIsRebuiltWithAWarning(t *testing.T) {
 	dir := t.TempDir()
 	l0 := mustOpen(t, Options{DataDir: dir})
 	mustWrite(t, l0.path, []byte(oldIndexMagics[0]+strings.Repeat("old index ", 100)))
 	l := mustOpen(t, Options{DataDir: dir})
-	if w := l.Warnings(); len(w) != 0 {
-		t.Errorf("warnings %q, want none", w)
+	if w := l.Warnings(); len(w) != 1 || !strings.Contains(w[0], "older version") {
+		t.Errorf("warnings %q, want one naming the older version", w)
 	}
 	if !strings.Contains(l.Rebuilt(), "older version") {
 		t.Errorf("Rebuilt() = %q, want it to name the older version", l.Rebuilt())

@@ -57,14 +57,5 @@ func urlsOf(refs []bot.SourceRef) urlIndex {
 // cite formats citations as "[000] [003]" in mrkdwn, each linking to its
 // source's original when the source has a URL.
 func (ix urlIndex) cite(cs ...bot.Citation) string {
-	var parts []string
-	seen := map[string]bool{}
-	for _, c := range cs {
-		if seen[c.Source] {
-			continue
-		}
-		seen[c.Source] = true
-		parts = append(parts, link(ix[c.Source], "["+bot.ShortID(c.Source)+"]"))
-	}
-	return strings.Join(parts, " ")
+	return bot.CiteFunc(func(c bot.Citation, label string) string { return link(ix[c.Source], label) }, cs...)
 }
