@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/privacybot/privacybot/internal/chars"
 )
 
 // quotation is one span in quotation marks in a text: open is the byte
@@ -51,9 +53,9 @@ func findQuotations(p string) (qs []quotation, broken int) {
 			dOpen = -1
 		case dOpen >= 0:
 			// Single marks inside a double quotation are part of it.
-		case (r == '‘' || r == '\'') && sOpen < 0 && !isWordRune(prev) && isWordRune(next):
+		case (r == '‘' || r == '\'') && sOpen < 0 && !chars.IsWordRune(prev) && chars.IsWordRune(next):
 			sOpen = i
-		case (r == '’' || r == '\'') && sOpen >= 0 && !unicode.IsSpace(prev) && !isWordRune(next):
+		case (r == '’' || r == '\'') && sOpen >= 0 && !unicode.IsSpace(prev) && !chars.IsWordRune(next):
 			q := quotation{open: sOpen, close: i + n, single: true}
 			if strings.ContainsFunc(strings.TrimSpace(q.inner(p)), unicode.IsSpace) {
 				qs = append(qs, q)
@@ -68,8 +70,6 @@ func findQuotations(p string) (qs []quotation, broken int) {
 	}
 	return qs, -1
 }
-
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // quoteFolder folds the marks that may differ between a source and a
 // faithful copy of it.

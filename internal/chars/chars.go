@@ -1,5 +1,5 @@
-// Package chars holds the character classes that corpus, quote and
-// retrieval all read text with. It sits below them all (it imports only
+// Package chars holds the character classes that corpus, quote, retrieval
+// and bot/llm all read text with. It sits below them all (it imports only
 // the standard library), so each can use it without an arrow going the
 // wrong way, and it is no part of any package's public API.
 package chars
