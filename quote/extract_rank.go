@@ -1,0 +1,268 @@
+package quote
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/privacybot/privacybot/quote/internal/rank"
+)
+
+// rankCtx is what the ranker knows of a quotation's place: how the rules
+// read it and what came before.
+type rankCtx struct {
+	// standalone: the sentence is the quotation alone.
+	standalone bool
+	// paraStart: the quotation opens its paragraph.
+	paraStart bool
+	// continued: the previous paragraph's quotation runs on into this one.
+	continued bool
+	// k is the quotation's index in its sentence.
+	k int
+	// prev is the speaker that ended the previous paragraph, lastSent the
+	// previous sentence's speaker.
+	prev, lastSent who
+}
+
+// rankCand is a candidate speaker with the features that describe it.
+type rankCand struct {
+	w     who
+	feats []string
+}
+
+// rankSpeaker chooses who said quote q among the rules' reading w and the
+// people and organizations in view, with the learned model; it returns an
+// empty who (the quotation unattributed) when no candidate is likely
+// enough. It does not change the extractor's state, so what the rules read
+// next does not depend on the model.
+func (x *extractor) rankSpeaker(q qspan, w who, c rankCtx) who {
+	if w.ok && w.Name == "" && w.Org == "" {
+		// An unnamed speaker the rules read ("a source said") stays.
+		return w
+	}
+	var cands []rankCand
+	add := func(cw who, feats ...string) {
+		if !cw.ok || cw.Name == "" && cw.Org == "" {
+			return
+		}
+		for i := range cands {
+			if cands[i].w.Name == cw.Name && cands[i].w.Org == cw.Org {
+				cands[i].feats = append(cands[i].feats, feats...)
+				return
+			}
+		}
+		cands = append(cands, rankCand{w: cw, feats: feats})
+	}
+	if w.near {
+		add(w, "rule", "rule.near")
+	} else {
+		add(w, "rule")
+	}
+	add(c.prev, "prevpara")
+	add(c.lastSent, "lastsent")
+	n := 0
+	for i := len(x.entities) - 1; i >= 0 && n < 6; i-- {
+		e := x.entities[i]
+		if e.Name == "" && e.Org == "" || w.ok && e.Name == w.Name && e.Org == w.Org {
+			// The rules' own pick is already a candidate; the others are
+			// ranked by how recently they were seen before it.
+			continue
+		}
+		d := x.sent - e.seen
+		f := []string{"ent.r" + strconv.Itoa(n), "ent.d" + bucket(d)}
+		if e.Name != "" && e.Name == x.lastSpeaker {
+			f = append(f, "lastspk")
+		}
+		add(who{Name: e.Name, Role: e.Role, Org: e.Org, ok: true}, f...)
+		n++
+	}
+	if len(cands) > 0 && (w.Name != "" || w.Org != "") && (w.how == "after" || w.how == "before" || w.how == "poss") {
+		// An attribution the rules read next to the quote is kept or
+		// dropped, never traded for another name.
+		cands = cands[:1]
+	}
+	ctx := []string{"all"}
+	if c.standalone {
+		ctx = append(ctx, "sa")
+	}
+	if c.paraStart {
+		ctx = append(ctx, "ps")
+	}
+	if c.continued {
+		ctx = append(ctx, "cont")
+	}
+	if c.k > 0 {
+		ctx = append(ctx, "k1")
+	}
+	if w.quoted {
+		ctx = append(ctx, "quoted")
+	}
+	if w.how != "" {
+		ctx = append(ctx, "how."+w.how)
+	}
+	if w.ok && w.Name == "" && w.Org == "" {
+		ctx = append(ctx, "ruleunnamed")
+	}
+	if !w.ok {
+		ctx = append(ctx, "norule")
+	}
+	if strings.ContainsAny(x.text[q.Start:q.End], ".!?") {
+		ctx = append(ctx, "sentences")
+	}
+	for i := range cands {
+		cands[i].feats = x.candFeats(cands[i], ctx)
+	}
+	none := make([]string, 0, len(ctx))
+	for _, cf := range ctx {
+		none = append(none, "none&"+cf)
+	}
+	if rank.Observe != nil {
+		ev := rank.Event{Source: x.src.ID, Start: q.Start, End: q.End}
+		for _, cd := range cands {
+			ev.Cands = append(ev.Cands, rank.Candidate{Name: cd.w.Name, Org: cd.w.Org, Feats: cd.feats})
+		}
+		ev.Cands = append(ev.Cands, rank.Candidate{Feats: none})
+		rank.Observe(ev)
+	}
+	m := rank.Default
+	best, bs := -1, math.Inf(-1)
+	scores := make([]float64, len(cands))
+	for i, cd := range cands {
+		scores[i] = m.Score(cd.feats)
+		if scores[i] > bs {
+			best, bs = i, scores[i]
+		}
+	}
+	ns := m.Score(none)
+	if best < 0 || ns >= bs {
+		return who{}
+	}
+	z := math.Exp(ns - bs)
+	for _, s := range scores {
+		z += math.Exp(s - bs)
+	}
+	if th := m.Threshold; 1/z < th || !w.ok && 1/z < m.Fill {
+		return who{}
+	}
+	r := cands[best].w
+	if r.Verb == "" {
+		r.Verb = w.Verb
+	}
+	return r
+}
+
+// candFeats returns a candidate's features: where it came from, what kind
+// of name it is, each crossed with the quotation's context.
+func (x *extractor) candFeats(cd rankCand, ctx []string) []string {
+	base := cd.feats
+	kind := x.nameKinds(cd.w)
+	out := make([]string, 0, (len(base)+len(kind))*(len(ctx)+1))
+	for _, b := range append(base, kind...) {
+		out = append(out, b)
+		for _, cf := range ctx[1:] {
+			out = append(out, b+"&"+cf)
+		}
+	}
+	for _, b := range base {
+		for _, k := range kind {
+			out = append(out, b+"|"+k)
+		}
+	}
+	return out
+}
+
+// nameKinds describes a candidate's name: organization or person, one
+// word or more, capitals, whether it is a word the article also writes in
+// lower case, and what else is known of it.
+func (x *extractor) nameKinds(w who) []string {
+	var f []string
+	name := w.Name
+	if name == "" {
+		f = append(f, "org")
+		name = w.Org
+	} else {
+		if w.Org != "" {
+			f = append(f, "hasorg")
+		}
+		if w.Role != "" {
+			f = append(f, "hasrole")
+		}
+	}
+	words := strings.Fields(name)
+	switch len(words) {
+	case 1:
+		f = append(f, "w1")
+		if !x.capsMid[strings.ToLower(name)] {
+			f = append(f, "w1.nomid")
+		}
+	case 2:
+		f = append(f, "w2")
+	default:
+		f = append(f, "w3")
+	}
+	if isAllCaps(name) {
+		f = append(f, "allcaps")
+	}
+	if len(words) == 1 && x.lowerWord(words) {
+		f = append(f, "lowerword")
+	}
+	for _, wd := range words {
+		if w.Name == "" {
+			break // an organization's canonical name need not be written
+		}
+		if !strings.Contains(x.text, wd) {
+			f = append(f, "notintext")
+			break
+		}
+	}
+	return f
+}
+
+// lowerWord reports whether one of words appears in the article in lower
+// case ("Most", "Signs"): a common word, not a name.
+func (x *extractor) lowerWord(words []string) bool {
+	if x.lowerWords == nil {
+		x.lowerWords = map[string]bool{}
+		for _, t := range tokenize(x.text, 0, len(x.text)) {
+			if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsLower(r) {
+				x.lowerWords[t.Text] = true
+			}
+		}
+	}
+	for _, w := range words {
+		if x.lowerWords[strings.ToLower(stripPoss(w))] {
+			return true
+		}
+	}
+	return false
+}
+
+func isAllCaps(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n > 3
+}
+
+// bucket groups a sentence distance.
+func bucket(d int) string {
+	switch {
+	case d <= 0:
+		return "0"
+	case d == 1:
+		return "1"
+	case d == 2:
+		return "2"
+	case d <= 5:
+		return "3-5"
+	}
+	return "6+"
+}
