@@ -62,6 +62,8 @@ type extractor struct {
 	// lowerWords holds the words the article writes in lower case, built
 	// when the ranker first needs them.
 	lowerWords map[string]bool
+	// allWords holds every word the article writes, built with lowerWords.
+	allWords map[string]bool
 }
 
 // entity is a speaker the text has named: a person, an unnamed role or an

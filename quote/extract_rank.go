@@ -212,7 +212,7 @@ func (x *extractor) nameKinds(w who) []string {
 		if w.Name == "" {
 			break // an organization's canonical name need not be written
 		}
-		if !strings.Contains(x.text, wd) {
+		if x.lowerWord(nil); !x.allWords[wd] {
 			f = append(f, "notintext")
 			break
 		}
@@ -221,14 +221,17 @@ func (x *extractor) nameKinds(w who) []string {
 }
 
 // lowerWord reports whether one of words appears in the article in lower
-// case ("Most", "Signs"): a common word, not a name.
+// case ("Most", "Signs"): a common word, not a name. Its first call also
+// builds allWords, every word the article writes.
 func (x *extractor) lowerWord(words []string) bool {
 	if x.lowerWords == nil {
-		x.lowerWords = map[string]bool{}
+		x.lowerWords, x.allWords = map[string]bool{}, map[string]bool{}
 		for _, t := range tokenize(x.text, 0, len(x.text)) {
 			if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsLower(r) {
 				x.lowerWords[t.Text] = true
 			}
+			x.allWords[t.Text] = true
+			x.allWords[stripPoss(t.Text)] = true
 		}
 	}
 	for _, w := range words {
