@@ -64,6 +64,8 @@ type extractor struct {
 	lowerWords map[string]bool
 	// allWords holds every word the article writes, built with lowerWords.
 	allWords map[string]bool
+	// rk caches what the speaker ranker read of recent paragraphs.
+	rk rankState
 }
 
 // entity is a speaker the text has named: a person, an unnamed role or an
@@ -181,7 +183,7 @@ func (x *extractor) paragraph(pi int, p corpus.Span, next int) {
 				continue
 			}
 			rw := x.rankSpeaker(q, w, rankCtx{standalone: standalone, paraStart: q.Open == p.Start,
-				continued: prev.continued, k: k, prev: prev.speaker, lastSent: lastSentWho})
+				continued: prev.continued, k: k, para: pi, prev: prev.speaker, lastSent: lastSentWho})
 			x.quotes = append(x.quotes, Quote{
 				Span: Span{Source: x.src.ID, Text: x.text[q.Start:q.End], Start: q.Start, End: q.End,
 					Speaker: rw.Name, Role: rw.Role, Organization: rw.Org},

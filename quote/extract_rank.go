@@ -19,8 +19,8 @@ type rankCtx struct {
 	paraStart bool
 	// continued: the previous paragraph's quotation runs on into this one.
 	continued bool
-	// k is the quotation's index in its sentence.
-	k int
+	// k is the quotation's index in its sentence, para its paragraph's.
+	k, para int
 	// prev is the speaker that ended the previous paragraph, lastSent the
 	// previous sentence's speaker.
 	prev, lastSent who
@@ -78,6 +78,18 @@ func (x *extractor) rankSpeaker(q qspan, w who, c rankCtx) who {
 		add(who{Name: e.Name, Role: e.Role, Org: e.Org, ok: true}, f...)
 		n++
 	}
+	for _, mc := range x.nearMentions(c.para, q) {
+		add(mc.w, mc.feats...)
+	}
+	// A name written as the listener ("told PCMag") is not the speaker,
+	// unless the rules read it as one.
+	kept := cands[:0]
+	for i, cd := range cands {
+		if i == 0 && w.ok || !listener(cd.feats) {
+			kept = append(kept, cd)
+		}
+	}
+	cands = kept
 	if len(cands) > 0 && (w.Name != "" || w.Org != "") && (w.how == "after" || w.how == "before" || w.how == "poss") {
 		// An attribution the rules read next to the quote is kept or
 		// dropped, never traded for another name.
@@ -159,12 +171,13 @@ func (x *extractor) candFeats(cd rankCand, ctx []string) []string {
 	base := cd.feats
 	kind := x.nameKinds(cd.w)
 	out := make([]string, 0, (len(base)+len(kind))*(len(ctx)+1))
-	for _, b := range append(base, kind...) {
+	for _, b := range base {
 		out = append(out, b)
 		for _, cf := range ctx[1:] {
 			out = append(out, b+"&"+cf)
 		}
 	}
+	out = append(out, kind...)
 	for _, b := range base {
 		for _, k := range kind {
 			out = append(out, b+"|"+k)
@@ -268,4 +281,16 @@ func bucket(d int) string {
 		return "3-5"
 	}
 	return "6+"
+}
+
+// listener reports whether a candidate's nearest mention follows a verb
+// whose object is the one spoken to.
+func listener(feats []string) bool {
+	for _, f := range feats {
+		switch f {
+		case "m.prev.told", "m.prev.tells", "m.prev.asked", "m.prev.interviewed":
+			return true
+		}
+	}
+	return false
 }
