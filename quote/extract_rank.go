@@ -123,17 +123,14 @@ func (x *extractor) rankSpeaker(q qspan, w who, c rankCtx) who {
 	if strings.ContainsAny(x.text[q.Start:q.End], ".!?") {
 		ctx = append(ctx, "sentences")
 	}
-	for i := range cands {
-		cands[i].feats = x.candFeats(cands[i], ctx)
-	}
-	none := make([]string, 0, len(ctx))
-	for _, cf := range ctx {
-		none = append(none, "none&"+cf)
-	}
 	if rank.Observe != nil {
 		ev := rank.Event{Source: x.src.ID, Start: q.Start, End: q.End}
 		for _, cd := range cands {
-			ev.Cands = append(ev.Cands, rank.Candidate{Name: cd.w.Name, Org: cd.w.Org, Feats: cd.feats})
+			ev.Cands = append(ev.Cands, rank.Candidate{Name: cd.w.Name, Org: cd.w.Org, Feats: x.candFeats(cd, ctx)})
+		}
+		none := make([]string, 0, len(ctx))
+		for _, cf := range ctx {
+			none = append(none, "none&"+cf)
 		}
 		ev.Cands = append(ev.Cands, rank.Candidate{Feats: none})
 		rank.Observe(ev)
@@ -142,12 +139,16 @@ func (x *extractor) rankSpeaker(q qspan, w who, c rankCtx) who {
 	best, bs := -1, math.Inf(-1)
 	scores := make([]float64, len(cands))
 	for i, cd := range cands {
-		scores[i] = m.Score(cd.feats)
+		scores[i] = x.candScore(m, cd, ctx)
 		if scores[i] > bs {
 			best, bs = i, scores[i]
 		}
 	}
-	ns := m.Score(none)
+	ns := 0.0
+	for _, cf := range ctx {
+		x.rk.buf = append(append(x.rk.buf[:0], "none&"...), cf...)
+		ns += m.W[string(x.rk.buf)]
+	}
 	if best < 0 || ns >= bs {
 		return who{}
 	}
@@ -168,22 +169,42 @@ func (x *extractor) rankSpeaker(q qspan, w who, c rankCtx) who {
 // candFeats returns a candidate's features: where it came from, what kind
 // of name it is, each crossed with the quotation's context.
 func (x *extractor) candFeats(cd rankCand, ctx []string) []string {
-	base := cd.feats
-	kind := x.nameKinds(cd.w)
-	out := make([]string, 0, (len(base)+len(kind))*(len(ctx)+1))
-	for _, b := range base {
-		out = append(out, b)
-		for _, cf := range ctx[1:] {
-			out = append(out, b+"&"+cf)
-		}
-	}
-	out = append(out, kind...)
-	for _, b := range base {
-		for _, k := range kind {
-			out = append(out, b+"|"+k)
-		}
-	}
+	var out []string
+	x.eachFeat(cd, ctx, func(k []byte) { out = append(out, string(k)) })
 	return out
+}
+
+// candScore is the model's score of the features candFeats returns,
+// computed without building them.
+func (x *extractor) candScore(m *rank.Model, cd rankCand, ctx []string) float64 {
+	s := 0.0
+	x.eachFeat(cd, ctx, func(k []byte) { s += m.W[string(k)] })
+	return s
+}
+
+// eachFeat calls emit with each of a candidate's features, in a buffer
+// that is reused.
+func (x *extractor) eachFeat(cd rankCand, ctx []string, emit func([]byte)) {
+	kind := x.nameKinds(cd.w)
+	buf := x.rk.buf[:0]
+	for _, b := range cd.feats {
+		buf = append(buf[:0], b...)
+		emit(buf)
+		for _, cf := range ctx[1:] {
+			buf = append(append(append(buf[:0], b...), '&'), cf...)
+			emit(buf)
+		}
+	}
+	for _, k := range kind {
+		emit(append(buf[:0], k...))
+	}
+	for _, b := range cd.feats {
+		for _, k := range kind {
+			buf = append(append(append(buf[:0], b...), '|'), k...)
+			emit(buf)
+		}
+	}
+	x.rk.buf = buf
 }
 
 // nameKinds describes a candidate's name: organization or person, one
@@ -225,7 +246,7 @@ func (x *extractor) nameKinds(w who) []string {
 		if w.Name == "" {
 			break // an organization's canonical name need not be written
 		}
-		if x.lowerWord(nil); !x.allWords[wd] {
+		if !x.allWords[wd] {
 			f = append(f, "notintext")
 			break
 		}
@@ -233,20 +254,26 @@ func (x *extractor) nameKinds(w who) []string {
 	return f
 }
 
-// lowerWord reports whether one of words appears in the article in lower
-// case ("Most", "Signs"): a common word, not a name. Its first call also
-// builds allWords, every word the article writes.
-func (x *extractor) lowerWord(words []string) bool {
+// noteWords records the words of a paragraph for the ranker: every word
+// as written, and the ones written in lower case.
+func (x *extractor) noteWords(toks []token) {
 	if x.lowerWords == nil {
 		x.lowerWords, x.allWords = map[string]bool{}, map[string]bool{}
-		for _, t := range tokenize(x.text, 0, len(x.text)) {
-			if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsLower(r) {
-				x.lowerWords[t.Text] = true
-			}
-			x.allWords[t.Text] = true
+	}
+	for _, t := range toks {
+		if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsLower(r) {
+			x.lowerWords[t.Text] = true
+		}
+		x.allWords[t.Text] = true
+		if isPoss(t.Text) {
 			x.allWords[stripPoss(t.Text)] = true
 		}
 	}
+}
+
+// lowerWord reports whether one of words appears in the article in lower
+// case ("Most", "Signs"): a common word, not a name.
+func (x *extractor) lowerWord(words []string) bool {
 	for _, w := range words {
 		if x.lowerWords[strings.ToLower(stripPoss(w))] {
 			return true

@@ -32,6 +32,11 @@ type rankState struct {
 	para     [2]int
 	mentions [2][]mentionAt
 	ok       [2]bool
+	// parsed holds the reading of each capitalized run met so far.
+	parsed map[string]mention
+	// buf is reused to build feature names, near to list names in reach.
+	buf  []byte
+	near []nearMention
 }
 
 // paraMentions returns the names written in paragraph pi.
@@ -55,7 +60,15 @@ func (x *extractor) paraMentions(pi int) []mentionAt {
 		if j-i <= 5 {
 			run := append([]token(nil), toks[i:j]...)
 			run[len(run)-1].Text = stripPoss(run[len(run)-1].Text)
-			m := x.parseHead(run)
+			key := x.text[toks[i].Start:toks[j-1].End]
+			m, ok := x.rk.parsed[key]
+			if !ok {
+				m = x.parseHead(run)
+				if x.rk.parsed == nil {
+					x.rk.parsed = map[string]mention{}
+				}
+				x.rk.parsed[key] = m
+			}
 			if (m.Name != "" || m.IsOrg) && m.Anaphor == "" {
 				ma := mentionAt{w: who{Name: m.Name, Role: m.Role, Org: m.Org, ok: true}, start: toks[i].Start, end: toks[j-1].End, para: pi}
 				ma.verbBefore = i > 0 && isVerb(toks[i-1])
@@ -76,39 +89,39 @@ func (x *extractor) paraMentions(pi int) []mentionAt {
 // nearMentions returns the candidates named near quote q of paragraph pi,
 // the nearest occurrence of each name first, with their features.
 func (x *extractor) nearMentions(pi int, q qspan) []rankCand {
-	type near struct {
-		m    mentionAt
-		dist int
-		side string
-	}
-	var ns []near
+	ns := x.rk.near[:0]
 	for d := 0; d <= 1 && pi-d >= 0; d++ {
 		ms := x.paraMentions(pi - d)
 		// Only names within reach count, which also keeps the work per
 		// quotation bounded in a long paragraph.
 		i := sort.Search(len(ms), func(i int) bool { return ms[i].end > q.Open-reachBefore })
 		for ; i < len(ms) && ms[i].start < q.Close+reachAfter; i++ {
-			m := ms[i]
+			m := &ms[i]
 			switch {
 			case m.end <= q.Open:
-				ns = append(ns, near{m, q.Open - m.end, "before"})
+				ns = append(ns, nearMention{m, q.Open - m.end, "before"})
 			case m.start >= q.Close:
 				if d == 0 {
-					ns = append(ns, near{m, m.start - q.Close, "after"})
+					ns = append(ns, nearMention{m, m.start - q.Close, "after"})
 				}
 			}
 		}
 	}
+	x.rk.near = ns
 	sort.SliceStable(ns, func(i, j int) bool { return ns[i].dist < ns[j].dist })
-	seen := map[string]bool{}
 	var out []rankCand
+next:
 	for _, n := range ns {
-		k := n.m.w.Name + "\x00" + n.m.w.Org
-		if seen[k] || len(out) >= 6 {
-			continue
+		if len(out) >= 6 {
+			break
 		}
-		seen[k] = true
-		f := []string{"m." + n.side, "m." + n.side + "." + distBucket(n.dist), "m.rank" + bucket(len(out))}
+		for _, o := range out {
+			if o.w.Name == n.m.w.Name && o.w.Org == n.m.w.Org {
+				continue next
+			}
+		}
+		f := make([]string, 0, 8)
+		f = append(f, "m."+n.side, "m."+n.side+"."+distBucket(n.dist), "m.rank"+bucket(len(out)))
 		if n.m.para != pi {
 			f = append(f, "m.prevpara")
 		}
@@ -127,6 +140,13 @@ func (x *extractor) nearMentions(pi int, q qspan) []rankCand {
 		out = append(out, rankCand{w: n.m.w, feats: f})
 	}
 	return out
+}
+
+// nearMention is a name near a quotation: which side, how far.
+type nearMention struct {
+	m    *mentionAt
+	dist int
+	side string
 }
 
 // reachBefore and reachAfter bound, in bytes, how far from a quotation a
