@@ -11,6 +11,15 @@
 // back ([WriteLedger], [ReadLedger]) so that a large corpus is not
 // extracted again at every start.
 //
+// Who spoke is decided by a learned ranker (internal/rank, weights
+// embedded, rebuilt by `go generate ./quote` from the attribution training
+// set): it scores the attribution the rules read and the people and
+// organizations in view, and abstains when none is likely enough, since a
+// wrong name is worse than none. An unattributed quote is still returned,
+// with empty Speaker, Role and Organization (callers show it as
+// unattributed); a quote whose speaker the text leaves unnamed ("a source
+// said") has only Role.
+//
 // The package returns errors; it does not log, and nothing it starts
 // (BuildLedger extracts on all CPUs) outlives the call that started it.
 package quote

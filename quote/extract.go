@@ -59,6 +59,13 @@ type extractor struct {
 	// pending lists unattributed quotes that run on into the next
 	// paragraph; they take the speaker the quote's last paragraph names.
 	pending []int
+	// lowerWords holds the words the article writes in lower case, built
+	// when the ranker first needs them.
+	lowerWords map[string]bool
+	// allWords holds every word the article writes, built with lowerWords.
+	allWords map[string]bool
+	// rk caches what the speaker ranker read of recent paragraphs.
+	rk rankState
 }
 
 // entity is a speaker the text has named: a person, an unnamed role or an
@@ -81,6 +88,8 @@ type who struct {
 	// quoted is set when a speech verb attributes the quote but its
 	// subject could not be resolved ("…,” she said, with no "she" before).
 	quoted bool
+	// how names the rule that found the attribution, for the ranker.
+	how string
 }
 
 // paraEnd is what later paragraphs may inherit from the previous one.
@@ -131,6 +140,7 @@ func (x *extractor) paragraph(pi int, p corpus.Span, next int) {
 				// of a split quote keeps the speaker of the earlier one.
 				if sentWho.ok && !verbBetween(toks, qpos, k) {
 					w = sentWho
+					w.how = "sentwho"
 				}
 			}
 			if !w.ok && !w.quoted && k == len(s.Quotes)-1 {
@@ -138,18 +148,22 @@ func (x *extractor) paragraph(pi int, p corpus.Span, next int) {
 				// accountable, Warren said."
 				if t := x.trailingAttribution(toks, qpos[k]+1); t.ok {
 					w = t
+					w.how = "trailing"
 				}
 			}
 			if !w.ok && standalone {
 				switch {
 				case si > 0 && lastSentWho.ok && (lastSentQuoteOnly || lastSentReported || lastSentHasQuote(sents[si-1])):
 					w = lastSentWho
+					w.how = "lastsent"
 				case si == 0 && q.Open == p.Start && prev.speaker.ok:
 					w = prev.speaker
+					w.how = "prevpara"
 				}
 			}
 			if !w.ok && k == 0 && q.Open == p.Start && prev.continued && prev.speaker.ok {
 				w = prev.speaker
+				w.how = "continued"
 			}
 			if w.ok {
 				sentWho = w
@@ -168,10 +182,12 @@ func (x *extractor) paragraph(pi int, p corpus.Span, next int) {
 			if !x.keep(q, toks, qpos[k], cue, prevCue, w) {
 				continue
 			}
+			rw := x.rankSpeaker(q, w, rankCtx{standalone: standalone, paraStart: q.Open == p.Start,
+				continued: prev.continued, k: k, para: pi, prev: prev.speaker, lastSent: lastSentWho})
 			x.quotes = append(x.quotes, Quote{
 				Span: Span{Source: x.src.ID, Text: x.text[q.Start:q.End], Start: q.Start, End: q.End,
-					Speaker: w.Name, Role: w.Role, Organization: w.Org},
-				Verb: w.Verb, Paragraph: pi,
+					Speaker: rw.Name, Role: rw.Role, Organization: rw.Org},
+				Verb: rw.Verb, Paragraph: pi,
 			})
 			if q.Continued {
 				x.prevPara.continued = true

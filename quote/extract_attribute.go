@@ -15,10 +15,12 @@ func (x *extractor) attribute(toks []token, qpos []int, k int) who {
 	w := x.attributeAfter(toks, qi, hi)
 	if w.ok {
 		w.near = true
+		w.how = "after"
 		return w
 	}
 	b := x.attributeBefore(toks, qi, lo)
 	if b.ok {
+		b.how = "before"
 		return b
 	}
 	if !w.quoted && qi > lo && toks[qi-1].isCap() && isPoss(toks[qi-1].Text) {
@@ -31,7 +33,9 @@ func (x *extractor) attribute(toks []token, qpos []int, k int) who {
 		np := append([]token(nil), toks[s:qi]...)
 		np[len(np)-1].Text = stripPoss(np[len(np)-1].Text)
 		if m := x.parseHead(np); m.Name != "" && m.Anaphor == "" {
-			return x.resolve(m, "")
+			r := x.resolve(m, "")
+			r.how = "poss"
+			return r
 		}
 	}
 	if b.quoted {

@@ -1,0 +1,169 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+)
+
+// mentionAt is a name written near a quotation: a capitalized run of its
+// paragraph or the previous one, read as a person or an organization.
+type mentionAt struct {
+	w          who
+	start, end int
+	para       int
+	// verbBefore and verbAfter: a speech verb stands right before or
+	// right after the name.
+	verbBefore, verbAfter bool
+	// opener: the name opens a sentence, where any word is capitalized.
+	opener bool
+	// prev is the lower-case word right before the name when it is one
+	// of prevWords ("told PCMag", "according to Reuters").
+	prev string
+}
+
+// prevWords are the words before a name that tell its part: speaker,
+// listener or something else.
+var prevWords = map[string]bool{"to": true, "told": true, "tells": true, "by": true, "at": true, "with": true,
+	"for": true, "from": true, "of": true, "in": true, "on": true, "and": true, "said": true, "says": true,
+	"asked": true, "interviewed": true, "called": true, "about": true, "against": true, "than": true}
+
+// rankState caches the names of the last paragraphs the ranker read.
+type rankState struct {
+	para     [2]int
+	mentions [2][]mentionAt
+	ok       [2]bool
+	// parsed holds the reading of each capitalized run met so far.
+	parsed map[string]mention
+	// buf is reused to build feature names, near to list names in reach.
+	buf  []byte
+	near []nearMention
+}
+
+// paraMentions returns the names written in paragraph pi.
+func (x *extractor) paraMentions(pi int) []mentionAt {
+	slot := pi & 1
+	if x.rk.ok[slot] && x.rk.para[slot] == pi {
+		return x.rk.mentions[slot]
+	}
+	p := x.src.Paragraphs[pi]
+	toks := tokenize(x.text, p.Start, p.End)
+	var out []mentionAt
+	for i := 0; i < len(toks); {
+		if !nameish(toks[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && nameish(toks[j]) && !isPoss(toks[j-1].Text) && strings.TrimSpace(x.text[toks[j-1].End:toks[j].Start]) == "" {
+			j++
+		}
+		if j-i <= 5 {
+			run := append([]token(nil), toks[i:j]...)
+			run[len(run)-1].Text = stripPoss(run[len(run)-1].Text)
+			key := x.text[toks[i].Start:toks[j-1].End]
+			m, ok := x.rk.parsed[key]
+			if !ok {
+				m = x.parseHead(run)
+				if x.rk.parsed == nil {
+					x.rk.parsed = map[string]mention{}
+				}
+				x.rk.parsed[key] = m
+			}
+			if (m.Name != "" || m.IsOrg) && m.Anaphor == "" {
+				ma := mentionAt{w: who{Name: m.Name, Role: m.Role, Org: m.Org, ok: true}, start: toks[i].Start, end: toks[j-1].End, para: pi}
+				ma.verbBefore = i > 0 && isVerb(toks[i-1])
+				ma.verbAfter = j < len(toks) && isVerb(toks[j])
+				if i > 0 && prevWords[toks[i-1].lower()] && !toks[i-1].isCap() {
+					ma.prev = toks[i-1].lower()
+				}
+				ma.opener = i == 0 || strings.ContainsAny(x.text[toks[i-1].End:toks[i].Start], ".!?\"“”")
+				out = append(out, ma)
+			}
+		}
+		i = j
+	}
+	x.rk.para[slot], x.rk.mentions[slot], x.rk.ok[slot] = pi, out, true
+	return out
+}
+
+// nearMentions returns the candidates named near quote q of paragraph pi,
+// the nearest occurrence of each name first, with their features.
+func (x *extractor) nearMentions(pi int, q qspan) []rankCand {
+	ns := x.rk.near[:0]
+	for d := 0; d <= 1 && pi-d >= 0; d++ {
+		ms := x.paraMentions(pi - d)
+		// Only names within reach count, which also keeps the work per
+		// quotation bounded in a long paragraph.
+		i := sort.Search(len(ms), func(i int) bool { return ms[i].end > q.Open-reachBefore })
+		for ; i < len(ms) && ms[i].start < q.Close+reachAfter; i++ {
+			m := &ms[i]
+			switch {
+			case m.end <= q.Open:
+				ns = append(ns, nearMention{m, q.Open - m.end, "before"})
+			case m.start >= q.Close:
+				if d == 0 {
+					ns = append(ns, nearMention{m, m.start - q.Close, "after"})
+				}
+			}
+		}
+	}
+	x.rk.near = ns
+	sort.SliceStable(ns, func(i, j int) bool { return ns[i].dist < ns[j].dist })
+	var out []rankCand
+next:
+	for _, n := range ns {
+		if len(out) >= 6 {
+			break
+		}
+		for _, o := range out {
+			if o.w.Name == n.m.w.Name && o.w.Org == n.m.w.Org {
+				continue next
+			}
+		}
+		f := make([]string, 0, 8)
+		f = append(f, "m."+n.side, "m."+n.side+"."+distBucket(n.dist), "m.rank"+bucket(len(out)))
+		if n.m.para != pi {
+			f = append(f, "m.prevpara")
+		}
+		if n.m.verbBefore {
+			f = append(f, "m.verbbefore", "m."+n.side+".verbbefore")
+		}
+		if n.m.verbAfter {
+			f = append(f, "m.verbafter", "m."+n.side+".verbafter")
+		}
+		if n.m.prev != "" {
+			f = append(f, "m.prev."+n.m.prev)
+		}
+		if n.m.opener {
+			f = append(f, "m.opener")
+		}
+		out = append(out, rankCand{w: n.m.w, feats: f})
+	}
+	return out
+}
+
+// nearMention is a name near a quotation: which side, how far.
+type nearMention struct {
+	m    *mentionAt
+	dist int
+	side string
+}
+
+// reachBefore and reachAfter bound, in bytes, how far from a quotation a
+// name may stand to be a candidate.
+const reachBefore, reachAfter = 600, 300
+
+// distBucket groups a distance in bytes.
+func distBucket(d int) string {
+	switch {
+	case d <= 3:
+		return "adj"
+	case d < 40:
+		return "near"
+	case d < 120:
+		return "mid"
+	case d < 300:
+		return "far"
+	}
+	return "vfar"
+}

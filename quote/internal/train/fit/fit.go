@@ -1,0 +1,372 @@
+// Package fit learns the speaker ranker's weights from gold-annotated
+// articles; see the train command. It is separate from the command so that
+// a test can check that the committed weights are what it produces.
+package fit
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/privacybot/privacybot/corpus"
+	"github.com/privacybot/privacybot/quote"
+	"github.com/privacybot/privacybot/quote/internal/rank"
+)
+
+// article is one line of the gold file; only offsets and speaker mentions
+// are read besides the text, which is never written anywhere.
+type article struct {
+	Text   string `json:"text"`
+	Quotes []struct {
+		StartByte      int    `json:"start_byte"`
+		EndByte        int    `json:"end_byte"`
+		SpeakerMention string `json:"speaker_mention"`
+	} `json:"quotes"`
+}
+
+// example is one extracted quotation that overlaps a gold quotation whose
+// speaker mention holds a name: its candidates' features and which
+// candidates are right.
+type example struct {
+	feats [][]int
+	right []bool
+	// rule is the candidate the rules chose, or -1.
+	rule int
+	// fill is set when the rules found no attribution at all.
+	fill bool
+	// art is the article's line number; p the candidates' probabilities
+	// under the model fitted without the example's half of the articles.
+	art int
+	p   []float64
+	// dbg describes the example for a debugging dump; never written out.
+	dbg []string
+}
+
+// FromFile reads the gold files and returns the weights file's content.
+// It writes a summary of the fit to log, and with DUMP set in the
+// environment every out-of-fold mistake with its candidates (for study;
+// the weights do not change).
+func FromFile(trainPath, devPath string, log io.Writer) ([]byte, error) {
+	index := map[string]int{}
+	train, err := examples(trainPath, index, true)
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, len(index))
+	for k, v := range index {
+		names[v] = k
+	}
+	w := fitSoftmax(train, len(names))
+	// The thresholds are tuned on out-of-fold probabilities: each half of
+	// the articles is scored by a model fitted on the other half, so
+	// that they are not tuned on a model's own training examples.
+	var halves [2][]example
+	for _, ex := range train {
+		halves[ex.art%2] = append(halves[ex.art%2], ex)
+	}
+	fold := [2][]float64{fitSoftmax(halves[1], len(names)), fitSoftmax(halves[0], len(names))}
+	for i := range train {
+		train[i].p = probs(train[i], fold[train[i].art%2])
+	}
+	tau, fill, r, wr, no := bestThreshold(train)
+	if os.Getenv("DUMP") != "" {
+		for _, ex := range train {
+			d := decide(ex, ex.p, tau, fill)
+			if d >= 0 && ex.right[d] {
+				continue
+			}
+			fmt.Fprintf(log, "== %s -> %d\n", ex.dbg[0], d)
+			for i, c := range ex.dbg[1:] {
+				fmt.Fprintf(log, "   %v %.2f %s\n", ex.right[i], ex.p[i], c)
+			}
+		}
+	}
+	oracle := 0
+	for _, ex := range train {
+		for _, r := range ex.right {
+			if r {
+				oracle++
+				break
+			}
+		}
+	}
+	fmt.Fprintf(log, "train: %d examples have a right candidate\n", oracle)
+	r0, w0, n0 := ruleScore(train)
+	fmt.Fprintf(log, "train, rules alone: right %d wrong %d none %d\n", r0, w0, n0)
+	fmt.Fprintf(log, "train: %d examples, %d features; threshold %.2f, fill %.2f: right %d wrong %d none %d\n", len(train), len(names), tau, fill, r, wr, no)
+	if devPath != "" {
+		dev, err := examples(devPath, index, false)
+		if err != nil {
+			return nil, err
+		}
+		r, wr, no := evaluate(dev, w, tau, fill)
+		fmt.Fprintf(log, "dev: %d examples: right %d wrong %d none %d\n", len(dev), r, wr, no)
+		r, wr, no = ruleScore(dev)
+		fmt.Fprintf(log, "dev, rules alone: right %d wrong %d none %d\n", r, wr, no)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "#threshold %.2f\n#fill %.2f\n", tau, fill)
+	var lines []string
+	for i, n := range names {
+		if math.Abs(w[i]) >= 1e-3 {
+			lines = append(lines, fmt.Sprintf("%s %.3f\n", n, w[i]))
+		}
+	}
+	sort.Strings(lines)
+	for _, l := range lines {
+		b.WriteString(l)
+	}
+	return []byte(b.String()), nil
+}
+
+// examples extracts every article of a gold file and returns the labelled
+// candidates of its quotations. New features are added to index only when
+// grow is set.
+func examples(path string, index map[string]int, grow bool) ([]example, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open gold: %w", err)
+	}
+	defer f.Close()
+	var out []example
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	defer func() { rank.Observe = nil }()
+	for n := 0; sc.Scan(); n++ {
+		var a article
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			return nil, fmt.Errorf("%s line %d: %w", path, n+1, err)
+		}
+		var evs []rank.Event
+		rank.Observe = func(e rank.Event) { evs = append(evs, e) }
+		quote.Extract(corpus.ParseSource(fmt.Sprintf("p%03d.txt", n), a.Text), nil)
+		rank.Observe = nil
+		for _, e := range evs {
+			var want map[string]bool
+			for _, g := range a.Quotes {
+				if e.Start < g.EndByte && e.End > g.StartByte {
+					want = nameSet(g.SpeakerMention)
+					break
+				}
+			}
+			if len(want) == 0 {
+				continue
+			}
+			ex := example{rule: -1, art: n}
+			for _, f := range e.Cands[len(e.Cands)-1].Feats {
+				ex.fill = ex.fill || f == "none&norule"
+			}
+			for ci, c := range e.Cands {
+				if len(c.Feats) > 0 && c.Feats[0] == "rule" {
+					ex.rule = ci
+				}
+				var ids []int
+				for _, ft := range c.Feats {
+					id, ok := index[ft]
+					if !ok && grow {
+						id = len(index)
+						index[ft] = id
+						ok = true
+					}
+					if ok {
+						ids = append(ids, id)
+					}
+				}
+				ex.feats = append(ex.feats, ids)
+				if os.Getenv("DUMP") != "" {
+					ex.dbg = append(ex.dbg, fmt.Sprintf("%q/%q %v", c.Name, c.Org, c.Feats))
+				}
+				ok := false
+				for t := range tokSet(c.Name + " " + c.Org) {
+					ok = ok || want[t]
+				}
+				ex.right = append(ex.right, ok)
+			}
+			if os.Getenv("DUMP") != "" {
+				ex.dbg = append([]string{fmt.Sprintf("p%03d %q gold %v", n, a.Text[e.Start:min(e.End, e.Start+60)], want)}, ex.dbg...)
+			}
+			out = append(out, ex)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read gold: %w", err)
+	}
+	return out, nil
+}
+
+// fitSoftmax fits the weights by full-batch gradient descent with AdaGrad
+// and an L2 penalty. The target of an example is its right candidates, or
+// the last one (no one) when none is right.
+func fitSoftmax(exs []example, n int) []float64 {
+	w := make([]float64, n)
+	g2 := make([]float64, n)
+	grad := make([]float64, n)
+	// l2 was chosen by the out-of-fold score (right - 2 wrong) over
+	// 0.01, 0.03, 0.1, 0.3 and 1.
+	const l2, rate = 0.1, 0.3
+	for epoch := 0; epoch < 150; epoch++ {
+		for i := range grad {
+			grad[i] = l2 * w[i] * float64(len(exs)) / 100
+		}
+		for _, ex := range exs {
+			p := probs(ex, w)
+			anyRight := false
+			for _, r := range ex.right {
+				anyRight = anyRight || r
+			}
+			z := 0.0
+			for i, r := range ex.right {
+				if r || !anyRight && i == len(ex.right)-1 {
+					z += p[i]
+				}
+			}
+			for i, fs := range ex.feats {
+				q := 0.0
+				if ex.right[i] || !anyRight && i == len(ex.right)-1 {
+					q = p[i] / z
+				}
+				for _, f := range fs {
+					grad[f] += p[i] - q
+				}
+			}
+		}
+		for i, g := range grad {
+			g2[i] += g * g
+			if g2[i] > 0 {
+				w[i] -= rate * g / math.Sqrt(g2[i])
+			}
+		}
+	}
+	return w
+}
+
+func probs(ex example, w []float64) []float64 {
+	p := make([]float64, len(ex.feats))
+	mx := math.Inf(-1)
+	for i, fs := range ex.feats {
+		for _, f := range fs {
+			p[i] += w[f]
+		}
+		mx = math.Max(mx, p[i])
+	}
+	z := 0.0
+	for i := range p {
+		p[i] = math.Exp(p[i] - mx)
+		z += p[i]
+	}
+	for i := range p {
+		p[i] /= z
+	}
+	return p
+}
+
+// decide returns the candidate the ranker names, or -1 for no one.
+func decide(ex example, p []float64, tau, fill float64) int {
+	best := len(p) - 1
+	for i := 0; i < len(p)-1; i++ {
+		if p[i] > p[best] {
+			best = i
+		}
+	}
+	if best == len(p)-1 || p[best] < tau || ex.fill && p[best] < fill {
+		return -1
+	}
+	return best
+}
+
+// evaluate counts the decisions over exs, with the probabilities of w, or
+// each example's own out-of-fold probabilities when w is nil.
+func evaluate(exs []example, w []float64, tau, fill float64) (right, wrong, none int) {
+	for _, ex := range exs {
+		p := ex.p
+		if w != nil {
+			p = probs(ex, w)
+		}
+		switch d := decide(ex, p, tau, fill); {
+		case d < 0:
+			none++
+		case ex.right[d]:
+			right++
+		default:
+			wrong++
+		}
+	}
+	return
+}
+
+// bestThreshold picks, on the out-of-fold probabilities, the abstention
+// threshold that maximizes right names minus one and a half times the
+// wrong ones (a wrong name is worse than none). The model never names a
+// speaker where the rules found none (fill is 1, which no probability
+// reaches): out of fold that gained right names only with more wrong
+// ones, and on the seeds it gave a bank's stand-alone statement to the
+// company the paragraph before was about.
+func bestThreshold(exs []example) (tau, fill float64, right, wrong, none int) {
+	var w []float64
+	best := math.Inf(-1)
+	for t := 0; t <= 18; t++ {
+		th := float64(t) * 0.05
+		r, wr, _ := evaluate(exs, w, th, 1)
+		if s := float64(r) - 1.5*float64(wr); s > best {
+			best, tau = s, th
+		}
+	}
+	fill = 1
+	right, wrong, none = evaluate(exs, w, tau, fill)
+	return
+}
+
+var (
+	capWord = regexp.MustCompile(`[A-Z][\p{L}\p{N}_'’.-]+`)
+	anyWord = regexp.MustCompile(`[A-Za-z][\p{L}\p{N}_'’.-]*`)
+	possRe  = regexp.MustCompile(`['’]s$`)
+	stop    = map[string]bool{"the": true, "he": true, "she": true, "they": true, "it": true, "his": true, "her": true, "their": true, "its": true, "we": true, "i": true, "you": true, "a": true, "an": true, "this": true, "that": true, "who": true, "mr": true, "mrs": true, "ms": true, "dr": true, "sen": true, "rep": true, "gov": true, "president": true}
+)
+
+// tok normalizes a word as the attribution scorer does.
+func tok(w string) string {
+	return strings.Trim(possRe.ReplaceAllString(strings.ToLower(w), ""), ".’'-")
+}
+
+// nameSet is the set of name tokens in a speaker mention, as the scorer
+// reads them.
+func nameSet(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range capWord.FindAllString(s, -1) {
+		if t := tok(w); !stop[t] && len(t) > 1 {
+			out[t] = true
+		}
+	}
+	return out
+}
+
+func tokSet(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range anyWord.FindAllString(s, -1) {
+		if t := tok(w); len(t) > 1 {
+			out[t] = true
+		}
+	}
+	return out
+}
+
+// ruleScore counts the rules' own choices.
+func ruleScore(exs []example) (right, wrong, none int) {
+	for _, ex := range exs {
+		switch {
+		case ex.rule < 0:
+			none++
+		case ex.right[ex.rule]:
+			right++
+		default:
+			wrong++
+		}
+	}
+	return
+}
