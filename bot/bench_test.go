@@ -4,7 +4,7 @@ import (
 	"context"
 	"testing"
 
-	"github.com/privacybot/privacybot/internal/testengine"
+	"github.com/privacybot/privacybot/internal/testkit/testengine"
 )
 
 // BenchmarkAnswer measures one in-process answer on the seeds, cycling

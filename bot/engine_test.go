@@ -10,8 +10,8 @@ import (
 	"testing"
 
 	"github.com/privacybot/privacybot/bot"
-	"github.com/privacybot/privacybot/internal/synthlib"
-	"github.com/privacybot/privacybot/internal/testengine"
+	"github.com/privacybot/privacybot/internal/testkit/synthlib"
+	"github.com/privacybot/privacybot/internal/testkit/testengine"
 )
 
 // question returns the question of text, which must be valid, after the

@@ -9,7 +9,7 @@ import (
 
 	"github.com/privacybot/privacybot/corpus"
 	"github.com/privacybot/privacybot/internal/synth"
-	"github.com/privacybot/privacybot/internal/synthlib"
+	"github.com/privacybot/privacybot/internal/testkit/synthlib"
 	"github.com/privacybot/privacybot/retrieval"
 )
 

@@ -4,7 +4,7 @@ import (
 	"context"
 	"testing"
 
-	"github.com/privacybot/privacybot/internal/testengine"
+	"github.com/privacybot/privacybot/internal/testkit/testengine"
 )
 
 // TestSuggestionsAreAnswered checks that every suggested question is one

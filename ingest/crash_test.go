@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"github.com/privacybot/privacybot/corpus"
-	"github.com/privacybot/privacybot/internal/testlog"
+	"github.com/privacybot/privacybot/internal/testkit/testlog"
 	"github.com/privacybot/privacybot/retrieval"
 )
 

@@ -19,7 +19,7 @@ import (
 	texttemplate "text/template"
 	"time"
 
-	"github.com/privacybot/privacybot/internal/testlog"
+	"github.com/privacybot/privacybot/internal/testkit/testlog"
 	"github.com/privacybot/privacybot/retrieval"
 	"github.com/privacybot/privacybot/seeds"
 )

@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/privacybot/privacybot/corpus"
-	"github.com/privacybot/privacybot/internal/testlog"
+	"github.com/privacybot/privacybot/internal/testkit/testlog"
 	"github.com/privacybot/privacybot/retrieval"
 )
 

@@ -14,7 +14,7 @@ import (
 
 	"github.com/privacybot/privacybot/corpus"
 	"github.com/privacybot/privacybot/internal/synth"
-	"github.com/privacybot/privacybot/internal/testlog"
+	"github.com/privacybot/privacybot/internal/testkit/testlog"
 )
 
 // closeWithin calls l.Close and fails the test unless it returns within 2 s.

@@ -14,8 +14,8 @@ import (
 	"github.com/sashabaranov/go-openai"
 
 	"github.com/privacybot/privacybot/bot"
-	"github.com/privacybot/privacybot/internal/fakeopenai"
-	"github.com/privacybot/privacybot/internal/testlog"
+	"github.com/privacybot/privacybot/internal/testkit/fakeopenai"
+	"github.com/privacybot/privacybot/internal/testkit/testlog"
 	"github.com/privacybot/privacybot/retrieval"
 	"github.com/privacybot/privacybot/seeds"
 )

@@ -11,8 +11,8 @@ import (
 
 	"github.com/privacybot/privacybot/bot"
 	"github.com/privacybot/privacybot/bot/slackbot/slackfake"
-	"github.com/privacybot/privacybot/internal/testengine"
-	"github.com/privacybot/privacybot/internal/testlog"
+	"github.com/privacybot/privacybot/internal/testkit/testengine"
+	"github.com/privacybot/privacybot/internal/testkit/testlog"
 )
 
 func TestConcurrentRetriesAnsweredOnce(t *testing.T) {

@@ -16,7 +16,7 @@ import (
 	"time"
 
 	"github.com/privacybot/privacybot/bot/slackbot/slackfake"
-	"github.com/privacybot/privacybot/internal/testengine"
+	"github.com/privacybot/privacybot/internal/testkit/testengine"
 )
 
 // ackConcurrency is how many events arrive at once in BenchmarkAck.

@@ -19,7 +19,7 @@ import (
 	"github.com/privacybot/privacybot/bot/slackbot/slackfake"
 	"github.com/privacybot/privacybot/feedback"
 	"github.com/privacybot/privacybot/ingest"
-	"github.com/privacybot/privacybot/internal/testlog"
+	"github.com/privacybot/privacybot/internal/testkit/testlog"
 	"github.com/privacybot/privacybot/retrieval"
 	"github.com/privacybot/privacybot/seeds"
 )

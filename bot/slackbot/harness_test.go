@@ -18,8 +18,8 @@ import (
 
 	"github.com/privacybot/privacybot/bot/slackbot/slackfake"
 	"github.com/privacybot/privacybot/feedback"
-	"github.com/privacybot/privacybot/internal/testengine"
-	"github.com/privacybot/privacybot/internal/testlog"
+	"github.com/privacybot/privacybot/internal/testkit/testengine"
+	"github.com/privacybot/privacybot/internal/testkit/testlog"
 )
 
 // waitTimeout bounds every wait on the fake Slack.

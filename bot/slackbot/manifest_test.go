@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/privacybot/privacybot/bot"
-	"github.com/privacybot/privacybot/internal/testengine"
+	"github.com/privacybot/privacybot/internal/testkit/testengine"
 
 	"gopkg.in/yaml.v3"
 )

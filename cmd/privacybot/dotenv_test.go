@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/privacybot/privacybot/internal/fakeopenai"
+	"github.com/privacybot/privacybot/internal/testkit/fakeopenai"
 )
 
 // writeDotenv writes a .env file with lines into a new directory and

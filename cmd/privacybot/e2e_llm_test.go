@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/privacybot/privacybot/internal/fakeopenai"
+	"github.com/privacybot/privacybot/internal/testkit/fakeopenai"
 	"github.com/privacybot/privacybot/seeds"
 )
 

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/privacybot/privacybot/internal/fakeopenai"
+	"github.com/privacybot/privacybot/internal/testkit/fakeopenai"
 )
 
 func TestLLMConfig(t *testing.T) {

@@ -17,7 +17,7 @@ import (
 
 	"github.com/privacybot/privacybot/bot/slackbot"
 	"github.com/privacybot/privacybot/bot/slackbot/slackfake"
-	"github.com/privacybot/privacybot/internal/testlog"
+	"github.com/privacybot/privacybot/internal/testkit/testlog"
 )
 
 const testSigningSecret = "8f742231b10e8888abcd99yyyzzz85a5"

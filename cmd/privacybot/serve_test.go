@@ -14,7 +14,7 @@ import (
 
 	"github.com/privacybot/privacybot/bot/slackbot"
 	"github.com/privacybot/privacybot/bot/slackbot/slackfake"
-	"github.com/privacybot/privacybot/internal/testlog"
+	"github.com/privacybot/privacybot/internal/testkit/testlog"
 )
 
 func sprintf(format string, v any) string { return fmt.Sprintf(format, v) }

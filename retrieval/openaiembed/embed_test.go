@@ -10,7 +10,7 @@ import (
 
 	"github.com/sashabaranov/go-openai"
 
-	"github.com/privacybot/privacybot/internal/fakeopenai"
+	"github.com/privacybot/privacybot/internal/testkit/fakeopenai"
 	"github.com/privacybot/privacybot/retrieval"
 )
 

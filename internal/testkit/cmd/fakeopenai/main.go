@@ -2,7 +2,7 @@
 // fakeopenai on a local port, so the real binary can be measured against
 // it from the command line:
 //
-//	go run ./internal/cmd/fakeopenai -addr 127.0.0.1:18080 &
+//	go run ./internal/testkit/cmd/fakeopenai -addr 127.0.0.1:18080 &
 //	OPENAI_BASE_URL=http://127.0.0.1:18080/v1 ../shared/tools/score-eval \
 //	    ../shared/eval/seed-questions.jsonl seeds -- ./privacybot ask --json
 //
@@ -21,7 +21,7 @@ import (
 	"os/signal"
 	"syscall"
 
-	"github.com/privacybot/privacybot/internal/fakeopenai"
+	"github.com/privacybot/privacybot/internal/testkit/fakeopenai"
 )
 
 func main() {

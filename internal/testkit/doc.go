@@ -1,0 +1,7 @@
+// Package testkit gathers what privacybot's tests share and production
+// code never imports: testengine (an engine over the seeds, built once per
+// test binary), testlog (a logger that writes to the test's log), synthlib
+// (libraries over synthetic corpora), fakeopenai (an OpenAI-compatible
+// server on loopback) and cmd/fakeopenai (the same as a command). Each is a
+// package of its own below this directory.
+package testkit
