@@ -116,7 +116,8 @@ func password(dbURL string) string {
 	return pw
 }
 
-// redactedError hides a password in an error's text.
+// redactedError hides a password in an error's text, which it keeps on
+// one line.
 type redactedError struct {
 	msg string
 	err error
@@ -125,13 +126,17 @@ type redactedError struct {
 func (e *redactedError) Error() string { return e.msg }
 func (e *redactedError) Unwrap() error { return e.err }
 
+// redact returns err with pw hidden and on one line (pgx puts each
+// address tried on a line of its own).
 func redact(err error, pw string) error {
-	if err == nil || pw == "" {
-		return err
+	if err == nil {
+		return nil
 	}
-	msg := err.Error()
-	for _, p := range []string{pw, url.QueryEscape(pw), url.PathEscape(pw)} {
-		msg = strings.ReplaceAll(msg, p, "xxxxx")
+	msg := strings.Join(strings.Fields(err.Error()), " ")
+	if pw != "" {
+		for _, p := range []string{pw, url.QueryEscape(pw), url.PathEscape(pw)} {
+			msg = strings.ReplaceAll(msg, p, "xxxxx")
+		}
 	}
 	return &redactedError{msg: msg, err: err}
 }
