@@ -1,0 +1,154 @@
+package slackbot
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/privacybot/privacybot/internal/testengine"
+	"github.com/privacybot/privacybot/internal/testkit/pgtest"
+	"github.com/privacybot/privacybot/internal/testlog"
+	"github.com/privacybot/privacybot/pgstate"
+)
+
+func TestMain(m *testing.M) { os.Exit(pgtest.Run(m)) }
+
+// replicas is two bots on one fake Slack and one real PostgreSQL, each
+// with its own HTTP endpoint, as two replicas behind a load balancer.
+type replicas struct {
+	a, b   *harness
+	ta, tb *httpTransport
+}
+
+func newReplicas(t *testing.T, perMinute int) *replicas {
+	t.Helper()
+	dbURL := pgtest.NewDatabase(t)
+	store := func() *pgstate.Store {
+		s, err := pgstate.Open(context.Background(), dbURL, pgstate.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(s.Close)
+		return s
+	}
+	shared := func(s *pgstate.Store) func(*Config) {
+		return func(c *Config) {
+			c.RateLimit = perMinute
+			c.Claims, c.RateLimiter, c.Threads = s, s.Limiter(perMinute), s
+		}
+	}
+	var cfgA Config
+	sa := store()
+	a := newHarness(t, func(c *Config) { shared(sa)(c); cfgA = *c })
+
+	// Replica B: the same configuration, its own store and logs.
+	cfgB := cfgA
+	shared(store())(&cfgB)
+	logs := &testlog.Buffer{}
+	cfgB.Logger = slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	bb, err := New(testengine.Seeds(t), cfgB)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := bb.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if err := bb.Shutdown(ctx); err != nil {
+			t.Errorf("shutdown B: %v", err)
+		}
+		if t.Failed() {
+			t.Logf("replica B logs:\n%s", logs.String())
+		}
+	})
+	b := &harness{t: t, fake: a.fake, bot: bb, logs: logs, now: time.Now}
+	srv := httptest.NewServer(bb.Handler())
+	t.Cleanup(srv.Close)
+	return &replicas{a: a, b: b, ta: a.http(), tb: &httpTransport{b, srv}}
+}
+
+func (r *replicas) waitIdle() { r.a.bot.waitIdle(); r.b.bot.waitIdle() }
+
+// mentionEvent is mention.json with its own event id, ts and user.
+func mentionEvent(t *testing.T, i int, user string) ([]byte, string) {
+	ts := fmt.Sprintf("1700000000.%06d", i)
+	return edit(t, fixture(t, "mention.json"), func(m map[string]any) {
+		m["event_id"] = fmt.Sprintf("EvREPLICA%05d", i)
+		ev := m["event"].(map[string]any)
+		ev["ts"], ev["event_ts"], ev["user"] = ts, ts, user
+	}), ts
+}
+
+// Each event delivered to one replica and redelivered (a retry) to the
+// other, at the same time, is answered exactly once.
+func TestReplicasAnswerEachEventOnce(t *testing.T) {
+	r := newReplicas(t, 1000)
+	const events = 30
+	var wg sync.WaitGroup
+	tss := make([]string, events)
+	for i := range events {
+		payload, ts := mentionEvent(t, i, fmt.Sprintf("U%04d", i))
+		tss[i] = ts
+		first, retry := r.ta, r.tb
+		if i%2 == 1 {
+			first, retry = r.tb, r.ta
+		}
+		wg.Go(func() { first.event(payload, 0) })
+		wg.Go(func() { retry.event(payload, 1) })
+	}
+	wg.Wait()
+	r.waitIdle()
+	for i, ts := range tss {
+		if n := len(r.a.callsWhere("chat.postMessage", inThread("C123ABC456", ts))); n != 1 {
+			t.Errorf("event %d: %d placeholders posted, want exactly 1", i, n)
+		}
+	}
+	if n := len(r.a.fake.Calls("chat.update")); n != events {
+		t.Errorf("%d answers for %d events, want one each", n, events)
+	}
+}
+
+// A user's rate limit counts their questions on both replicas.
+func TestReplicasShareRateLimit(t *testing.T) {
+	r := newReplicas(t, 2)
+	for i := range 3 {
+		payload, _ := mentionEvent(t, 100+i, "ULIMITED")
+		tr := r.ta
+		if i == 1 {
+			tr = r.tb
+		}
+		tr.event(payload, 0)
+		r.waitIdle()
+	}
+	eph := r.a.fake.Calls("chat.postEphemeral")
+	if len(eph) != 1 || !strings.Contains(eph[0].Text(), "up to 2 a minute") {
+		t.Fatalf("third question in a minute over two replicas: %d ephemeral replies, want one rate-limit notice", len(eph))
+	}
+	if n := len(r.a.fake.Calls("chat.update")); n != 2 {
+		t.Errorf("%d answers, want 2", n)
+	}
+}
+
+// A follow-up that lands on the other replica still has the thread's
+// earlier turn, from the shared memory rather than from Slack.
+func TestReplicasShareThreadMemory(t *testing.T) {
+	r := newReplicas(t, 1000)
+	r.ta.event(fixture(t, "mention.json"), 0)
+	r.waitIdle()
+	r.tb.event(fixture(t, "followup.json"), 0)
+	r.waitIdle()
+	if !strings.Contains(r.b.logs.String(), "history=1") {
+		t.Errorf("replica B answered the follow-up without the earlier turn")
+	}
+	if n := len(r.a.fake.Calls("conversations.replies")); n != 0 {
+		t.Errorf("replica B read the thread back from Slack (%d calls) instead of the shared memory", n)
+	}
+}
