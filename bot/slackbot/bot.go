@@ -81,6 +81,9 @@ type Config struct {
 	Claims      EventClaims
 	RateLimiter RateLimiter
 	Threads     ThreadMemory
+	// Database is the shared database, whose state /healthz and /readyz
+	// report; nil when there is none.
+	Database Pinger
 }
 
 // DefaultMaxConcurrent is how many answers are worked out at once when

@@ -3,7 +3,9 @@ package slackbot
 import (
 	"context"
 	"fmt"
+	"io"
 	"log/slog"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"strings"
@@ -150,5 +152,71 @@ func TestReplicasShareThreadMemory(t *testing.T) {
 	}
 	if n := len(r.a.fake.Calls("conversations.replies")); n != 0 {
 		t.Errorf("replica B read the thread back from Slack (%d calls) instead of the shared memory", n)
+	}
+}
+
+// get fetches path from the transport's server.
+func get(t *testing.T, x *httpTransport, path string) (int, string) {
+	t.Helper()
+	res, err := http.Get(x.srv.URL + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res.StatusCode, string(b)
+}
+
+// /healthz and /readyz report the database; while it is down the bot
+// stays up and still answers, and once it is back the bot is ready again.
+func TestDatabaseOutage(t *testing.T) {
+	srv, err := pgtest.Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		if err := srv.Stop(); err != nil {
+			t.Error(err)
+		}
+	}()
+	s, err := pgstate.Open(context.Background(), srv.URL("postgres"), pgstate.Options{ConnectTimeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	h := newHarness(t, func(c *Config) { c.Claims, c.RateLimiter, c.Threads, c.Database = s, s.Limiter(10), s, s })
+	tr := h.http()
+	if code, body := get(t, tr, PathHealth); code != 200 || body != "ok\ndatabase: ok\n" {
+		t.Fatalf("healthz: %d %q", code, body)
+	}
+	if code, body := get(t, tr, PathReady); code != 200 || !strings.Contains(body, "database: ok") {
+		t.Fatalf("readyz: %d %q", code, body)
+	}
+
+	if err := srv.StopOnly(); err != nil {
+		t.Fatal(err)
+	}
+	if code, body := get(t, tr, PathHealth); code != 200 || !strings.Contains(body, "database: unavailable") {
+		t.Fatalf("healthz with the database down: %d %q", code, body)
+	}
+	if code, _ := get(t, tr, PathReady); code != http.StatusServiceUnavailable {
+		t.Fatalf("readyz with the database down: %d, want 503", code)
+	}
+	tr.event(fixture(t, "mention.json"), 0)
+	h.bot.waitIdle()
+	if n := len(h.fake.Calls("chat.update")); n != 1 {
+		t.Fatalf("with the database down the mention got %d answers, want 1", n)
+	}
+	tr.event(fixture(t, "mention.json"), 1) // a retry: still answered once
+	h.bot.waitIdle()
+	if n := len(h.fake.Calls("chat.update")); n != 1 {
+		t.Fatalf("a retry with the database down was answered again")
+	}
+
+	if err := srv.StartAgain(); err != nil {
+		t.Fatal(err)
+	}
+	if code, body := get(t, tr, PathReady); code != 200 || !strings.Contains(body, "database: ok") {
+		t.Fatalf("readyz after the database came back: %d %q", code, body)
 	}
 }
