@@ -14,6 +14,7 @@ import (
 	"github.com/privacybot/privacybot/bot/slackbot"
 	"github.com/privacybot/privacybot/feedback"
 	"github.com/privacybot/privacybot/ingest"
+	"github.com/privacybot/privacybot/pgstate"
 	"github.com/privacybot/privacybot/retrieval"
 )
 
@@ -51,6 +52,14 @@ func (a *App) runServe(ctx context.Context, args []string) error {
 		return usagef("serve: %v", err)
 	}
 	log := app.logger(slog.LevelInfo)
+	var db *pgstate.Store
+	if cfg.DatabaseURL != "" {
+		// A database that refuses stops serve before the slow start-up.
+		if db, err = openDatabase(ctx, cfg.DatabaseURL, log); err != nil {
+			return fmt.Errorf("serve: %w", err)
+		}
+		defer db.Close()
+	}
 	// The drain is counted from the signal, so that the HTTP server's own
 	// shutdown comes out of it, and main's watchdog (stopGrace) holds.
 	var stoppedAt atomic.Int64
@@ -86,6 +95,10 @@ func (a *App) runServe(ctx context.Context, args []string) error {
 	}
 	if dir := app.dataDir(cf); dir != "" {
 		bcfg.Feedback = feedback.NewFile(dir)
+	}
+	if db != nil {
+		shareState(&bcfg, db)
+		bcfg.Feedback = db
 	}
 	b, err := slackbot.New(eng, bcfg)
 	if err != nil {
