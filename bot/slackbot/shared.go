@@ -36,16 +36,20 @@ type ThreadMemory interface {
 	AddTurn(ctx context.Context, key string, t bot.Turn) error
 }
 
-// sharedTimeout bounds one call to a shared store; past it, the process
-// falls back on its own memory.
-const sharedTimeout = 3 * time.Second
+// Bounds on one call to a shared store; past them, the process falls
+// back on its own memory. A claim is made before the event is
+// acknowledged, which Slack wants within 3 s.
+const (
+	sharedTimeout = 3 * time.Second
+	claimTimeout  = time.Second
+)
 
 // claim reports whether this process should take the event or message
 // key: from [Config.Claims] when set, else (or when the shared store
 // fails) from the process's own memory.
 func (b *Bot) claim(log *slog.Logger, key string) bool {
 	if b.cfg.Claims != nil {
-		ctx, cancel := context.WithTimeout(b.work, sharedTimeout)
+		ctx, cancel := context.WithTimeout(b.work, claimTimeout)
 		defer cancel()
 		ok, err := b.cfg.Claims.Claim(ctx, key)
 		if err == nil {
