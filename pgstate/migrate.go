@@ -39,6 +39,18 @@ var migrations = []string{
 		created_at timestamptz NOT NULL
 	);
 	CREATE INDEX feedback_created_at ON feedback (created_at);`,
+	// 2: the shared library's articles, with a change sequence.
+	`CREATE SEQUENCE article_changes;
+	CREATE TABLE articles (
+		id text PRIMARY KEY,
+		body bytea NOT NULL,
+		added_by text NOT NULL,
+		added_at timestamptz NOT NULL,
+		removed_by text,
+		removed_at timestamptz,
+		seq bigint NOT NULL
+	);
+	CREATE UNIQUE INDEX articles_seq ON articles (seq);`,
 }
 
 // SchemaVersion is the version [Store.Migrate] brings the schema to.
