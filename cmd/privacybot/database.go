@@ -11,6 +11,7 @@ import (
 
 	"github.com/privacybot/privacybot/bot/slackbot"
 	"github.com/privacybot/privacybot/feedback"
+	"github.com/privacybot/privacybot/ingest"
 	"github.com/privacybot/privacybot/pgstate"
 )
 
@@ -87,4 +88,45 @@ func (a *App) readFeedback(ctx context.Context, cf *corpusFlags, from time.Time)
 		return nil, 0, fmt.Errorf("feedback: %w", err)
 	}
 	return votes, skipped, nil
+}
+
+// cliDatabase opens the shared database for the add or remove command
+// name when PRIVACYBOT_DATABASE_URL is set; nil when it is not. The
+// process exits soon after, which closes it.
+func (a *App) cliDatabase(ctx context.Context, name string, log *slog.Logger) (*pgstate.Store, error) {
+	dbURL, err := databaseURL(a.Getenv)
+	if err != nil {
+		return nil, usagef("%s: %v", name, err)
+	}
+	if dbURL == "" {
+		return nil, nil
+	}
+	db, err := openDatabase(ctx, dbURL, log)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return db, nil
+}
+
+// followLibrary applies to svc every article added or removed through
+// any replica, from the shared database: those already there at start,
+// then each as it is announced, catching up after a lost connection. It
+// returns a function that stops following and waits for it.
+func followLibrary(ctx context.Context, db *pgstate.Store, svc *ingest.Service, log *slog.Logger) (stop func()) {
+	fctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_ = db.Follow(fctx, 0, func(arts []pgstate.Article) error {
+			for _, art := range arts {
+				if err := svc.ApplyShared(fctx, art.ID, art.Body, art.Removed); err != nil {
+					log.Warn("could not apply a shared article; retrying", "id", art.ID, "err", err)
+					return err
+				}
+			}
+			return nil
+		})
+	}()
+	log.Info("following the shared library")
+	return func() { cancel(); <-done }
 }

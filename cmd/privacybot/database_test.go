@@ -175,3 +175,51 @@ func TestFeedbackFromDatabase(t *testing.T) {
 		t.Errorf("feedback from the database:\n%s", out)
 	}
 }
+
+// Two serve replicas on one database, each with its own data directory
+// (and here its own Slack connection): an article added through A is
+// answerable through B within 2 s, and its removal through B reaches A.
+func TestServeReplicasShareLibrary(t *testing.T) {
+	dbURL := pgtest.NewDatabase(t)
+	site := newsServer(t)
+	env := map[string]string{"PRIVACYBOT_DATABASE_URL": dbURL, "PRIVACYBOT_ALLOW_PRIVATE_URLS": "1", "PRIVACYBOT_ADMINS": "U0ADDER01"}
+	fakeA, fakeB := slackfake.New(t), slackfake.New(t)
+	logsA, stopA := startServeEnv(t, fakeA, env)
+	logsB, stopB := startServeEnv(t, fakeB, env)
+	fakeA.Wait(t, 30*time.Second, "replica A's socket", fakeA.Connected)
+	fakeB.Wait(t, 30*time.Second, "replica B's socket", fakeB.Connected)
+	waitLog(t, logsB, `msg="following the shared library"`)
+
+	slash(t, fakeA, "U0ADDER01", "add "+site.URL+"/news/ico-fine", "add")
+	if c := response(t, fakeA, "add"); !strings.Contains(c.Text(), "ICO fines facial recognition firm") {
+		t.Fatalf("add through A: %s", c.Text())
+	}
+	acked := time.Now()
+	deadline := acked.Add(2 * time.Second)
+	for !strings.Contains(logsB.String(), `msg="article added on another replica"`) {
+		if time.Now().After(deadline) {
+			t.Fatalf("replica B did not index the article within 2 s of A's acknowledgement")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	t.Logf("added on A, indexed on B %v after A's acknowledgement", time.Since(acked).Round(time.Millisecond))
+	slash(t, fakeB, "U0OTHER01", "ask What did Silkie Carlo say about the fine?", "ask")
+	if c := response(t, fakeB, "ask"); !strings.Contains(c.Text(), "This is a landmark decision for everyone who has ever posted a photo online") {
+		t.Errorf("replica B does not quote the article added through A:\n%s", c.Text())
+	}
+
+	id := regexp.MustCompile(`id=(ico-fines-facial-recognition-firm-[0-9a-f]+)`).FindStringSubmatch(logsA.String())
+	if id == nil {
+		t.Fatalf("no id logged by A")
+	}
+	slash(t, fakeB, "U0ADDER01", "remove "+id[1], "remove")
+	if c := response(t, fakeB, "remove"); !strings.Contains(c.Text(), "Removed") {
+		t.Fatalf("remove through B: %s", c.Text())
+	}
+	waitLog(t, logsA, `msg="article removed on another replica"`)
+	for name, stop := range map[string]func() int{"A": stopA, "B": stopB} {
+		if code := stop(); code != exitOK {
+			t.Errorf("replica %s exit code %d", name, code)
+		}
+	}
+}

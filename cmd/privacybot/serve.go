@@ -69,7 +69,7 @@ func (a *App) runServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	in, err := app.serveIngest(ctx, cf, lib, log)
+	in, err := app.serveIngest(ctx, cf, lib, db, log)
 	if err != nil {
 		return err
 	}
@@ -106,6 +106,9 @@ func (a *App) runServe(ctx context.Context, args []string) error {
 	}
 	if err := b.Start(ctx); err != nil {
 		return fmt.Errorf("serve: %w", err)
+	}
+	if db != nil && in != nil {
+		defer followLibrary(ctx, db, in.Service, log)()
 	}
 	if in != nil && in.Poller != nil {
 		pctx, stopPoll := context.WithCancel(ctx)
@@ -149,7 +152,7 @@ func (a *App) runServe(ctx context.Context, args []string) error {
 // /privacy add and remove and the feeds), or nil when there is no data
 // directory to keep them in and no feeds are configured; the bot then
 // answers from its corpus alone.
-func (a *App) serveIngest(ctx context.Context, cf *corpusFlags, lib *retrieval.Library, log *slog.Logger) (*ingestSetup, error) {
+func (a *App) serveIngest(ctx context.Context, cf *corpusFlags, lib *retrieval.Library, db *pgstate.Store, log *slog.Logger) (*ingestSetup, error) {
 	if a.dataDir(cf) == "" {
 		c, err := ingest.ConfigFromEnv(a.Getenv)
 		if err != nil {
@@ -161,7 +164,7 @@ func (a *App) serveIngest(ctx context.Context, cf *corpusFlags, lib *retrieval.L
 		log.Warn("no data directory: /privacy add and remove are off")
 		return nil, nil
 	}
-	in, err := a.openIngest(ctx, cf, lib, log)
+	in, err := a.openIngest(ctx, cf, lib, db, log)
 	if err != nil {
 		var ue usageError
 		if errors.As(err, &ue) {
