@@ -130,3 +130,7 @@ func followLibrary(ctx context.Context, db *pgstate.Store, svc *ingest.Service, 
 	log.Info("following the shared library")
 	return func() { cancel(); <-done }
 }
+
+// feedLeaderRetry is how often a replica that does not poll the feeds
+// checks whether the one that does has gone.
+const feedLeaderRetry = 10 * time.Second

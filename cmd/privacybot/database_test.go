@@ -223,3 +223,42 @@ func TestServeReplicasShareLibrary(t *testing.T) {
 		}
 	}
 }
+
+// With a database, one replica at a time polls the feeds; the other gets
+// the feed's articles from the database, and takes over polling when the
+// first stops.
+func TestServeReplicasPollFeedsOnce(t *testing.T) {
+	dbURL := pgtest.NewDatabase(t)
+	site := newsServer(t)
+	env := map[string]string{"PRIVACYBOT_DATABASE_URL": dbURL, "PRIVACYBOT_ALLOW_PRIVATE_URLS": "1",
+		"PRIVACYBOT_FEEDS": site.URL + "/feed.rss", "PRIVACYBOT_FEED_INTERVAL": "1m"}
+	fakeA, fakeB := slackfake.New(t), slackfake.New(t)
+	logsA, stopA := startServeEnv(t, fakeA, env)
+	logsB, stopB := startServeEnv(t, fakeB, env)
+	const leads, polled = `msg="this replica polls the feeds"`, `msg="feed polled"`
+	deadline := time.Now().Add(40 * time.Second)
+	for !strings.Contains(logsA.String()+logsB.String(), polled) {
+		if time.Now().After(deadline) {
+			t.Fatal("no replica polled the feeds")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	leader, follower, stopLeader, stopFollower := logsA, logsB, stopA, stopB
+	if strings.Contains(logsB.String(), leads) {
+		leader, follower, stopLeader, stopFollower = logsB, logsA, stopB, stopA
+	}
+	waitLog(t, follower, `msg="article added on another replica"`)
+	if strings.Contains(follower.String(), leads) || strings.Contains(follower.String(), polled) {
+		t.Fatal("both replicas poll the feeds")
+	}
+	if !strings.Contains(leader.String(), leads) {
+		t.Fatal("the replica that polled did not take the lead")
+	}
+	if code := stopLeader(); code != exitOK {
+		t.Errorf("leader exit code %d", code)
+	}
+	waitLog(t, follower, leads)
+	if code := stopFollower(); code != exitOK {
+		t.Errorf("follower exit code %d", code)
+	}
+}

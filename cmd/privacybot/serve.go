@@ -115,6 +115,14 @@ func (a *App) runServe(ctx context.Context, args []string) error {
 		polled := make(chan struct{})
 		go func() {
 			defer close(polled)
+			if db != nil {
+				// One replica at a time polls; another takes over when it dies.
+				db.Lead(pctx, "feeds", feedLeaderRetry, func(ctx context.Context) {
+					log.Info("this replica polls the feeds")
+					_ = in.Poller.Run(ctx)
+				})
+				return
+			}
 			_ = in.Poller.Run(pctx)
 		}()
 		log.Info("polling feeds", "feeds", len(in.Config.Feeds), "interval", in.Config.FeedInterval)
