@@ -17,7 +17,7 @@ import (
 // newest first.
 func (a *App) runFeedback(ctx context.Context, args []string) error {
 	fs, cf := a.newFlagSet("feedback")
-	since := fs.String("since", "", "only votes from the last `DURATION` (like 24h or 7d); default: all")
+	since := fs.String("since", "", "only votes from the last `DURATION`, like 24h or 7d (default: all votes)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err

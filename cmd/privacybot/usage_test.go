@@ -9,16 +9,17 @@ import (
 // wantFlags are the flags each command takes, as a user reads them in
 // its usage.
 var wantFlags = map[string][]string{
-	"ask":     {"--corpus DIR", "--data DIR", "--json"},
-	"chat":    {"--corpus DIR", "--data DIR"},
-	"sources": {"--corpus DIR", "--data DIR", "--json"},
-	"source":  {"--corpus DIR", "--data DIR", "--json"},
-	"quotes":  {"--corpus DIR", "--data DIR", "--json", "--speaker NAME"},
-	"eval":    {"--corpus DIR", "--data DIR"},
-	"add":     {"--by NAME", "--corpus DIR", "--data DIR", "--json"},
-	"remove":  {"--by NAME", "--corpus DIR", "--data DIR", "--json"},
-	"serve":   {"--corpus DIR", "--data DIR", "--http ADDR"},
-	"version": {},
+	"ask":      {"--corpus DIR", "--data DIR", "--json"},
+	"chat":     {"--corpus DIR", "--data DIR"},
+	"sources":  {"--corpus DIR", "--data DIR", "--json"},
+	"source":   {"--corpus DIR", "--data DIR", "--json"},
+	"quotes":   {"--corpus DIR", "--data DIR", "--json", "--speaker NAME"},
+	"eval":     {"--corpus DIR", "--data DIR"},
+	"add":      {"--by NAME", "--corpus DIR", "--data DIR", "--json"},
+	"remove":   {"--by NAME", "--corpus DIR", "--data DIR", "--json"},
+	"serve":    {"--corpus DIR", "--data DIR", "--http ADDR"},
+	"version":  {},
+	"feedback": {"--corpus DIR", "--data DIR", "--json", "--since DURATION"},
 }
 
 var flagLineRe = regexp.MustCompile(`(?m)^  (--\S+(?: [A-Z]+)?)  +(.*)$`)
