@@ -51,6 +51,8 @@ var migrations = []string{
 		seq bigint NOT NULL
 	);
 	CREATE UNIQUE INDEX articles_seq ON articles (seq);`,
+	// 3: an event claim is finished once its answer is delivered.
+	`ALTER TABLE event_claims ADD COLUMN done boolean NOT NULL DEFAULT false;`,
 }
 
 // SchemaVersion is the version [Store.Migrate] brings the schema to.

@@ -242,3 +242,48 @@ func TestOpenErrorsHidePassword(t *testing.T) {
 		t.Log(err)
 	}
 }
+
+// An unfinished claim older than its lease is taken over by exactly one
+// replica; a finished one never is.
+func TestReclaim(t *testing.T) {
+	dbURL := pgtest.NewDatabase(t)
+	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	var offset atomic.Int64
+	now := func() time.Time { return t0.Add(time.Duration(offset.Load())) }
+	a, b, c := open(t, dbURL, func() time.Time { return t0 }), open(t, dbURL, now), open(t, dbURL, now)
+	ctx := context.Background()
+	const lease = 3 * time.Minute
+	if ok, _ := a.Claim(ctx, "event:Ev1"); !ok {
+		t.Fatal("claim lost")
+	}
+	offset.Store(int64(time.Minute))
+	if ok, err := b.Reclaim(ctx, "event:Ev1", lease); ok || err != nil {
+		t.Fatalf("reclaimed within the lease (err %v)", err)
+	}
+	offset.Store(int64(5 * time.Minute))
+	var wins atomic.Int32
+	var wg sync.WaitGroup
+	for _, s := range []*pgstate.Store{b, c, b, c} {
+		wg.Go(func() {
+			if ok, err := s.Reclaim(ctx, "event:Ev1", lease); err != nil {
+				t.Error(err)
+			} else if ok {
+				wins.Add(1)
+			}
+		})
+	}
+	wg.Wait()
+	if n := wins.Load(); n != 1 {
+		t.Fatalf("%d replicas took over the claim, want 1", n)
+	}
+	if err := b.Finish(ctx, "event:Ev1"); err != nil {
+		t.Fatal(err)
+	}
+	offset.Store(int64(20 * time.Minute))
+	if ok, _ := c.Reclaim(ctx, "event:Ev1", lease); ok {
+		t.Fatal("a finished claim was taken over")
+	}
+	if ok, _ := c.Reclaim(ctx, "event:unknown", lease); ok {
+		t.Fatal("an unknown key was reclaimed")
+	}
+}

@@ -26,13 +26,16 @@ func TestMain(m *testing.M) { os.Exit(pgtest.Run(m)) }
 type replicas struct {
 	a, b   *harness
 	ta, tb *httpTransport
+	storeA *pgstate.Store
 }
 
-func newReplicas(t *testing.T, perMinute int) *replicas {
+// newReplicas starts two replicas; bClock, when given, is replica B's
+// clock for the shared state.
+func newReplicas(t *testing.T, perMinute int, bClock ...func() time.Time) *replicas {
 	t.Helper()
 	dbURL := pgtest.NewDatabase(t)
-	store := func() *pgstate.Store {
-		s, err := pgstate.Open(context.Background(), dbURL, pgstate.Options{})
+	store := func(now func() time.Time) *pgstate.Store {
+		s, err := pgstate.Open(context.Background(), dbURL, pgstate.Options{Now: now})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -46,12 +49,16 @@ func newReplicas(t *testing.T, perMinute int) *replicas {
 		}
 	}
 	var cfgA Config
-	sa := store()
+	sa := store(nil)
 	a := newHarness(t, func(c *Config) { shared(sa)(c); cfgA = *c })
 
 	// Replica B: the same configuration, its own store and logs.
 	cfgB := cfgA
-	shared(store())(&cfgB)
+	var bNow func() time.Time
+	if len(bClock) > 0 {
+		bNow = bClock[0]
+	}
+	shared(store(bNow))(&cfgB)
 	logs := &testlog.Buffer{}
 	cfgB.Logger = slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	bb, err := New(testengine.Seeds(t), cfgB)
@@ -74,7 +81,7 @@ func newReplicas(t *testing.T, perMinute int) *replicas {
 	b := &harness{t: t, fake: a.fake, bot: bb, logs: logs, now: time.Now}
 	srv := httptest.NewServer(bb.Handler())
 	t.Cleanup(srv.Close)
-	return &replicas{a: a, b: b, ta: a.http(), tb: &httpTransport{b, srv}}
+	return &replicas{a: a, b: b, ta: a.http(), tb: &httpTransport{b, srv}, storeA: sa}
 }
 
 func (r *replicas) waitIdle() { r.a.bot.waitIdle(); r.b.bot.waitIdle() }
@@ -218,5 +225,40 @@ func TestDatabaseOutage(t *testing.T) {
 	}
 	if code, body := get(t, tr, PathReady); code != 200 || !strings.Contains(body, "database: ok") {
 		t.Fatalf("readyz after the database came back: %d %q", code, body)
+	}
+}
+
+// An event claimed by a replica that died before answering (its claims
+// were never finished) is answered by the other replica on a retry once
+// the claim's lease has run out, exactly once; a first delivery never
+// takes a claim over.
+func TestReplicasTakeOverAbandonedEvent(t *testing.T) {
+	later := func() time.Time { return time.Now().Add(10 * time.Minute) }
+	r := newReplicas(t, 1000, later)
+	payload, ts := mentionEvent(t, 500, "U0DIED001")
+	// Replica A "dies" right after claiming: the claims, and no answer.
+	for _, k := range []string{"event:EvREPLICA00500", "msg:C123ABC456:" + ts} {
+		if ok, err := r.storeA.Claim(context.Background(), k); !ok || err != nil {
+			t.Fatalf("claim %s: %v %v", k, ok, err)
+		}
+	}
+	r.tb.event(payload, 0) // not a retry: no take-over
+	r.waitIdle()
+	if n := len(r.a.fake.Calls("chat.update")); n != 0 {
+		t.Fatalf("a first delivery took over a claim")
+	}
+	r.tb.event(payload, 1) // ten minutes on, for B: the lease has run out
+	r.waitIdle()
+	if n := len(r.a.fake.Calls("chat.update")); n != 1 {
+		t.Fatalf("%d answers after B's take-over, want 1", n)
+	}
+	r.tb.event(payload, 2)
+	r.ta.event(payload, 2)
+	r.waitIdle()
+	if n := len(r.a.fake.Calls("chat.update")); n != 1 {
+		t.Fatalf("%d answers after more retries, want 1", n)
+	}
+	if !strings.Contains(r.b.logs.String(), "taking over an event") {
+		t.Error("replica B did not log the take-over")
 	}
 }

@@ -105,3 +105,58 @@ func (b *Bot) remember(ctx context.Context, log *slog.Logger, key string, t bot.
 		}
 	}
 }
+
+// ClaimLeases is what [EventClaims] may also do, so that an event claimed
+// by a replica that died before answering is answered by another: a
+// claim not finished within a lease is taken over by a later retry.
+// *pgstate.Store does it.
+type ClaimLeases interface {
+	// Reclaim takes over the claim on key if it is older than lease and
+	// not finished; only one caller gets true.
+	Reclaim(ctx context.Context, key string, lease time.Duration) (bool, error)
+	// Finish marks the claim on key finished.
+	Finish(ctx context.Context, key string) error
+}
+
+// claimEvent claims key for an event delivery; a retry (retry > 0) may
+// take over a claim its replica never finished, once the claim is older
+// than any answer can take.
+func (b *Bot) claimEvent(log *slog.Logger, key string, retry int) bool {
+	if b.claim(log, key) {
+		return true
+	}
+	l, ok := b.cfg.Claims.(ClaimLeases)
+	if retry == 0 || !ok {
+		return false
+	}
+	ctx, cancel := context.WithTimeout(b.work, claimTimeout)
+	defer cancel()
+	taken, err := l.Reclaim(ctx, key, b.timeout+time.Minute)
+	if err != nil {
+		log.Warn("could not check for an abandoned claim", "err", err)
+		return false
+	}
+	if taken {
+		log.Info("taking over an event its replica claimed but never finished", "key", key)
+	}
+	return taken
+}
+
+// finishEvent marks the claims of q finished, so no retry takes them over.
+func (b *Bot) finishEvent(log *slog.Logger, q question) {
+	l, ok := b.cfg.Claims.(ClaimLeases)
+	if !ok {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(b.work), sharedTimeout)
+	defer cancel()
+	keys := []string{"msg:" + q.channel + ":" + q.ts}
+	if q.eventID != "" {
+		keys = append(keys, "event:"+q.eventID)
+	}
+	for _, k := range keys {
+		if err := l.Finish(ctx, k); err != nil {
+			log.Warn("could not mark the event answered", "err", err)
+		}
+	}
+}
