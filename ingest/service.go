@@ -43,6 +43,9 @@ type Options struct {
 	Logger *slog.Logger
 	// Now is the clock for Added-At; nil means time.Now.
 	Now func() time.Time
+	// Shared is the article log shared by several replicas (see
+	// shared.go); nil keeps the articles in DataDir alone.
+	Shared ArticleLog
 }
 
 // Service adds articles to a library from files and web pages, stores
@@ -51,11 +54,12 @@ type Options struct {
 // outside the lock, so a slow site does not hold up other adds. It is safe
 // for concurrent use.
 type Service struct {
-	lib   Library
-	store *Store
-	fetch *Fetcher
-	log   *slog.Logger
-	now   func() time.Time
+	lib    Library
+	store  *Store
+	fetch  *Fetcher
+	log    *slog.Logger
+	now    func() time.Time
+	shared ArticleLog
 
 	mu     sync.Mutex
 	byURL  map[string]string // normalized URL → source id
@@ -100,7 +104,7 @@ func New(ctx context.Context, o Options) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Service{lib: o.Library, store: st, fetch: o.Fetcher, log: o.Logger, now: o.Now,
+	s := &Service{lib: o.Library, store: st, fetch: o.Fetcher, log: o.Logger, now: o.Now, shared: o.Shared,
 		byURL: map[string]string{}, byHash: map[string]string{}}
 	if s.fetch == nil {
 		s.fetch = NewFetcher(FetchConfig{})
@@ -308,10 +312,15 @@ func (s *Service) addArticle(ctx context.Context, art *Article, by string, urls 
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
+	if err := s.shareAdd(ctx, id, text, by); err != nil {
+		return Result{}, err
+	}
 	if _, err := s.store.Write(id, text); err != nil {
+		s.unshare(ctx, id, by)
 		return Result{}, err
 	}
 	if err := s.lib.Add(ctx, src); err != nil {
+		s.unshare(ctx, id, by)
 		// Undo both halves: the library may have indexed the source before
 		// failing (to save its index, say), and the file must not come back
 		// at the next start.
@@ -361,6 +370,9 @@ func (s *Service) Remove(ctx context.Context, ref, by string) (Result, error) {
 	if !s.store.Has(src.ID) {
 		err := fmt.Errorf("%w: %s is part of the corpus; remove its file from the corpus directory instead", ErrNotAdded, src.ID)
 		s.log.Warn("remove failed", "ref", ref, "by", by, "err", err)
+		return Result{}, err
+	}
+	if err := s.shareRemove(ctx, src.ID, by); err != nil {
 		return Result{}, err
 	}
 	// Delete the file first: once it is gone the removal survives a crash,

@@ -25,12 +25,13 @@ const (
 // placeholder in the thread, the engine's answer with the thread's earlier
 // turns, then the placeholder replaced with the answer.
 func (b *Bot) answer(ctx context.Context, log *slog.Logger, q question) {
+	defer b.finishEvent(log, q)
 	asked, err := bot.ParseQuestion(q.text)
 	if err != nil {
 		b.deliver(ctx, log, q.channel, q.threadTS, "", []message{textMessage(escape(userMessage(err)))})
 		return
 	}
-	if ok, wait := b.limiter.allow(q.user); !ok {
+	if ok, wait := b.allow(ctx, log, q.user); !ok {
 		log.Info("user rate limited", "retry_in", wait)
 		_ = b.postEphemeral(ctx, log, q.channel, q.user, q.threadTS, textMessage(rateLimitText(b.rateLimit, wait)))
 		return
@@ -46,7 +47,7 @@ func (b *Bot) answer(ctx context.Context, log *slog.Logger, q question) {
 		}
 	}
 	key := conversationKey(q.channel, q.threadTS)
-	history, known := b.convs.history(key)
+	history, known := b.history(ctx, log, key)
 	if !known && q.threadTS != "" && q.threadTS != q.ts {
 		history = b.readThread(ctx, log, q)
 	}
@@ -75,10 +76,10 @@ func (b *Bot) answer(ctx context.Context, log *slog.Logger, q question) {
 	if err == nil {
 		if !known {
 			for _, t := range history {
-				b.convs.add(key, t)
+				b.remember(ctx, log, key, t)
 			}
 		}
-		b.convs.add(key, bot.Turn{Question: q.text, Answer: ans.Text})
+		b.remember(ctx, log, key, bot.Turn{Question: q.text, Answer: ans.Text})
 	}
 }
 

@@ -86,7 +86,7 @@ func (b *Bot) handleAssistantEvent(log *slog.Logger, cb eventCallback) {
 	log = log.With("channel", at.ChannelID, "thread", at.ThreadTS, "user", at.UserID)
 	switch cb.Event.Type {
 	case EventAssistantThreadStarted:
-		if cb.EventID != "" && !b.dedupe.claim("event:"+cb.EventID) {
+		if cb.EventID != "" && !b.claim(log, "event:"+cb.EventID) {
 			log.Info("duplicate delivery; prompts already suggested")
 			return
 		}

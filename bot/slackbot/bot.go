@@ -74,6 +74,16 @@ type Config struct {
 	AddTimeout time.Duration
 	// Feedback stores the 👍/👎 votes; nil only logs them.
 	Feedback FeedbackStore
+	// Claims, RateLimiter and Threads share event dedupe, the per-user
+	// rate limit (which must allow [Config.RateLimit] a minute) and thread
+	// memory between replicas; nil keeps each in this process's memory.
+	// See shared.go.
+	Claims      EventClaims
+	RateLimiter RateLimiter
+	Threads     ThreadMemory
+	// Database is the shared database, whose state /healthz and /readyz
+	// report; nil when there is none.
+	Database Pinger
 }
 
 // DefaultMaxConcurrent is how many answers are worked out at once when

@@ -77,7 +77,7 @@ func (b *Bot) handleCommand(cmd slack.SlashCommand) *commandReply {
 		if err != nil {
 			return ephemeralReply(textMessage(escape(userMessage(err))))
 		}
-		if ok, wait := b.limiter.allow(cmd.UserID); !ok {
+		if ok, wait := b.allow(b.work, log, cmd.UserID); !ok {
 			log.Info("user rate limited", "retry_in", wait)
 			return ephemeralReply(textMessage(rateLimitText(b.rateLimit, wait)))
 		}

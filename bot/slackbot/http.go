@@ -45,17 +45,16 @@ const (
 
 // Handler returns the handler for HTTP mode (the Events API): events on
 // [PathEvents], the slash command on [PathCommands], button clicks on
-// [PathInteractive], and a health check on [PathHealth]. Every Slack
+// [PathInteractive], and health checks on [PathHealth] and [PathReady] (see
+// health.go). Every Slack
 // request's signature is verified with [Config.SigningSecret] before its
 // body is parsed; an unsigned, wrongly signed or stale request gets 401.
 // Each is answered within Slack's 3 seconds; the work continues in the
 // background.
 func (b *Bot) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET "+PathHealth, func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		_, _ = io.WriteString(w, "ok\n")
-	})
+	mux.HandleFunc("GET "+PathHealth, b.serveHealth)
+	mux.HandleFunc("GET "+PathReady, b.serveReady)
 	mux.Handle("POST "+PathEvents, b.verified(b.serveEvents))
 	mux.Handle("POST "+PathCommands, b.verified(b.serveCommand))
 	mux.Handle("POST "+PathInteractive, b.verified(b.serveInteractive))

@@ -30,6 +30,9 @@ type Config struct {
 	// HTTPAddr is where HTTP mode listens (serve --http ADDR); "" means
 	// Socket Mode.
 	HTTPAddr string
+	// DatabaseURL is PRIVACYBOT_DATABASE_URL, the shared database of
+	// several replicas (see database.go); "" for none.
+	DatabaseURL string
 }
 
 var signingSecretRe = regexp.MustCompile(`^[A-Za-z0-9]{16,128}$`)
@@ -79,6 +82,9 @@ func loadConfig(getenv func(string) string, httpAddr string) (Config, error) {
 			return cfg, errors.New("PRIVACYBOT_RATE_LIMIT is malformed: it should be a whole number of questions each user may ask a minute, like 10")
 		}
 		cfg.RateLimit = n
+	}
+	if cfg.DatabaseURL, err = databaseURL(getenv); err != nil {
+		return cfg, err
 	}
 	return cfg, nil
 }

@@ -12,9 +12,10 @@ import (
 
 // runFeedback shows what readers thought of the answers:
 // privacybot feedback [--json] [--since DURATION]. It counts the 👍 and 👎
-// votes stored in the data directory and lists the questions marked 👎,
+// votes stored in the shared database when PRIVACYBOT_DATABASE_URL is
+// set, else in the data directory, and lists the questions marked 👎,
 // newest first.
-func (a *App) runFeedback(_ context.Context, args []string) error {
+func (a *App) runFeedback(ctx context.Context, args []string) error {
 	fs, cf := a.newFlagSet("feedback")
 	since := fs.String("since", "", "only votes from the last `DURATION`, like 24h or 7d (default: all votes)")
 	pos, err := parseArgs(fs, args)
@@ -32,13 +33,9 @@ func (a *App) runFeedback(_ context.Context, args []string) error {
 		}
 		from = time.Now().Add(-d)
 	}
-	dir := a.dataDir(cf)
-	if dir == "" {
-		return usagef("feedback: no data directory; set --data DIR or PRIVACYBOT_DATA")
-	}
-	votes, skipped, err := feedback.NewFile(dir).Read()
+	votes, skipped, err := a.readFeedback(ctx, cf, from)
 	if err != nil {
-		return fmt.Errorf("feedback: %w", err)
+		return err
 	}
 	s := feedback.Summarize(votes, from)
 	s.Skipped = skipped

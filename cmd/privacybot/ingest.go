@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/privacybot/privacybot/ingest"
+	"github.com/privacybot/privacybot/pgstate"
 	"github.com/privacybot/privacybot/retrieval"
 )
 
@@ -43,7 +44,9 @@ type ingestSetup struct {
 // openIngest reads the ingest configuration and returns the service that
 // adds articles to lib (opened by openLibrary) and stores them under the
 // data directory.
-func (a *App) openIngest(ctx context.Context, cf *corpusFlags, lib *retrieval.Library, log *slog.Logger) (*ingestSetup, error) {
+// With db (PRIVACYBOT_DATABASE_URL), adds and removes go to the shared
+// library first (see shareLibrary).
+func (a *App) openIngest(ctx context.Context, cf *corpusFlags, lib *retrieval.Library, db *pgstate.Store, log *slog.Logger) (*ingestSetup, error) {
 	cfg, err := ingest.ConfigFromEnv(a.Getenv)
 	if err != nil {
 		return nil, usagef("%v", err)
@@ -52,12 +55,16 @@ func (a *App) openIngest(ctx context.Context, cf *corpusFlags, lib *retrieval.Li
 	if dir == "" {
 		return nil, usagef("adding and removing articles needs a data directory: set --data DIR or PRIVACYBOT_DATA")
 	}
-	svc, err := ingest.New(ctx, ingest.Options{
+	o := ingest.Options{
 		Library: lib,
 		DataDir: dir,
 		Fetcher: ingest.NewFetcher(ingest.FetchConfig{AllowPrivate: cfg.AllowPrivate}),
 		Logger:  log,
-	})
+	}
+	if db != nil {
+		o.Shared = db
+	}
+	svc, err := ingest.New(ctx, o)
 	if err != nil {
 		return nil, err
 	}
@@ -92,7 +99,12 @@ func (a *App) ingestArgs(ctx context.Context, name string, args []string, need s
 	if err != nil {
 		return nil, nil, "", nil, err
 	}
-	if in, err = a.openIngest(ctx, cf, lib, log); err != nil {
+	db, err := a.cliDatabase(ctx, name, log)
+	if err != nil {
+		lib.Close()
+		return nil, nil, "", nil, err
+	}
+	if in, err = a.openIngest(ctx, cf, lib, db, log); err != nil {
 		lib.Close()
 		return nil, nil, "", nil, err
 	}

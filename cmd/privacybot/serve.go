@@ -14,6 +14,7 @@ import (
 	"github.com/privacybot/privacybot/bot/slackbot"
 	"github.com/privacybot/privacybot/feedback"
 	"github.com/privacybot/privacybot/ingest"
+	"github.com/privacybot/privacybot/pgstate"
 	"github.com/privacybot/privacybot/retrieval"
 )
 
@@ -51,6 +52,14 @@ func (a *App) runServe(ctx context.Context, args []string) error {
 		return usagef("serve: %v", err)
 	}
 	log := app.logger(slog.LevelInfo)
+	var db *pgstate.Store
+	if cfg.DatabaseURL != "" {
+		// A database that refuses stops serve before the slow start-up.
+		if db, err = openDatabase(ctx, cfg.DatabaseURL, log); err != nil {
+			return fmt.Errorf("serve: %w", err)
+		}
+		defer db.Close()
+	}
 	// The drain is counted from the signal, so that the HTTP server's own
 	// shutdown comes out of it, and main's watchdog (stopGrace) holds.
 	var stoppedAt atomic.Int64
@@ -61,7 +70,7 @@ func (a *App) runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	defer lib.Close()
-	in, err := app.serveIngest(ctx, cf, lib, log)
+	in, err := app.serveIngest(ctx, cf, lib, db, log)
 	if err != nil {
 		return err
 	}
@@ -88,6 +97,10 @@ func (a *App) runServe(ctx context.Context, args []string) error {
 	if dir := app.dataDir(cf); dir != "" {
 		bcfg.Feedback = feedback.NewFile(dir)
 	}
+	if db != nil {
+		shareState(&bcfg, db)
+		bcfg.Feedback = db
+	}
 	b, err := slackbot.New(eng, bcfg)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
@@ -95,11 +108,22 @@ func (a *App) runServe(ctx context.Context, args []string) error {
 	if err := b.Start(ctx); err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
+	if db != nil && in != nil {
+		defer followLibrary(ctx, db, in.Service, log)()
+	}
 	if in != nil && in.Poller != nil {
 		pctx, stopPoll := context.WithCancel(ctx)
 		polled := make(chan struct{})
 		go func() {
 			defer close(polled)
+			if db != nil {
+				// One replica at a time polls; another takes over when it dies.
+				db.Lead(pctx, "feeds", feedLeaderRetry, func(ctx context.Context) {
+					log.Info("this replica polls the feeds")
+					_ = in.Poller.Run(ctx)
+				})
+				return
+			}
 			_ = in.Poller.Run(pctx)
 		}()
 		log.Info("polling feeds", "feeds", len(in.Config.Feeds), "interval", in.Config.FeedInterval)
@@ -137,7 +161,7 @@ func (a *App) runServe(ctx context.Context, args []string) error {
 // /privacy add and remove and the feeds), or nil when there is no data
 // directory to keep them in and no feeds are configured; the bot then
 // answers from its corpus alone.
-func (a *App) serveIngest(ctx context.Context, cf *corpusFlags, lib *retrieval.Library, log *slog.Logger) (*ingestSetup, error) {
+func (a *App) serveIngest(ctx context.Context, cf *corpusFlags, lib *retrieval.Library, db *pgstate.Store, log *slog.Logger) (*ingestSetup, error) {
 	if a.dataDir(cf) == "" {
 		c, err := ingest.ConfigFromEnv(a.Getenv)
 		if err != nil {
@@ -149,7 +173,7 @@ func (a *App) serveIngest(ctx context.Context, cf *corpusFlags, lib *retrieval.L
 		log.Warn("no data directory: /privacy add and remove are off")
 		return nil, nil
 	}
-	in, err := a.openIngest(ctx, cf, lib, log)
+	in, err := a.openIngest(ctx, cf, lib, db, log)
 	if err != nil {
 		var ue usageError
 		if errors.As(err, &ue) {
