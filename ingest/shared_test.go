@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"errors"
+	"github.com/privacybot/privacybot/internal/testkit/poll"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -60,17 +61,6 @@ func openStore(t *testing.T, dbURL string) *pgstate.Store {
 	return st
 }
 
-func eventually(t *testing.T, within time.Duration, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(within)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("%s: not within %v", what, within)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-}
-
 // An article added through replica A is in replica B's library, with its
 // quotations, within 2 s; removed through A, it leaves B too.
 func TestSharedArticlesReachOtherReplica(t *testing.T) {
@@ -81,7 +71,7 @@ func TestSharedArticlesReachOtherReplica(t *testing.T) {
 
 	start := time.Now()
 	res := a.mustAdd(t, site.URL+icoFine.Path, "U1")
-	eventually(t, 2*time.Second, "the article on replica B", func() bool {
+	poll.Until(t, 2*time.Second, "the article on replica B", func() bool {
 		_, err := b.lib.Corpus().Get(res.ID)
 		return err == nil
 	})
@@ -100,7 +90,7 @@ func TestSharedArticlesReachOtherReplica(t *testing.T) {
 	if _, err := a.svc.Remove(context.Background(), res.ID, "U1"); err != nil {
 		t.Fatal(err)
 	}
-	eventually(t, 2*time.Second, "the removal on replica B", func() bool {
+	poll.Until(t, 2*time.Second, "the removal on replica B", func() bool {
 		_, err := b.lib.Corpus().Get(res.ID)
 		return err != nil
 	})
@@ -112,15 +102,7 @@ func TestSharedArticlesReachOtherReplica(t *testing.T) {
 // With the database down an add says plainly that adding is unavailable,
 // and changes nothing.
 func TestSharedArticlesDatabaseDown(t *testing.T) {
-	srv, err := pgtest.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		if err := srv.Stop(); err != nil {
-			t.Error(err)
-		}
-	}()
+	srv := pgtest.StartT(t)
 	a := newReplica(t, openStore(t, srv.URL("postgres")))
 	site := newNewsSite(t)
 	if err := srv.StopOnly(); err != nil {
@@ -129,7 +111,7 @@ func TestSharedArticlesDatabaseDown(t *testing.T) {
 	before := len(a.lib.Corpus().Sources)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	_, err = a.svc.Add(ctx, site.URL+metaFine.Path, "U1")
+	_, err := a.svc.Add(ctx, site.URL+metaFine.Path, "U1")
 	if !errors.Is(err, ErrSharedUnavailable) {
 		t.Fatalf("add with the database down: %v, want ErrSharedUnavailable", err)
 	}
@@ -139,7 +121,7 @@ func TestSharedArticlesDatabaseDown(t *testing.T) {
 	if err := srv.StartAgain(); err != nil {
 		t.Fatal(err)
 	}
-	eventually(t, 10*time.Second, "an add once the database is back", func() bool {
+	poll.Until(t, 10*time.Second, "an add once the database is back", func() bool {
 		_, err := a.svc.Add(ctx, site.URL+metaFine.Path, "U1")
 		return err == nil
 	})

@@ -3,6 +3,7 @@ package pgstate_test
 import (
 	"context"
 	"fmt"
+	"github.com/privacybot/privacybot/internal/testkit/poll"
 	"sync"
 	"testing"
 	"time"
@@ -51,18 +52,6 @@ func follow(t *testing.T, s *pgstate.Store) *library {
 	return lib
 }
 
-// waitFor waits up to within for cond.
-func waitFor(t *testing.T, within time.Duration, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(within)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("%s: not within %v", what, within)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-}
-
 // An article added or removed through one replica reaches the other
 // within 2 s, announced by NOTIFY; one added before the follower started
 // is caught up.
@@ -74,19 +63,19 @@ func TestArticlesReachOtherReplica(t *testing.T) {
 		t.Fatal(err)
 	}
 	lib := follow(t, b)
-	waitFor(t, 2*time.Second, "catch-up of an earlier article", func() bool { _, ok := lib.get("before"); return ok })
+	poll.Until(t, 2*time.Second, "catch-up of an earlier article", func() bool { _, ok := lib.get("before"); return ok })
 
 	start := time.Now()
 	if _, err := a.PutArticle(ctx, "new", []byte("Title: New\n\nnew text"), "U2"); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, 2*time.Second, "the added article on the other replica", func() bool { b, _ := lib.get("new"); return b == "Title: New\n\nnew text" })
+	poll.Until(t, 2*time.Second, "the added article on the other replica", func() bool { b, _ := lib.get("new"); return b == "Title: New\n\nnew text" })
 	t.Logf("add on A seen by B after %v", time.Since(start).Round(time.Millisecond))
 
 	if ok, err := a.RemoveArticle(ctx, "before", "U1"); err != nil || !ok {
 		t.Fatalf("remove: %v %v", ok, err)
 	}
-	waitFor(t, 2*time.Second, "the removal on the other replica", func() bool { _, ok := lib.get("before"); return !ok })
+	poll.Until(t, 2*time.Second, "the removal on the other replica", func() bool { _, ok := lib.get("before"); return !ok })
 	if ok, _ := a.RemoveArticle(ctx, "before", "U1"); ok {
 		t.Error("removed twice")
 	}
@@ -117,7 +106,7 @@ func TestArticlesConcurrentAdds(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	waitFor(t, 5*time.Second, "all 100 articles on the follower", func() bool {
+	poll.Until(t, 5*time.Second, "all 100 articles on the follower", func() bool {
 		lib.mu.Lock()
 		defer lib.mu.Unlock()
 		return len(lib.arts) == 100
@@ -127,15 +116,7 @@ func TestArticlesConcurrentAdds(t *testing.T) {
 // When PostgreSQL restarts, a follower reconnects and catches up with what
 // was added while it was away, and an acknowledged add is not lost.
 func TestArticlesAfterDatabaseRestart(t *testing.T) {
-	srv, err := pgtest.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		if err := srv.Stop(); err != nil {
-			t.Error(err)
-		}
-	}()
+	srv := pgtest.StartT(t)
 	a := open(t, srv.URL("postgres"), nil)
 	b := open(t, srv.URL("postgres"), nil)
 	lib := follow(t, b)
@@ -143,7 +124,7 @@ func TestArticlesAfterDatabaseRestart(t *testing.T) {
 	if _, err := a.PutArticle(ctx, "acked", []byte("kept"), "U1"); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, 2*time.Second, "first article", func() bool { _, ok := lib.get("acked"); return ok })
+	poll.Until(t, 2*time.Second, "first article", func() bool { _, ok := lib.get("acked"); return ok })
 	if err := srv.StopOnly(); err != nil {
 		t.Fatal(err)
 	}
@@ -154,11 +135,11 @@ func TestArticlesAfterDatabaseRestart(t *testing.T) {
 		t.Fatal(err)
 	}
 	var putErr error
-	waitFor(t, 10*time.Second, "an add after the restart", func() bool {
+	poll.Until(t, 10*time.Second, "an add after the restart", func() bool {
 		_, putErr = a.PutArticle(ctx, "after", []byte("new"), "U1")
 		return putErr == nil
 	})
-	waitFor(t, 10*time.Second, "the follower catching up after the restart", func() bool { _, ok := lib.get("after"); return ok })
+	poll.Until(t, 10*time.Second, "the follower catching up after the restart", func() bool { _, ok := lib.get("after"); return ok })
 	if b, ok := lib.get("acked"); !ok || b != "kept" {
 		t.Error("the article acknowledged before the restart is lost")
 	}

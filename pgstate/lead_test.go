@@ -2,6 +2,7 @@ package pgstate_test
 
 import (
 	"context"
+	"github.com/privacybot/privacybot/internal/testkit/poll"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -38,7 +39,7 @@ func TestLeadOneAtATime(t *testing.T) {
 		})
 	}
 	defer func() { cancel(); wg.Wait() }()
-	waitFor(t, 15*time.Second, "a leader", func() bool { return running.Load() == 1 })
+	poll.Until(t, 15*time.Second, "a leader", func() bool { return running.Load() == 1 })
 	time.Sleep(300 * time.Millisecond) // the others keep trying meanwhile
 
 	// Kill the leader's session, as a dead process would lose it.
@@ -52,7 +53,7 @@ func TestLeadOneAtATime(t *testing.T) {
 		WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`).Scan(&killed); err != nil || killed != 1 {
 		t.Fatalf("terminated %d lock holders (err %v), want 1", killed, err)
 	}
-	waitFor(t, 15*time.Second, "another leader", func() bool { return starts.Load() >= 2 && running.Load() == 1 })
+	poll.Until(t, 15*time.Second, "another leader", func() bool { return starts.Load() >= 2 && running.Load() == 1 })
 	if m := maxRunning.Load(); m != 1 {
 		t.Fatalf("%d leaders at once, want 1", m)
 	}

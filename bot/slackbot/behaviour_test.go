@@ -3,6 +3,7 @@ package slackbot
 import (
 	"context"
 	"errors"
+	"github.com/privacybot/privacybot/internal/testkit/poll"
 	"net/http"
 	"strings"
 	"sync"
@@ -185,13 +186,5 @@ func TestShutdownIsBounded(t *testing.T) {
 // eventually polls cond until it holds, failing the test after waitTimeout.
 func eventually(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(waitTimeout)
-	tick := time.NewTicker(2 * time.Millisecond)
-	defer tick.Stop()
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		<-tick.C
-	}
+	poll.Until(t, waitTimeout, what, cond)
 }

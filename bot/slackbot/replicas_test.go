@@ -177,15 +177,7 @@ func get(t *testing.T, x *httpTransport, path string) (int, string) {
 // /healthz and /readyz report the database; while it is down the bot
 // stays up and still answers, and once it is back the bot is ready again.
 func TestDatabaseOutage(t *testing.T) {
-	srv, err := pgtest.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		if err := srv.Stop(); err != nil {
-			t.Error(err)
-		}
-	}()
+	srv := pgtest.StartT(t)
 	s, err := pgstate.Open(context.Background(), srv.URL("postgres"), pgstate.Options{ConnectTimeout: time.Second})
 	if err != nil {
 		t.Fatal(err)

@@ -89,19 +89,7 @@ func TestServeHTTPWithDatabase(t *testing.T) {
 	dbURL := pgtest.NewDatabase(t)
 	fake := slackfake.New(t)
 	stderr, stop := startServeEnv(t, fake, map[string]string{"PRIVACYBOT_DATABASE_URL": dbURL}, "--http", "127.0.0.1:0")
-	addrRe := regexp.MustCompile(`addr=(127\.0\.0\.1:\d+)`)
-	var addr string
-	deadline := time.Now().Add(30 * time.Second)
-	for addr == "" {
-		if m := addrRe.FindStringSubmatch(stderr.String()); m != nil {
-			addr = m[1]
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("no listening address logged:\n%s", stderr.String())
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
+	addr := httpServeAddr(t, stderr)
 	for path, want := range map[string]string{slackbot.PathHealth: "ok\ndatabase: ok\n", slackbot.PathReady: "ready\ndatabase: ok\n"} {
 		res, err := http.Get("http://" + addr + path)
 		if err != nil {

@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -52,17 +51,7 @@ func startReplica(t *testing.T, bin, dbURL string, fake *slackfake.Server) (addr
 			t.Logf("replica logs:\n%s", logs.String())
 		}
 	})
-	re := regexp.MustCompile(`addr=(127\.0\.0\.1:\d+)`)
-	deadline := time.Now().Add(60 * time.Second)
-	for {
-		if m := re.FindStringSubmatch(logs.String()); m != nil {
-			return m[1], cmd.Process, logs
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("replica did not start:\n%s", logs.String())
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+	return httpServeAddr(t, logs), cmd.Process, logs
 }
 
 // postEvent sends a signed event to addr and returns how long the

@@ -17,16 +17,16 @@ import (
 
 	"github.com/privacybot/privacybot/bot/slackbot"
 	"github.com/privacybot/privacybot/bot/slackbot/slackfake"
-	"github.com/privacybot/privacybot/internal/testkit/testlog"
 )
 
 const testSigningSecret = "8f742231b10e8888abcd99yyyzzz85a5"
 
-// httpServeAddr waits for serve --http 127.0.0.1:0 to log its address.
-func httpServeAddr(t *testing.T, stderr *testlog.Buffer) string {
+// httpServeAddr waits (up to a minute) for serve --http 127.0.0.1:0 to
+// log its address in stderr.
+func httpServeAddr(t *testing.T, stderr fmt.Stringer) string {
 	t.Helper()
 	addrRe := regexp.MustCompile(`addr=(127\.0\.0\.1:\d+)`)
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := time.Now().Add(60 * time.Second)
 	for {
 		if m := addrRe.FindStringSubmatch(stderr.String()); m != nil {
 			return m[1]

@@ -91,20 +91,8 @@ func TestServeSocketMode(t *testing.T) {
 func TestServeHTTPMode(t *testing.T) {
 	fake := slackfake.New(t)
 	stderr, stop := startServe(t, fake, "--http", "127.0.0.1:0")
-	addrRe := regexp.MustCompile(`addr=(127\.0\.0\.1:\d+)`)
-	var addr string
 	fake.Wait(t, 20*time.Second, "auth.test", func() bool { return len(fake.Calls("auth.test")) > 0 })
-	deadline := time.Now().Add(20 * time.Second)
-	for addr == "" {
-		if m := addrRe.FindStringSubmatch(stderr.String()); m != nil {
-			addr = m[1]
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("no listening address logged:\n%s", stderr.String())
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
+	addr := httpServeAddr(t, stderr)
 	ts := strconv.FormatInt(time.Now().Unix(), 10)
 	req, _ := http.NewRequest(http.MethodPost, "http://"+addr+slackbot.PathEvents, strings.NewReader(mention))
 	req.Header.Set("Content-Type", "application/json")

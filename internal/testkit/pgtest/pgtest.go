@@ -144,6 +144,23 @@ func Start() (*Server, error) {
 	return s, nil
 }
 
+// StartT is Start for a test that needs a server of its own (to stop and
+// start it again): it fails tb if the server cannot start, and stops the
+// server and removes its directory when tb ends.
+func StartT(tb testing.TB) *Server {
+	tb.Helper()
+	s, err := Start()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() {
+		if err := s.Stop(); err != nil {
+			tb.Error(err)
+		}
+	})
+	return s
+}
+
 // StartAgain starts the server after [Server.StopOnly], on the same data.
 func (s *Server) StartAgain() error {
 	opts := "-k " + s.dir + " -c listen_addresses= -c fsync=off -c max_connections=200"
