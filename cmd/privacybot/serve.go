@@ -80,8 +80,15 @@ func (a *App) runServe(ctx context.Context, args []string) error {
 	}
 	eng := bot.New(lib, append(opts, bot.WithLogger(log))...)
 	// The word statistics take seconds on a large corpus: build them while
-	// the bot connects, not on the first question.
-	go eng.Warm()
+	// the bot connects, not on the first question. serve returns only once
+	// they are built, so nothing writes their cache into the data directory
+	// after it has stopped.
+	warmed := make(chan struct{})
+	go func() {
+		defer close(warmed)
+		eng.Warm()
+	}()
+	defer func() { <-warmed }()
 	bcfg := slackbot.Config{
 		BotToken:      cfg.BotToken,
 		AppToken:      cfg.AppToken,
