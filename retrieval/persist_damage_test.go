@@ -1,16 +1,15 @@
 package retrieval
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
 	"github.com/privacybot/privacybot/corpus"
+	"github.com/privacybot/privacybot/internal/testkit/child"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -19,7 +18,6 @@ import (
 	"syscall"
 	"testing"
 	"testing/fstest"
-	"time"
 
 	"github.com/privacybot/privacybot/internal/flatfile"
 )
@@ -309,34 +307,7 @@ func TestKilledSaveLeavesNoTemp(t *testing.T) {
 	dir := t.TempDir()
 	path := indexFile(dir, NewLocalEmbedder())
 	mustWrite(t, path, orig)
-	cmd := exec.Command(os.Args[0], "-test.run=^TestKilledSaveHelper$", "-test.count=1")
-	cmd.Env = append(os.Environ(), "PB_SAVE_DIR="+dir)
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer cmd.Process.Kill()
-	saving := make(chan bool, 1)
-	go func() {
-		sc := bufio.NewScanner(out)
-		for sc.Scan() {
-			if sc.Text() == "SAVING" {
-				saving <- true
-			}
-		}
-		close(saving)
-	}()
-	select {
-	case ok := <-saving:
-		if !ok {
-			t.Fatal("child exited before saving")
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("child never started saving")
-	}
+	cmd := child.Start(t, "TestKilledSaveHelper", "SAVING", "PB_SAVE_DIR="+dir)
 	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}

@@ -14,20 +14,7 @@ const (
 	assistantTS      = "1729999327.187299"
 )
 
-func TestAssistantThread(t *testing.T) {
-	for _, mode := range []string{"socket", "http"} {
-		t.Run(mode, func(t *testing.T) {
-			h := newHarness(t, nil)
-			var tr transport
-			if mode == "socket" {
-				tr = h.socket()
-			} else {
-				tr = h.http()
-			}
-			runAssistantScenario(t, h, tr)
-		})
-	}
-}
+func TestAssistantThread(t *testing.T) { eachTransport(t, runAssistantScenario) }
 
 // inAssistantThread matches assistant.threads calls on the fixtures' thread.
 func inAssistantThread(c slackfake.Call) bool {

@@ -57,19 +57,25 @@ func chatCalls(h *harness) int {
 		len(h.fake.Calls("chat.postEphemeral")) + len(h.fake.Calls("response_url"))
 }
 
-func TestEndToEnd(t *testing.T) {
+func TestEndToEnd(t *testing.T) { eachTransport(t, runScenario) }
+
+// eachTransport runs scenario twice, each time on a new harness: over
+// Socket Mode and over HTTP.
+func eachTransport(t *testing.T, scenario func(*testing.T, *harness, transport)) {
 	for _, mode := range []string{"socket", "http"} {
 		t.Run(mode, func(t *testing.T) {
 			h := newHarness(t, nil)
-			var tr transport
-			if mode == "socket" {
-				tr = h.socket()
-			} else {
-				tr = h.http()
-			}
-			runScenario(t, h, tr)
+			scenario(t, h, h.transport(mode))
 		})
 	}
+}
+
+// transport connects to the bot over mode, "socket" or "http".
+func (h *harness) transport(mode string) transport {
+	if mode == "socket" {
+		return h.socket()
+	}
+	return h.http()
 }
 
 func runScenario(t *testing.T, h *harness, tr transport) {
@@ -421,12 +427,7 @@ func TestEndToEndIngest(t *testing.T) {
 				c.Ingest = svc
 				c.Admins = ParseAdmins(adminUser)
 			})
-			var tr transport
-			if mode == "socket" {
-				tr = h.socket()
-			} else {
-				tr = h.http()
-			}
+			tr := h.transport(mode)
 			runIngestScenario(t, h, tr, newsSite(t), ingestLogs)
 		})
 	}

@@ -1,16 +1,14 @@
 package flatfile
 
 import (
-	"bufio"
 	"errors"
+	"github.com/privacybot/privacybot/internal/testkit/child"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"syscall"
 	"testing"
-	"time"
 )
 
 // temps returns the temporary files in dir.
@@ -139,34 +137,7 @@ func TestRemoveStaleAcrossProcesses(t *testing.T) {
 		t.Skip("starts a subprocess")
 	}
 	dir := t.TempDir()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestHoldTempHelper$", "-test.count=1")
-	cmd.Env = append(os.Environ(), "FLATFILE_DIR="+dir)
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer cmd.Process.Kill()
-	line := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(out)
-		for sc.Scan() {
-			if sc.Text() == "WRITING" {
-				line <- sc.Text()
-			}
-		}
-		close(line)
-	}()
-	select {
-	case l := <-line:
-		if l != "WRITING" {
-			t.Fatal("child exited before writing")
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("child never started writing")
-	}
+	cmd := child.Start(t, "TestHoldTempHelper", "WRITING", "FLATFILE_DIR="+dir)
 	if n := len(temps(t, dir)); n != 1 {
 		t.Fatalf("%d temporary files while the child writes, want 1", n)
 	}

@@ -3,7 +3,8 @@
 // test binary), testlog (a logger that writes to the test's log), synthlib
 // (libraries over synthetic corpora), fakeopenai (an OpenAI-compatible
 // server on loopback) and cmd/fakeopenai (the same as a command), pgtest (a
-// real PostgreSQL from Debian's package in a temporary directory) and poll
-// (waiting for a condition). Each is a package of its own below this
+// real PostgreSQL from Debian's package in a temporary directory), poll
+// (waiting for a condition) and child (a test run as a child process, to
+// be killed mid-way). Each is a package of its own below this
 // directory.
 package testkit
