@@ -97,15 +97,7 @@ func runAssistantScenario(t *testing.T, h *harness, tr transport) {
 			ev := m["event"].(map[string]any)
 			ev["text"], ev["ts"], ev["event_ts"], ev["client_msg_id"] = "and Citigroup?", "1729999400.000100", "1729999400.000100", "7f3d4c5b-2e1f-4a6b-8c9d-0e1f2a3b4c5d"
 		}), 0)
-		var up slackfake.Call
-		h.fake.Wait(t, waitTimeout, "follow-up answer", func() bool {
-			cs := h.callsWhere("chat.postMessage", inThread(assistantChannel, assistantTS))
-			if len(cs) < 2 {
-				return false
-			}
-			up = cs[1]
-			return true
-		})
+		up := h.waitNth(t, "follow-up answer", "chat.postMessage", 2, inThread(assistantChannel, assistantTS))
 		settle(h, tr)
 		if !strings.Contains(h.logs.String(), "history=1") {
 			t.Errorf("the follow-up was not given the thread's earlier turn")

@@ -143,15 +143,7 @@ func runScenario(t *testing.T, h *harness, tr transport) {
 	t.Run("thread follow-up uses the earlier turn", func(t *testing.T) {
 		h.t = t
 		tr.event(fixture(t, "followup.json"), 0)
-		var ph slackfake.Call
-		h.fake.Wait(t, waitTimeout, "second placeholder in the thread", func() bool {
-			cs := h.callsWhere("chat.postMessage", inThread(channel, parent))
-			if len(cs) < 2 {
-				return false
-			}
-			ph = cs[1]
-			return true
-		})
+		ph := h.waitNth(t, "second placeholder in the thread", "chat.postMessage", 2, inThread(channel, parent))
 		up := h.waitCall("follow-up answer", "chat.update", func(c slackfake.Call) bool { return c.Field("ts") == ph.TS })
 		if !strings.Contains(h.logs.String(), "history=1") {
 			t.Errorf("the follow-up was not given the thread's earlier turn")

@@ -269,6 +269,22 @@ func (h *harness) slashForm(text, responseID string) url.Values {
 }
 
 // callsWhere returns the calls of method for which keep is true.
+// waitNth waits for the n-th call (from 1) of method that keep accepts,
+// and returns it; what names it in the failure.
+func (h *harness) waitNth(t *testing.T, what, method string, n int, keep func(slackfake.Call) bool) slackfake.Call {
+	t.Helper()
+	var c slackfake.Call
+	h.fake.Wait(t, waitTimeout, what, func() bool {
+		cs := h.callsWhere(method, keep)
+		if len(cs) < n {
+			return false
+		}
+		c = cs[n-1]
+		return true
+	})
+	return c
+}
+
 func (h *harness) callsWhere(method string, keep func(slackfake.Call) bool) []slackfake.Call {
 	var out []slackfake.Call
 	for _, c := range h.fake.Calls(method) {
