@@ -53,6 +53,8 @@ var migrations = []string{
 	CREATE UNIQUE INDEX articles_seq ON articles (seq);`,
 	// 3: an event claim is finished once its answer is delivered.
 	`ALTER TABLE event_claims ADD COLUMN done boolean NOT NULL DEFAULT false;`,
+	// 4: the store that holds an unfinished claim, which alone renews it.
+	`ALTER TABLE event_claims ADD COLUMN owner text NOT NULL DEFAULT '';`,
 }
 
 // SchemaVersion is the version [Store.Migrate] brings the schema to.

@@ -287,3 +287,47 @@ func TestReclaim(t *testing.T) {
 		t.Fatal("an unknown key was reclaimed")
 	}
 }
+
+// A claim its holder keeps renewing is never taken over, however long
+// its answer takes; once the renewals stop (the holder died), it is taken
+// over a lease later. Another store's renewals do not keep it.
+func TestRenewKeepsClaim(t *testing.T) {
+	dbURL := pgtest.NewDatabase(t)
+	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	var offset atomic.Int64
+	now := func() time.Time { return t0.Add(time.Duration(offset.Load())) }
+	a, b := open(t, dbURL, now), open(t, dbURL, now)
+	ctx := context.Background()
+	const lease = 30 * time.Second
+	if ok, _ := a.Claim(ctx, "event:Ev1"); !ok {
+		t.Fatal("claim lost")
+	}
+	for range 10 { // five minutes of answering, renewed every 10 s
+		offset.Add(int64(10 * time.Second))
+		if err := a.Renew(ctx, []string{"event:Ev1", "event:other"}); err != nil {
+			t.Fatal(err)
+		}
+		if ok, err := b.Reclaim(ctx, "event:Ev1", lease); ok || err != nil {
+			t.Fatalf("a renewed claim was taken over after %v (err %v)", time.Duration(offset.Load()), err)
+		}
+		if err := b.Renew(ctx, []string{"event:Ev1"}); err != nil { // not b's to renew
+			t.Fatal(err)
+		}
+	}
+	offset.Add(int64(lease - time.Second))
+	if ok, _ := b.Reclaim(ctx, "event:Ev1", lease); ok {
+		t.Fatal("taken over within a lease of the last renewal")
+	}
+	offset.Add(int64(2 * time.Second))
+	if ok, _ := b.Reclaim(ctx, "event:Ev1", lease); !ok {
+		t.Fatal("a claim no longer renewed was not taken over")
+	}
+	// a's renewals no longer touch the claim b holds.
+	offset.Add(int64(lease + time.Second))
+	if err := a.Renew(ctx, []string{"event:Ev1"}); err != nil {
+		t.Fatal(err)
+	}
+	if ok, _ := a.Reclaim(ctx, "event:Ev1", lease); !ok {
+		t.Fatal("the old holder's renewal kept the new holder's claim")
+	}
+}

@@ -10,6 +10,7 @@ package pgstate
 
 import (
 	"context"
+	"crypto/rand"
 	"fmt"
 	"net/url"
 	"strings"
@@ -24,6 +25,9 @@ import (
 type Store struct {
 	pool *pgxpool.Pool
 	now  func() time.Time
+	// owner names this store in the claims it holds, so that it renews
+	// only its own.
+	owner string
 
 	pruneMu   sync.Mutex
 	nextPrune map[string]time.Time
@@ -54,7 +58,7 @@ func Open(ctx context.Context, dbURL string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, redact(fmt.Errorf("connect to the database: %w", err), pw)
 	}
-	s := &Store{pool: pool, now: opt.Now, nextPrune: map[string]time.Time{}}
+	s := &Store{pool: pool, now: opt.Now, owner: rand.Text(), nextPrune: map[string]time.Time{}}
 	if s.now == nil {
 		s.now = time.Now
 	}

@@ -25,7 +25,7 @@ const (
 // placeholder in the thread, the engine's answer with the thread's earlier
 // turns, then the placeholder replaced with the answer.
 func (b *Bot) answer(ctx context.Context, log *slog.Logger, q question) {
-	defer b.finishEvent(log, q)
+	defer b.finishClaims(log, claimKeys(q))
 	asked, err := bot.ParseQuestion(q.text)
 	if err != nil {
 		b.deliver(ctx, log, q.channel, q.threadTS, "", []message{textMessage(escape(userMessage(err)))})

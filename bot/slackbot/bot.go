@@ -81,6 +81,13 @@ type Config struct {
 	Claims      EventClaims
 	RateLimiter RateLimiter
 	Threads     ThreadMemory
+	// ClaimLease is how long a claim on an event whose answer is under
+	// way is kept without being renewed, when Claims implements
+	// [ClaimLeases]: the replica answering renews it every third of
+	// that, so a claim outlives it only when its replica has died, and a
+	// later retry is then answered by another. Zero means
+	// [DefaultClaimLease].
+	ClaimLease time.Duration
 	// Database is the shared database, whose state /healthz and /readyz
 	// report; nil when there is none.
 	Database Pinger
@@ -106,6 +113,7 @@ type Bot struct {
 	rateLimit  int
 
 	dedupe  *deduper
+	leases  leaseHolder
 	limiter *userLimiter
 	convs   *conversations
 

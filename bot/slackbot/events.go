@@ -147,7 +147,9 @@ func (b *Bot) handleEventCallback(cb eventCallback, retry int) {
 		q.threadTS = ev.TS
 	}
 	log = log.With("thread", q.threadTS, "user", q.user)
+	b.holdClaims(claimKeys(q))
 	if !b.spawn(func(ctx context.Context) { b.answer(ctx, log, q) }) {
+		b.releaseClaims(claimKeys(q))
 		log.Warn("shutting down; event not answered")
 	}
 }

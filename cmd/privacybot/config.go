@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/privacybot/privacybot/bot/slackbot"
 )
@@ -33,6 +34,10 @@ type Config struct {
 	// DatabaseURL is PRIVACYBOT_DATABASE_URL, the shared database of
 	// several replicas (see database.go); "" for none.
 	DatabaseURL string
+	// ClaimLease is PRIVACYBOT_CLAIM_LEASE: with a database, how long a
+	// replica's claim on an event outlives its last renewal (see
+	// slackbot.Config.ClaimLease); zero for the default.
+	ClaimLease time.Duration
 }
 
 var signingSecretRe = regexp.MustCompile(`^[A-Za-z0-9]{16,128}$`)
@@ -85,6 +90,13 @@ func loadConfig(getenv func(string) string, httpAddr string) (Config, error) {
 	}
 	if cfg.DatabaseURL, err = databaseURL(getenv); err != nil {
 		return cfg, err
+	}
+	if v := get("PRIVACYBOT_CLAIM_LEASE"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d < time.Second || d > time.Hour {
+			return cfg, errors.New("PRIVACYBOT_CLAIM_LEASE is malformed: it should be a Go duration from 1s to 1h, like 30s")
+		}
+		cfg.ClaimLease = d
 	}
 	return cfg, nil
 }

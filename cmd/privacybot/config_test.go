@@ -36,6 +36,9 @@ func TestLoadConfig(t *testing.T) {
 		{"api url without slash", map[string]string{"SLACK_BOT_TOKEN": goodBot, "SLACK_APP_TOKEN": goodApp, "SLACK_API_URL": "http://127.0.0.1:9/api"}, "", "SLACK_API_URL is malformed"},
 		{"api url", map[string]string{"SLACK_BOT_TOKEN": goodBot, "SLACK_APP_TOKEN": goodApp, "SLACK_API_URL": "http://127.0.0.1:9/api/"}, "", ""},
 		{"rate limit", map[string]string{"SLACK_BOT_TOKEN": goodBot, "SLACK_APP_TOKEN": goodApp, "PRIVACYBOT_RATE_LIMIT": "3"}, "", ""},
+		{"claim lease", map[string]string{"SLACK_BOT_TOKEN": goodBot, "SLACK_APP_TOKEN": goodApp, "PRIVACYBOT_CLAIM_LEASE": "45s"}, "", ""},
+		{"claim lease malformed", map[string]string{"SLACK_BOT_TOKEN": goodBot, "SLACK_APP_TOKEN": goodApp, "PRIVACYBOT_CLAIM_LEASE": "soon"}, "", "PRIVACYBOT_CLAIM_LEASE is malformed"},
+		{"claim lease too short", map[string]string{"SLACK_BOT_TOKEN": goodBot, "SLACK_APP_TOKEN": goodApp, "PRIVACYBOT_CLAIM_LEASE": "10ms"}, "", "PRIVACYBOT_CLAIM_LEASE is malformed"},
 		{"rate limit malformed", map[string]string{"SLACK_BOT_TOKEN": goodBot, "SLACK_APP_TOKEN": goodApp, "PRIVACYBOT_RATE_LIMIT": "ten"}, "", "PRIVACYBOT_RATE_LIMIT is malformed"},
 	}
 	for _, tt := range tests {

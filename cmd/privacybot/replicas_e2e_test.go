@@ -24,14 +24,16 @@ import (
 const e2eSecret = "8f742231b10e8888abcd99yyyzzz85a5"
 
 // startReplica runs the binary as serve --http on a loopback port with
-// the shared database, and returns its address.
-func startReplica(t *testing.T, bin, dbURL string, fake *slackfake.Server) (addr string, proc *os.Process, logs *testlog.Buffer) {
+// the shared database and the variables of env on top, and returns its
+// address.
+func startReplica(t *testing.T, bin, dbURL string, fake *slackfake.Server, env ...string) (addr string, proc *os.Process, logs *testlog.Buffer) {
 	t.Helper()
 	cmd := exec.Command(bin, "serve", "--http", "127.0.0.1:0")
 	cmd.Dir = t.TempDir()
 	cmd.Env = append(os.Environ(), "SLACK_BOT_TOKEN="+slackfake.BotToken, "SLACK_SIGNING_SECRET="+e2eSecret,
 		"SLACK_API_URL="+fake.URL, "PRIVACYBOT_DATA="+t.TempDir(), "PRIVACYBOT_DATABASE_URL="+dbURL,
 		"PRIVACYBOT_RATE_LIMIT=10000", "OPENAI_API_KEY=", "OPENAI_BASE_URL=", "PRIVACYBOT_CORPUS=")
+	cmd.Env = append(cmd.Env, env...)
 	logs = &testlog.Buffer{}
 	cmd.Stderr, cmd.Stdout = logs, logs
 	if err := cmd.Start(); err != nil {

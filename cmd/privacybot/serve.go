@@ -95,6 +95,7 @@ func (a *App) runServe(ctx context.Context, args []string) error {
 		SigningSecret: cfg.SigningSecret,
 		APIURL:        cfg.APIURL,
 		RateLimit:     cfg.RateLimit,
+		ClaimLease:    cfg.ClaimLease,
 		Logger:        log,
 	}
 	if in != nil {
