@@ -129,11 +129,15 @@ func (s *Store) Follow(ctx context.Context, from int64, apply func([]Article) er
 	seen := from
 	pause := 100 * time.Millisecond
 	for {
-		err := s.follow(ctx, &seen, apply)
+		listened, err := s.follow(ctx, &seen, apply)
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		if err != nil && pause < 5*time.Second {
+		switch {
+		case listened:
+			// It was connected: try again soon after the loss.
+			pause = 100 * time.Millisecond
+		case err != nil && pause < 5*time.Second:
 			pause *= 2
 		}
 		select {
@@ -144,25 +148,26 @@ func (s *Store) Follow(ctx context.Context, from int64, apply func([]Article) er
 	}
 }
 
-// follow listens on one connection until it fails.
-func (s *Store) follow(ctx context.Context, seen *int64, apply func([]Article) error) error {
+// follow listens on one connection until it fails, and reports whether
+// it got as far as listening (and did not fail to apply a change).
+func (s *Store) follow(ctx context.Context, seen *int64, apply func([]Article) error) (listened bool, err error) {
 	conn, err := s.pool.Acquire(ctx)
 	if err != nil {
-		return err
+		return false, err
 	}
 	// A connection that has listened is not given back to the pool.
 	defer func() { _ = conn.Hijack().Close(context.WithoutCancel(ctx)) }()
 	if _, err := conn.Exec(ctx, "LISTEN "+ArticlesChannel); err != nil {
-		return err
+		return false, err
 	}
 	for {
 		arts, err := articlesSince(ctx, conn, *seen)
 		if err != nil {
-			return err
+			return true, err
 		}
 		if len(arts) > 0 {
 			if err := apply(arts); err != nil {
-				return fmt.Errorf("apply article changes: %w", err)
+				return false, fmt.Errorf("apply article changes: %w", err) // back off
 			}
 			*seen = arts[len(arts)-1].Seq
 		}
@@ -171,10 +176,10 @@ func (s *Store) follow(ctx context.Context, seen *int64, apply func([]Article) e
 		_, err = conn.Conn().WaitForNotification(wctx)
 		cancel()
 		if err != nil && !errors.Is(err, context.DeadlineExceeded) {
-			return err
+			return true, err
 		}
 		if ctx.Err() != nil {
-			return ctx.Err()
+			return true, ctx.Err()
 		}
 	}
 }
