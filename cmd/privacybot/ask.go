@@ -31,6 +31,9 @@ func (a *App) runAsk(ctx context.Context, args []string) error {
 		return err
 	}
 	defer lib.Close()
+	if err := a.readShared(ctx, "ask", cf, lib, log); err != nil {
+		return err
+	}
 	ans, err := eng.Answer(ctx, question)
 	if err != nil {
 		return err

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"log/slog"
 	"os"
@@ -107,6 +108,14 @@ func (a *App) ingestArgs(ctx context.Context, name string, args []string, need s
 	if in, err = a.openIngest(ctx, cf, lib, db, log); err != nil {
 		lib.Close()
 		return nil, nil, "", nil, err
+	}
+	if db != nil {
+		// Start from the shared library, with the data directory's own
+		// articles (added before the database was configured) in it.
+		if _, err := syncShared(ctx, db, in.Service, true, log); err != nil {
+			lib.Close()
+			return nil, nil, "", nil, fmt.Errorf("%s: %w", name, err)
+		}
 	}
 	return pos, cf, by, in, nil
 }

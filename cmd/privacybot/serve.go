@@ -117,6 +117,11 @@ func (a *App) runServe(ctx context.Context, args []string) error {
 		return fmt.Errorf("serve: %w", err)
 	}
 	if db != nil && in != nil {
+		// Articles added to the data directory before the database was
+		// configured join the shared library.
+		if _, err := syncShared(ctx, db, in.Service, true, log); err != nil {
+			log.Warn("could not bring the data directory in line with the shared library; following it anyway", "err", err)
+		}
 		defer followLibrary(ctx, db, in.Service, log)()
 	}
 	if in != nil && in.Poller != nil {

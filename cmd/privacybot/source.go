@@ -20,11 +20,15 @@ func (a *App) runSource(ctx context.Context, args []string) error {
 	if len(pos) != 1 {
 		return usagef("source: give one source id, e.g. privacybot source 001")
 	}
-	eng, lib, err := a.openEngine(ctx, cf, a.logger(slog.LevelWarn))
+	log := a.logger(slog.LevelWarn)
+	eng, lib, err := a.openEngine(ctx, cf, log)
 	if err != nil {
 		return err
 	}
 	defer lib.Close()
+	if err := a.readShared(ctx, "source", cf, lib, log); err != nil {
+		return err
+	}
 	d, err := eng.Source(pos[0])
 	if errors.Is(err, corpus.ErrUnknownSource) || errors.Is(err, corpus.ErrAmbiguousSource) {
 		return usagef("source: %v; run privacybot sources to list them", errors.Unwrap(err))

@@ -20,11 +20,15 @@ func (a *App) runSources(ctx context.Context, args []string) error {
 	if len(pos) > 0 {
 		return usagef("sources takes no arguments; to see one source, run privacybot source ID")
 	}
-	eng, lib, err := a.openEngine(ctx, cf, a.logger(slog.LevelWarn))
+	log := a.logger(slog.LevelWarn)
+	eng, lib, err := a.openEngine(ctx, cf, log)
 	if err != nil {
 		return err
 	}
 	defer lib.Close()
+	if err := a.readShared(ctx, "sources", cf, lib, log); err != nil {
+		return err
+	}
 	list := eng.Sources()
 	if cf.json {
 		return writeJSON(a, list)
