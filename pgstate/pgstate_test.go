@@ -331,3 +331,50 @@ func TestRenewKeepsClaim(t *testing.T) {
 		t.Fatal("the old holder's renewal kept the new holder's claim")
 	}
 }
+
+// ClaimPair, as Claim of the event then of its message: of replicas
+// claiming the same pairs at once, one gets each event; a second event
+// for a message already claimed gets its event but not the message; an
+// event already claimed leaves its message unclaimed.
+func TestClaimPair(t *testing.T) {
+	dbURL := pgtest.NewDatabase(t)
+	a, b := open(t, dbURL, nil), open(t, dbURL, nil)
+	ctx := context.Background()
+	var events, msgs atomic.Int32
+	var wg sync.WaitGroup
+	for i := range 100 {
+		for _, s := range []*pgstate.Store{a, b, a, b} {
+			wg.Go(func() {
+				ev, msg, err := s.ClaimPair(ctx, fmt.Sprintf("event:P%d", i), fmt.Sprintf("msg:C:%d", i))
+				if err != nil {
+					t.Error(err)
+				}
+				if msg && !ev {
+					t.Error("a message claimed under an event not won")
+				}
+				if ev {
+					events.Add(1)
+				}
+				if msg {
+					msgs.Add(1)
+				}
+			})
+		}
+	}
+	wg.Wait()
+	if events.Load() != 100 || msgs.Load() != 100 {
+		t.Fatalf("%d events and %d messages won of 100 each", events.Load(), msgs.Load())
+	}
+	// The same message under another event (an app_mention and a message).
+	ev, msg, err := b.ClaimPair(ctx, "event:Other", "msg:C:7")
+	if err != nil || !ev || msg {
+		t.Fatalf("another event for a claimed message: event %v message %v err %v", ev, msg, err)
+	}
+	// A claimed event leaves a new message key alone.
+	if ev, msg, _ := a.ClaimPair(ctx, "event:P1", "msg:C:new"); ev || msg {
+		t.Fatalf("claimed event: event %v message %v", ev, msg)
+	}
+	if ok, _ := a.Claim(ctx, "msg:C:new"); !ok {
+		t.Fatal("the message key was claimed although its event was not won")
+	}
+}

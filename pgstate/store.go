@@ -24,6 +24,11 @@ import (
 // concurrent use, by many goroutines and many processes.
 type Store struct {
 	pool *pgxpool.Pool
+	// claims is a small pool of connections kept open for [Store.Claim]
+	// and [Store.Reclaim] alone, which are on the path of a Slack
+	// acknowledgement: they never wait behind the answers' statements
+	// or for a connection to be opened (see claimConns).
+	claims *pgxpool.Pool
 	now  func() time.Time
 	// owner names this store in the claims it holds, so that it renews
 	// only its own.
@@ -58,23 +63,63 @@ func Open(ctx context.Context, dbURL string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, redact(fmt.Errorf("connect to the database: %w", err), pw)
 	}
-	s := &Store{pool: pool, now: opt.Now, owner: rand.Text(), nextPrune: map[string]time.Time{}}
+	ccfg := cfg.Copy()
+	ccfg.MaxConns, ccfg.MinConns = claimConns, claimConns
+	claims, err := pgxpool.NewWithConfig(ctx, ccfg)
+	if err != nil {
+		pool.Close()
+		return nil, redact(fmt.Errorf("connect to the database: %w", err), pw)
+	}
+	s := &Store{pool: pool, claims: claims, now: opt.Now, owner: rand.Text(), nextPrune: map[string]time.Time{}}
 	if s.now == nil {
 		s.now = time.Now
 	}
 	if err := pool.Ping(ctx); err != nil {
-		pool.Close()
+		s.Close()
 		return nil, redact(fmt.Errorf("connect to the database: %w", err), pw)
 	}
 	if err := s.Migrate(ctx); err != nil {
-		pool.Close()
+		s.Close()
 		return nil, redact(err, pw)
+	}
+	if err := warm(ctx, claims, claimConns); err != nil {
+		s.Close()
+		return nil, redact(fmt.Errorf("connect to the database: %w", err), pw)
 	}
 	return s, nil
 }
 
+// claimConns is how many connections the claims keep open. Opening a
+// connection costs PostgreSQL a process and takes from milliseconds to,
+// on a busy machine in a burst of events, over a second; a few open ones
+// suffice, a claim being one short statement: more only contend inside
+// PostgreSQL (lock manager, relation extension).
+const claimConns = 4
+
+// warm opens n connections of pool at once, so the first burst finds
+// them open.
+func warm(ctx context.Context, pool *pgxpool.Pool, n int) error {
+	conns := make([]*pgxpool.Conn, 0, n)
+	defer func() {
+		for _, c := range conns {
+			c.Release()
+		}
+	}()
+	for range n {
+		c, err := pool.Acquire(ctx)
+		if err != nil {
+			return err
+		}
+		conns = append(conns, c)
+	}
+	return nil
+}
+
 // Close closes the store's connections.
-func (s *Store) Close() { s.pool.Close() }
+func (s *Store) Close() {
+	s.claims.Close()
+	s.pool.Close()
+}
 
 // Ping reports whether the database answers.
 func (s *Store) Ping(ctx context.Context) error {

@@ -279,6 +279,28 @@ func (b *Bot) spawn(f func(ctx context.Context)) bool {
 	return true
 }
 
+// track runs f in the background unless the bot is shutting down, and
+// reports whether it will run; [Bot.Shutdown] waits for it.
+func (b *Bot) track(f func()) bool {
+	b.mu.Lock()
+	if b.closing {
+		b.mu.Unlock()
+		return false
+	}
+	b.inflight.Add(1)
+	b.mu.Unlock()
+	go func() {
+		defer b.inflight.Done()
+		defer func() {
+			if r := recover(); r != nil {
+				b.log.Error("panic while handling a slack request", "panic", r)
+			}
+		}()
+		f()
+	}()
+	return true
+}
+
 // Shutdown stops taking new events and waits for the answers under way to
 // be posted. If ctx ends first, it cancels them, waits for them to return,
 // and returns ctx's error.

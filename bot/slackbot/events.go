@@ -123,11 +123,11 @@ func (b *Bot) handleEventCallback(cb eventCallback, retry int) {
 	}
 	// Answer each event once, and each message once even if it arrives
 	// as both an app_mention and a message.
-	if cb.EventID != "" && !b.claimEvent(log, "event:"+cb.EventID, retry) {
+	switch b.claimDelivery(log, cb.EventID, "msg:"+ev.Channel+":"+ev.TS, retry) {
+	case lostEvent:
 		log.Info("duplicate delivery; already answered or answering")
 		return
-	}
-	if !b.claimEvent(log, "msg:"+ev.Channel+":"+ev.TS, retry) {
+	case lostMessage:
 		log.Info("message already answered under another event")
 		return
 	}

@@ -143,7 +143,13 @@ func (b *Bot) serveEvents(w http.ResponseWriter, r *http.Request, body []byte) {
 		return
 	}
 	retry, _ := strconv.Atoi(r.Header.Get("X-Slack-Retry-Num"))
-	b.handleEventCallback(cb, retry)
+	// Acknowledge at once, as over Socket Mode: claiming the event (a
+	// round trip to the shared database with several replicas) happens
+	// after, and decides who answers.
+	if !b.track(func() { b.handleEventCallback(cb, retry) }) {
+		http.Error(w, "shutting down", http.StatusServiceUnavailable)
+		return
+	}
 	w.WriteHeader(http.StatusOK)
 }
 

@@ -49,9 +49,12 @@ func (b *Bot) lease() time.Duration {
 // take over a claim its replica neither finished nor renewed within the
 // lease.
 func (b *Bot) claimEvent(log *slog.Logger, key string, retry int) bool {
-	if b.claim(log, key) {
-		return true
-	}
+	return b.claim(log, key) || b.reclaim(log, key, retry)
+}
+
+// reclaim takes over the claim on key, for a retry (retry > 0), if its
+// replica neither finished nor renewed it within the lease.
+func (b *Bot) reclaim(log *slog.Logger, key string, retry int) bool {
 	l, ok := b.cfg.Claims.(ClaimLeases)
 	if retry == 0 || !ok {
 		return false
@@ -67,6 +70,66 @@ func (b *Bot) claimEvent(log *slog.Logger, key string, retry int) bool {
 		log.Info("taking over an event its replica claimed but never finished", "key", key)
 	}
 	return taken
+}
+
+// PairClaims is what [EventClaims] may also do to save a round trip on
+// the path of an acknowledgement: claim an event and its message
+// together. *pgstate.Store does it.
+type PairClaims interface {
+	// ClaimPair claims first and, only if it got first, second, as two
+	// calls of Claim would.
+	ClaimPair(ctx context.Context, first, second string) (gotFirst, gotSecond bool, err error)
+}
+
+// claimOutcome is what claiming a delivery came to.
+type claimOutcome int
+
+const (
+	claimed     claimOutcome = iota // this process answers it
+	lostEvent                       // the event is another delivery's
+	lostMessage                     // the message is another event's
+)
+
+// claimDelivery claims an event (when it has an id) and its message
+// (msgKey), in one round trip when the claims allow it; a retry may take
+// over either claim if abandoned (see [Bot.claimEvent]).
+func (b *Bot) claimDelivery(log *slog.Logger, eventID, msgKey string, retry int) claimOutcome {
+	p, ok := b.cfg.Claims.(PairClaims)
+	if eventID == "" || !ok {
+		if eventID != "" && !b.claimEvent(log, "event:"+eventID, retry) {
+			return lostEvent
+		}
+		if !b.claimEvent(log, msgKey, retry) {
+			return lostMessage
+		}
+		return claimed
+	}
+	eventKey := "event:" + eventID
+	ctx, cancel := context.WithTimeout(b.work, claimTimeout)
+	gotEvent, gotMsg, err := p.ClaimPair(ctx, eventKey, msgKey)
+	cancel()
+	if err != nil {
+		log.Warn("shared event claims unavailable; deduplicating in this process only", "err", err)
+		switch {
+		case !b.dedupe.claim(eventKey):
+			return lostEvent
+		case !b.dedupe.claim(msgKey):
+			return lostMessage
+		}
+		return claimed
+	}
+	if !gotEvent {
+		if !b.reclaim(log, eventKey, retry) {
+			return lostEvent
+		}
+		gotMsg = b.claimEvent(log, msgKey, retry)
+	} else if !gotMsg {
+		gotMsg = b.reclaim(log, msgKey, retry)
+	}
+	if !gotMsg {
+		return lostMessage
+	}
+	return claimed
 }
 
 // claimKeys are the claims an answer to q holds.
