@@ -29,7 +29,7 @@ type Store struct {
 	// acknowledgement: they never wait behind the answers' statements
 	// or for a connection to be opened (see claimConns).
 	claims *pgxpool.Pool
-	now  func() time.Time
+	now    func() time.Time
 	// owner names this store in the claims it holds, so that it renews
 	// only its own.
 	owner string
