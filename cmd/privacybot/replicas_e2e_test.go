@@ -56,6 +56,12 @@ func startReplica(t *testing.T, bin, dbURL string, fake *slackfake.Server, env .
 	return httpServeAddr(t, logs), cmd.Process, logs
 }
 
+// eventClient sends the events, keeping a connection open to each
+// replica for each of the up to 50 requests at a time, as Slack keeps
+// its connections (Go's default keeps two per host, so most requests
+// would open a new connection).
+var eventClient = &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}, Timeout: 30 * time.Second}
+
 // postEvent sends a signed event to addr and returns how long the
 // acknowledgement took.
 func postEvent(addr string, body []byte, retry int) (time.Duration, error) {
@@ -69,7 +75,7 @@ func postEvent(addr string, body []byte, retry int) (time.Duration, error) {
 		req.Header.Set("X-Slack-Retry-Reason", "http_timeout")
 	}
 	start := time.Now()
-	res, err := http.DefaultClient.Do(req)
+	res, err := eventClient.Do(req)
 	if err != nil {
 		return 0, err
 	}
