@@ -220,8 +220,10 @@ func (b *Bot) releaseClaims(keys []string) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	for _, k := range keys {
-		if h.keys[k]--; h.keys[k] <= 0 {
-			delete(h.keys, k)
+		if h.keys[k] <= 1 {
+			delete(h.keys, k) // a no-op on a nil map
+			continue
 		}
+		h.keys[k]--
 	}
 }

@@ -179,7 +179,8 @@ func TestReplicasSurviveDatabaseRestart(t *testing.T) {
 	afterRestart := 0
 	wg.Go(func() { // adds, one after another, until two have been acknowledged after the restart
 		rng := rand.New(rand.NewPCG(19, 19))
-		for i := 0; afterRestart < 2 && !stop.Load(); i++ {
+		giveUp := time.Now().Add(2 * time.Minute)
+		for i := 0; afterRestart < 2 && time.Now().Before(giveUp); i++ {
 			was := restarted.Load()
 			cmd := exec.Command(bin, "add", writeArticle(t, dir, i, rng))
 			cmd.Env = append(os.Environ(), "PRIVACYBOT_DATA="+t.TempDir(), "PRIVACYBOT_DATABASE_URL="+dbURL,
