@@ -37,12 +37,17 @@ func (e *Engine) extractive(ctx context.Context, snap *snapshot, p *plan) (Answe
 		if !e.whoSaidAnswer(b, hits) {
 			e.factAnswer(b, hits)
 		}
+	case p.kind == KindQuote && p.compare:
+		e.compareAnswer(b, hits)
 	case p.kind == KindQuote && len(p.entities) > 0:
 		e.quoteAnswer(b, hits)
 	case p.kind == KindQuote && len(p.strangers) > 0:
 		e.strangerAnswer(ctx, b)
 	default:
 		e.factAnswer(b, hits)
+	}
+	if p.yesNo && !p.whoSaid && !p.compare {
+		e.settle(b)
 	}
 	if b.ans.Abstained() {
 		b.ans.Kind = KindOutOfScope

@@ -174,7 +174,7 @@ func TestWhoSaidWhatAnyPhrasing(t *testing.T) {
 // before the others.
 func TestWhoSaidWhatTopicFirst(t *testing.T) {
 	cases := []struct{ q, want string }{
-		{"What was Facebook's response on advertising?", "ads"},
+		{"What was Facebook's response on advertising?", "advertising"},
 		{"How did Facebook characterise its use of data for ads?", "ads"},
 		{"Has Facebook said anything about messaging with a bank?", "waiting on hold"},
 		{"What did Marta Quell say about passwords?", "No passwords"},

@@ -1,0 +1,158 @@
+package bot
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/privacybot/privacybot/quote"
+	"github.com/privacybot/privacybot/retrieval"
+)
+
+// maxSideQuotes is the most quotations a comparison shows of each side.
+const maxSideQuotes = 5
+
+// compareAnswer sets what each entity the question names said side by
+// side, in the order the question names them, the quotations about the
+// question's topic first, and says plainly when one side said nothing.
+func (e *Engine) compareAnswer(b *builder, hits []retrieval.Hit) {
+	led := b.snap.ledger
+	names := inQuestionOrder(b.p.asked, b.p.entities)
+	type side struct {
+		qs []quote.Quote
+		ss []quote.Silence
+	}
+	sides := make([]side, len(names))
+	// A quotation two sides claim (a company and its spokeswoman) belongs
+	// to the side that names its speaker, else to the first.
+	owner := map[[2]any]int{}
+	all := make([][]quote.Quote, len(names))
+	for i, name := range names {
+		qs, ss := led.BySpeaker(name)
+		all[i], sides[i].ss = qs, ss
+		for _, q := range qs {
+			k := [2]any{q.Source, q.Start}
+			if j, ok := owner[k]; !ok || (strings.EqualFold(q.Speaker, name) && !strings.EqualFold(q.Speaker, names[j])) {
+				owner[k] = i
+			}
+		}
+	}
+	for i, qs := range all {
+		for _, q := range qs {
+			if owner[[2]any{q.Source, q.Start}] == i {
+				sides[i].qs = append(sides[i].qs, q)
+			}
+		}
+	}
+	var parts []string
+	for i, name := range names {
+		s := sides[i]
+		qs := rankQuotes(s.qs, hits, b.p.topic)
+		shown := ""
+		if len(qs) > maxSideQuotes {
+			qs = qs[:maxSideQuotes]
+			shown = fmt.Sprintf(" (the %d most relevant shown)", maxSideQuotes)
+		}
+		groups := groupQuotes(qs, s.ss)
+		b.addQuotes(groups)
+		articles := map[string]bool{}
+		for _, q := range s.qs {
+			articles[q.Source] = true
+		}
+		switch {
+		case len(s.qs) > 0 && i == 0:
+			parts = append(parts, fmt.Sprintf("the sources quote %s %s, in %s%s", name, times(len(s.qs)), plural(len(articles), "article"), shown))
+		case len(s.qs) > 0:
+			parts = append(parts, fmt.Sprintf("%s %s, in %s%s", name, times(len(s.qs)), plural(len(articles), "article"), shown))
+		case len(s.ss) > 0:
+			parts = append(parts, fmt.Sprintf("they quote nothing from %s, and report that %s", name, silenceSummary(s.ss)))
+		default:
+			parts = append(parts, fmt.Sprintf("they quote nothing from %s", name))
+		}
+	}
+	if len(parts) > 0 {
+		parts[0] = strings.Replace(parts[0], "they quote", "the sources quote", 1)
+	}
+	b.ans.Lead = fmt.Sprintf("Side by side, %s: %s.", joinNames(names), strings.Join(parts, "; "))
+}
+
+// times says how often: "once", "twice", "3 times".
+func times(n int) string {
+	switch n {
+	case 1:
+		return "once"
+	case 2:
+		return "twice"
+	}
+	return plural(n, "time")
+}
+
+// inQuestionOrder orders entities as the question first names them; those
+// it names by an alias or a misspelling keep their order, after the rest.
+func inQuestionOrder(text string, entities []string) []string {
+	lower := strings.ToLower(text)
+	pos := func(e string) int {
+		best := -1
+		for _, w := range words(e) {
+			if i := strings.Index(lower, w); i >= 0 && (best < 0 || i < best) {
+				best = i
+			}
+		}
+		if best < 0 {
+			return len(lower)
+		}
+		return best
+	}
+	out := append([]string(nil), entities...)
+	sort.SliceStable(out, func(i, j int) bool { return pos(out[i]) < pos(out[j]) })
+	return out
+}
+
+// subjectEntities keeps the entities a question asks about: the first it
+// names, and those joined to it by "and", "or" or a comma ("Did JPMorgan
+// and Citigroup comment?"). The others are what it asks about them ("Did
+// Wells Fargo share data with Facebook?"), part of its topic.
+func subjectEntities(text string, entities []string) []string {
+	if len(entities) < 2 {
+		return entities
+	}
+	lower := strings.ToLower(text)
+	type span struct {
+		name       string
+		start, end int
+	}
+	var spans []span
+	for _, e := range entities {
+		start, end := -1, -1
+		for _, w := range words(e) {
+			if i := strings.Index(lower, w); i >= 0 {
+				if start < 0 || i < start {
+					start = i
+				}
+				if i+len(w) > end {
+					end = i + len(w)
+				}
+			}
+		}
+		if start < 0 {
+			// Named by an alias or a misspelling: keep it, it cannot be
+			// placed.
+			return entities
+		}
+		spans = append(spans, span{e, start, end})
+	}
+	sort.SliceStable(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
+	out := []string{spans[0].name}
+	for i := 1; i < len(spans); i++ {
+		gap := ""
+		if spans[i].start > spans[i-1].end {
+			gap = lower[spans[i-1].end:spans[i].start]
+		}
+		gap = strings.TrimSpace(strings.NewReplacer("'s", "", "’s", "", ",", " ").Replace(gap))
+		if gap != "" && gap != "and" && gap != "or" && gap != "and the" && gap != "or the" {
+			break
+		}
+		out = append(out, spans[i].name)
+	}
+	return out
+}

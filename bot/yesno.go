@@ -1,0 +1,183 @@
+package bot
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+var (
+	// negationRe finds a denial or a refusal in a sentence.
+	negationRe = regexp.MustCompile(`(?i)\b(not|no|never|nothing|none|neither|nor|cannot|without|untrue|false|incorrect\w*|den(y|ies|ied|ial|ials)|refus\w*|reject\w*|declin\w*)\b|\w+n['’]t\b`)
+	// negativeAskRe finds a question that asks whether someone denied or
+	// refused something: a denial then answers yes.
+	// strongDenialRe finds an outright denial.
+	strongDenialRe = regexp.MustCompile(`(?i)\b(not true|untrue|incorrect\w*|false|den(y|ies|ied)|wrong|inaccurate|mislead\w*)\b`)
+	negativeAskRe  = regexp.MustCompile(`(?i)\b(den(y|ies|ied|ial)|refus\w*|reject\w*|declin\w*|dispute\w*|contest\w*|push(ed)? back|rebut\w*|oppos\w*)\b`)
+)
+
+// settleCoverage is the share of a yes/no question's topic weight a
+// quotation or sentence must hold to settle it.
+const settleCoverage = 0.75
+
+// settle puts first the quotation or sentence that settles a yes/no
+// question (a denial, a confirmation) and says in the lead which way it
+// points, citing it. When nothing settles it, the lead says so: with the
+// refusal to comment when there is one, else with the closest evidence.
+func (e *Engine) settle(b *builder) {
+	topic := b.p.topic
+	if len(topic) == 0 || b.ans.Abstained() {
+		return
+	}
+	st := b.snap.statistics()
+	negAsk := negativeAskRe.MatchString(b.p.asked)
+	score := func(text string) float64 {
+		c := softCoverage(st, topic, text, negAsk)
+		if negAsk && strongDenialRe.MatchString(text) {
+			// "this is not true" answers "did they deny it?" whatever
+			// words it uses for what it denies.
+			c = max(c, settleCoverage) + 0.01
+		}
+		return c
+	}
+	bestScore, bestG, bestQ, bestE := 0.0, -1, -1, -1
+	for gi, g := range b.ans.Groups {
+		for qi, q := range g.Quotes {
+			if c := score(q.Text); c > bestScore {
+				bestScore, bestG, bestQ, bestE = c, gi, qi, -1
+			}
+		}
+	}
+	for ei, ev := range b.ans.Evidence {
+		// A sentence about someone else ("talks with JPMorgan, Wells
+		// Fargo…") does not settle what the question's subject did: it
+		// must name the subject first. A quotation of the asked-about
+		// speaker settles it before a sentence that covers as much.
+		if len(b.p.entities) > 0 && !namesFirst(ev.Text, b.p.entities) {
+			continue
+		}
+		if c := score(ev.Text) - 0.05; c > bestScore {
+			bestScore, bestG, bestQ, bestE = c, -1, -1, ei
+		}
+	}
+	if bestScore < settleCoverage {
+		if s := firstSilence(b.ans.Groups); s != nil {
+			b.ans.Lead = fmt.Sprintf("The sources don't settle it: they report that %s %s %s.", silenceWho(*s), silenceClause(s.Kind), Cite(s.Citation))
+			return
+		}
+		b.ans.Lead = "The sources don't settle it. Here is the closest evidence; it may not answer the question fully."
+		return
+	}
+	var text, who string
+	var cites []Citation
+	if bestE >= 0 {
+		ev := b.ans.Evidence[bestE]
+		text, cites = ev.Text, []Citation{ev.Citation}
+		// The settling sentence comes first.
+		b.ans.Evidence = append([]Evidence{ev}, append(b.ans.Evidence[:bestE:bestE], b.ans.Evidence[bestE+1:]...)...)
+	} else {
+		g := b.ans.Groups[bestG]
+		q := g.Quotes[bestQ]
+		text, who, cites = q.Text, g.Label, q.Citations
+		g.Quotes = append([]QuoteItem{q}, append(g.Quotes[:bestQ:bestQ], g.Quotes[bestQ+1:]...)...)
+		groups := append([]SpeakerGroup{g}, append(b.ans.Groups[:bestG:bestG], b.ans.Groups[bestG+1:]...)...)
+		b.ans.Groups = groups
+	}
+	yes := !negationRe.MatchString(text) || negAsk
+	verdict := "No"
+	if yes {
+		verdict = "Yes"
+	}
+	text = strings.TrimRight(strings.TrimSpace(text), ",;:")
+	if who != "" {
+		b.ans.Lead = fmt.Sprintf("%s, according to %s: “%s” %s", verdict, who, text, Cite(cites...))
+	} else {
+		b.ans.Lead = fmt.Sprintf("%s, according to the sources: “%s” %s", verdict, text, Cite(cites...))
+	}
+}
+
+// firstSilence returns the first refusal to comment the answer shows.
+func firstSilence(groups []SpeakerGroup) *SilenceItem {
+	for _, g := range groups {
+		if len(g.Silences) > 0 {
+			return &g.Silences[0]
+		}
+	}
+	return nil
+}
+
+func silenceWho(s SilenceItem) string {
+	if s.Speaker != "" {
+		return s.Speaker
+	}
+	return s.Organization
+}
+
+// softCoverage is [coverage] with terms meeting when one stem extends the
+// other by a letter or two ("share" and "shar", from "shared"). When the
+// question asks whether someone denied or refused (negAsk), any denial in
+// the text holds the question's word for it.
+func softCoverage(st *statsSnapshot, topic []string, text string, negAsk bool) float64 {
+	have := termSet(text)
+	if negAsk && negationRe.MatchString(text) {
+		for _, u := range topic {
+			if negativeAskRe.MatchString(u) {
+				have[u] = true
+			}
+		}
+	}
+	for t := range have {
+		for _, u := range topic {
+			if !have[u] && nearStem(t, u) {
+				have[u] = true
+			}
+		}
+	}
+	return coverage(st, topic, "", have)
+}
+
+func nearStem(a, b string) bool {
+	a, b = loose(a), loose(b)
+	if a == b {
+		return true
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return len(a) >= 3 && len(b)-len(a) <= 2 && strings.HasPrefix(b, a)
+}
+
+// subjectWords is how far into a sentence its subject may be named.
+const subjectWords = 5
+
+// namesFirst reports whether the sentence names one of the entities
+// among its first words, as its subject.
+func namesFirst(sentence string, entities []string) bool {
+	ws := words(sentence)
+	if len(ws) > subjectWords {
+		ws = ws[:subjectWords]
+	}
+	head := map[string]bool{}
+	for _, w := range ws {
+		head[w] = true
+	}
+	for _, e := range entities {
+		for _, w := range words(e) {
+			if head[w] && !stopwords[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// loose strips what stem leaves of a verb's endings ("using", "use" and
+// "used" all give "us").
+func loose(w string) string {
+	for _, suf := range []string{"ing", "ed", "e"} {
+		if len(w) >= len(suf)+2 && strings.HasSuffix(w, suf) {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}
