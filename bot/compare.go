@@ -16,7 +16,6 @@ const maxSideQuotes = 5
 // side, in the order the question names them, the quotations about the
 // question's topic first, and says plainly when one side said nothing.
 func (e *Engine) compareAnswer(b *builder, hits []retrieval.Hit) {
-	led := b.snap.ledger
 	names := inQuestionOrder(b.p.asked, b.p.entities)
 	type side struct {
 		qs []quote.Quote
@@ -28,7 +27,7 @@ func (e *Engine) compareAnswer(b *builder, hits []retrieval.Hit) {
 	owner := map[[2]any]int{}
 	all := make([][]quote.Quote, len(names))
 	for i, name := range names {
-		qs, ss := led.BySpeaker(name)
+		qs, ss, _ := speakerQuotes(b.snap, name)
 		all[i], sides[i].ss = qs, ss
 		for _, q := range qs {
 			k := [2]any{q.Source, q.Start}
@@ -47,7 +46,7 @@ func (e *Engine) compareAnswer(b *builder, hits []retrieval.Hit) {
 	var parts []string
 	for i, name := range names {
 		s := sides[i]
-		qs := rankQuotes(s.qs, hits, b.p.topic)
+		qs := rankQuotes(b.snap.statistics(), s.qs, hits, b.p.topic)
 		shown := ""
 		if len(qs) > maxSideQuotes {
 			qs = qs[:maxSideQuotes]

@@ -69,6 +69,11 @@ func search(ctx context.Context, snap *snapshot, p *plan) ([]retrieval.Hit, erro
 	var speakers []string
 	if !p.whoSaid {
 		speakers = p.entities
+		for _, name := range p.entities {
+			if _, _, short := speakerQuotes(snap, name); short != "" {
+				speakers = append(speakers, short)
+			}
+		}
 	}
 	quotes, err := snap.Search(ctx, retrieval.SearchOptions{Query: p.query, K: 10, Kind: retrieval.KindQuote, Speakers: speakers})
 	if err != nil {
@@ -133,13 +138,12 @@ const MaxAnswerQuotes = 30
 // quoteAnswer gives everything the named speakers said, most relevant first,
 // up to MaxAnswerQuotes.
 func (e *Engine) quoteAnswer(b *builder, hits []retrieval.Hit) {
-	led := b.snap.ledger
 	var qs []quote.Quote
 	var ss []quote.Silence
 	seenQ := map[[2]any]bool{}
 	seenS := map[[2]any]bool{}
 	for _, name := range b.p.entities {
-		q, s := led.BySpeaker(name)
+		q, s, _ := speakerQuotes(b.snap, name)
 		for _, x := range q {
 			if k := [2]any{x.Source, x.Start}; !seenQ[k] {
 				seenQ[k] = true
@@ -154,7 +158,7 @@ func (e *Engine) quoteAnswer(b *builder, hits []retrieval.Hit) {
 		}
 	}
 	if len(b.p.topic) > 0 || len(qs) > MaxAnswerQuotes {
-		qs = rankQuotes(qs, hits, b.p.topic)
+		qs = rankQuotes(b.snap.statistics(), qs, hits, b.p.topic)
 	}
 	who := joinNames(b.p.entities)
 	var shown string

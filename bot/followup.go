@@ -102,15 +102,5 @@ func fitPronoun(snap *snapshot, text string, ents []string) []string {
 // as an organization.
 func isPerson(snap *snapshot, name string) bool {
 	qs, ss := snap.ledger.BySpeaker(name)
-	for _, q := range qs {
-		if strings.EqualFold(q.Speaker, name) {
-			return true
-		}
-	}
-	for _, s := range ss {
-		if strings.EqualFold(s.Speaker, name) {
-			return true
-		}
-	}
-	return false
+	return !isOrganization(qs, ss, name)
 }

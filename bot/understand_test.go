@@ -294,12 +294,12 @@ func TestFollowUpPronouns(t *testing.T) {
 		{[]bot.Turn{turn("What did Marta Quell say?")}, "how did she describe the breach?", "Marta Quell"},
 		{[]bot.Turn{turn("What was Snapwell's response?")}, "did the company say anything about passwords?", "Marta Quell"},
 		{[]bot.Turn{turn("What did US Bancorp say?"), turn("did they share any data?")}, "what else did they say?", "Dana Ripley"},
-		{[]bot.Turn{turn("Who said there are no special relationships with banks to use purchase data for ads?")}, "what else did she say?", "Elisabeth Diana"},
+		{[]bot.Turn{turn("Who said that no passwords, messages or payment details were visible?")}, "what else did she say?", "Marta Quell"},
 	}
 	for _, c := range cases {
 		a := wideAnswer(t, c.q, c.history...)
 		if len(a.Groups) == 0 || !strings.Contains(a.Groups[0].Label, c.speaker) {
-			t.Errorf("%q after %q: speakers %q, want %s first (lead %q)", c.q, c.history[len(c.history)-1].Question, speakers(a), c.speaker, a.Lead)
+			t.Errorf("%q after %q (answered %q): speakers %q, want %s first (lead %q)", c.q, c.history[len(c.history)-1].Question, c.history[len(c.history)-1].Answer, speakers(a), c.speaker, a.Lead)
 		}
 	}
 }

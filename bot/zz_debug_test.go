@@ -20,13 +20,16 @@ func TestZZPlan(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := New(lib)
-	snap := e.snapshot()
 	var hist []Turn
 	for _, h := range strings.Split(os.Getenv("PLAN_HIST"), "|") {
 		if h != "" {
-			hist = append(hist, Turn{Question: h})
+			q, _ := ParseQuestion(h)
+			q.History = hist
+			a, _ := e.Answer(context.Background(), q)
+			hist = append(hist, Turn{Question: h, Answer: a.Text})
 		}
 	}
+	snap := e.snapshot()
 	for _, q := range strings.Split(os.Getenv("PLAN_Q"), "|") {
 		p := e.understand(snap, q, hist)
 		fmt.Printf("%q: %+v\n", q, *p)
