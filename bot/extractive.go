@@ -49,6 +49,7 @@ func (e *Engine) extractive(ctx context.Context, snap *snapshot, p *plan) (Answe
 	if p.yesNo && !p.whoSaid && !p.compare {
 		e.settle(b)
 	}
+	e.calibrate(b)
 	if b.ans.Abstained() {
 		b.ans.Kind = KindOutOfScope
 		if b.ans.Lead == "" {

@@ -1,0 +1,41 @@
+package bot
+
+// fullCoverage is the share of a question's topic weight the best
+// sentence or quotation of an answer must hold for the answer to be given
+// as a full one; below it, the answer says it may not answer fully.
+const fullCoverage = 0.6
+
+// PartialLead is the lead of an answer whose evidence bears on the
+// question without settling all of it.
+const PartialLead = "The sources may not answer this fully; here is the closest evidence."
+
+// calibrate says so in the lead when the evidence of a fact answer covers
+// only part of what the question asks: between a clear answer and a clear
+// abstention, the closest evidence, marked as such.
+func (e *Engine) calibrate(b *builder) {
+	p := b.p
+	if b.ans.Abstained() || p.kind != KindFact || p.silence || p.yesNo || len(p.topic) == 0 {
+		return
+	}
+	st := b.snap.statistics()
+	best := 0.0
+	for _, ev := range b.ans.Evidence {
+		// A sentence answers with its own words while the question's
+		// other words sit around it ("The texting service boasts 1.3
+		// billion users" after a paragraph on Messenger).
+		text := ev.Text
+		if src, err := b.snap.corpus.Get(ev.Source); err == nil {
+			if i := src.ParagraphAt(ev.Start); i >= 0 {
+				lo := src.Paragraphs[max(0, i-1)].Start
+				text = src.Text[lo:src.Paragraphs[i].End]
+			}
+		}
+		best = max(best, softCoverage(st, p.topic, text, false))
+	}
+	for _, q := range b.ans.Quotes() {
+		best = max(best, softCoverage(st, p.topic, q.Text, false))
+	}
+	if best < fullCoverage {
+		b.ans.Lead = PartialLead
+	}
+}
