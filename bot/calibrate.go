@@ -14,6 +14,10 @@ const PartialLead = "The sources may not answer this fully; here is the closest 
 // abstention, the closest evidence, marked as such.
 func (e *Engine) calibrate(b *builder) {
 	p := b.p
+	if p.kind == KindQuote && len(p.entities) > 0 && !p.compare {
+		e.calibrateQuotes(b)
+		return
+	}
 	if b.ans.Abstained() || p.kind != KindFact || p.silence || p.yesNo || len(p.topic) == 0 {
 		return
 	}
@@ -38,4 +42,21 @@ func (e *Engine) calibrate(b *builder) {
 	if best < fullCoverage {
 		b.ans.Lead = PartialLead
 	}
+}
+
+// calibrateQuotes says so when a speaker is quoted but nothing of it, nor
+// any sentence about them, bears on the topic the question names ("Has X
+// said anything about the Supreme Court?").
+func (e *Engine) calibrateQuotes(b *builder) {
+	p := b.p
+	if len(p.topic) == 0 || len(b.ans.Quotes()) == 0 || len(b.ans.Evidence) > 0 || (p.yesNo && !spokeAboutRe.MatchString(p.asked)) {
+		return
+	}
+	st := b.snap.statistics()
+	for _, q := range b.ans.Quotes() {
+		if softCoverage(st, p.topic, q.Text, false) >= minCoverage {
+			return
+		}
+	}
+	b.ans.Lead += " None of it is clearly about what you asked; it may not answer the question."
 }

@@ -16,7 +16,7 @@ const maxSideQuotes = 5
 // side, in the order the question names them, the quotations about the
 // question's topic first, and says plainly when one side said nothing.
 func (e *Engine) compareAnswer(b *builder, hits []retrieval.Hit) {
-	names := inQuestionOrder(b.p.asked, b.p.entities)
+	names := sides(b.snap, b.p.asked, inQuestionOrder(b.p.asked, b.p.entities))
 	type side struct {
 		qs []quote.Quote
 		ss []quote.Silence
@@ -141,6 +141,15 @@ func subjectEntities(text string, entities []string) []string {
 		spans = append(spans, span{e, start, end})
 	}
 	sort.SliceStable(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
+	// "Is Clinton's health an issue, according to Caddell?": the one
+	// whose words are asked for comes after "according to".
+	if i := strings.Index(lower, "according to "); i >= 0 {
+		for _, sp := range spans {
+			if sp.start >= i+len("according to ") && strings.TrimSpace(strings.TrimPrefix(lower[i+len("according to "):sp.start], "the ")) == "" {
+				return []string{sp.name}
+			}
+		}
+	}
 	out := []string{spans[0].name}
 	for i := 1; i < len(spans); i++ {
 		gap := ""
@@ -152,6 +161,49 @@ func subjectEntities(text string, entities []string) []string {
 			break
 		}
 		out = append(out, spans[i].name)
+	}
+	return out
+}
+
+// sides reduces the entities a comparison names to one a mention: where
+// one word of the question names several speakers ("Trump": Donald Trump,
+// Ivanka Trump…), the side is the one the sources quote most.
+func sides(snap *snapshot, text string, entities []string) []string {
+	if len(entities) < 3 {
+		return entities
+	}
+	lower := map[string]bool{}
+	for _, w := range words(text) {
+		lower[w] = true
+	}
+	key := func(e string) string {
+		var ks []string
+		for _, w := range words(e) {
+			if lower[w] && !stopwords[w] {
+				ks = append(ks, w)
+			}
+		}
+		return strings.Join(ks, " ")
+	}
+	best := map[string]string{}
+	count := map[string]int{}
+	var order []string
+	for _, e := range entities {
+		k := key(e)
+		if k == "" {
+			k = "\x00" + e // named by an alias: a side of its own
+		}
+		qs, _ := snap.ledger.BySpeaker(e)
+		if _, ok := best[k]; !ok {
+			order = append(order, k)
+		} else if len(qs) <= count[k] {
+			continue
+		}
+		best[k], count[k] = e, len(qs)
+	}
+	out := make([]string, len(order))
+	for i, k := range order {
+		out[i] = best[k]
 	}
 	return out
 }

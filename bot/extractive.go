@@ -46,7 +46,7 @@ func (e *Engine) extractive(ctx context.Context, snap *snapshot, p *plan) (Answe
 	default:
 		e.factAnswer(b, hits)
 	}
-	if p.yesNo && !p.whoSaid && !p.compare {
+	if p.yesNo && !p.whoSaid && !p.compare && !spokeAboutRe.MatchString(p.asked) {
 		e.settle(b)
 	}
 	e.calibrate(b)

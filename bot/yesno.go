@@ -9,11 +9,15 @@ import (
 var (
 	// negationRe finds a denial or a refusal in a sentence.
 	negationRe = regexp.MustCompile(`(?i)\b(not|no|never|nothing|none|neither|nor|cannot|without|untrue|false|incorrect\w*|den(y|ies|ied|ial|ials)|refus\w*|reject\w*|declin\w*)\b|\w+n['’]t\b`)
-	// negativeAskRe finds a question that asks whether someone denied or
-	// refused something: a denial then answers yes.
 	// strongDenialRe finds an outright denial.
 	strongDenialRe = regexp.MustCompile(`(?i)\b(not true|untrue|incorrect\w*|false|den(y|ies|ied)|wrong|inaccurate|mislead\w*)\b`)
-	negativeAskRe  = regexp.MustCompile(`(?i)\b(den(y|ies|ied|ial)|refus\w*|reject\w*|declin\w*|dispute\w*|contest\w*|push(ed)? back|rebut\w*|oppos\w*)\b`)
+	// negativeAskRe finds a question that asks whether someone denied or
+	// refused something: a denial then answers yes.
+	negativeAskRe = regexp.MustCompile(`(?i)\b(den(y|ies|ied|ial)|refus\w*|reject\w*|declin\w*|dispute\w*|contest\w*|push(ed)? back|rebut\w*|oppos\w*)\b`)
+	// spokeAboutRe finds a yes/no question that asks whether someone
+	// spoke at all ("Did X comment?", "Has X said anything about Y?"):
+	// what they said answers it, not a yes or a no.
+	spokeAboutRe = regexp.MustCompile(`(?i)\b(sa(y|id|ys)|comment(ed|s)?|respond(ed|s)?|react(ed|s)?|spoke|speak|spoken|talk(ed|s)?|mention(ed|s)?|weigh(ed)? in)\s+(anything|something|much|publicly|at all)?\s*(about|on|regarding|concerning|to|over|\W*$)`)
 )
 
 // settleCoverage is the share of a yes/no question's topic weight a
@@ -83,17 +87,53 @@ func (e *Engine) settle(b *builder) {
 		groups := append([]SpeakerGroup{g}, append(b.ans.Groups[:bestG:bestG], b.ans.Groups[bestG+1:]...)...)
 		b.ans.Groups = groups
 	}
-	yes := !negationRe.MatchString(text) || negAsk
-	verdict := "No"
-	if yes {
-		verdict = "Yes"
+	// The verdict: a denial of what was asked ("We haven't shared…" for
+	// "Did they share…?") says no; the words asked for, with no negation,
+	// say yes; a negation of something else ("that doesn't account for…")
+	// says neither, and the lead only gives the evidence.
+	verdict := ""
+	switch {
+	case negAsk:
+		verdict = "Yes, according to "
+	case negatedTopic(text, topic):
+		verdict = "No, according to "
+	case !negationRe.MatchString(text):
+		verdict = "Yes, according to "
+	default:
+		verdict = "The closest the sources come is from "
 	}
-	text = strings.TrimRight(strings.TrimSpace(text), ",;:")
-	if who != "" {
-		b.ans.Lead = fmt.Sprintf("%s, according to %s: “%s” %s", verdict, who, text, Cite(cites...))
-	} else {
-		b.ans.Lead = fmt.Sprintf("%s, according to the sources: “%s” %s", verdict, text, Cite(cites...))
+	if who == "" {
+		who = "the sources"
+		if strings.HasPrefix(verdict, "The closest") {
+			who = "this"
+		}
 	}
+	text, more := leadExcerpt(text)
+	b.ans.Lead = fmt.Sprintf("%s%s: “%s”%s %s", verdict, who, text, more, Cite(cites...))
+}
+
+// negationReach is how many words after a negation may be what it denies.
+const negationReach = 3
+
+// negatedTopic reports whether the text negates one of the topic's words:
+// a negation with a topic word among the next few words ("haven't shared
+// any customer information" for share).
+func negatedTopic(text string, topic []string) bool {
+	ws := words(text)
+	for i, w := range ws {
+		if !negationRe.MatchString(w) {
+			continue
+		}
+		for j := i + 1; j < len(ws) && j <= i+negationReach; j++ {
+			t := stem(ws[j])
+			for _, u := range topic {
+				if t == u || nearStem(t, u) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // firstSilence returns the first refusal to comment the answer shows.
@@ -180,4 +220,24 @@ func loose(w string) string {
 		}
 	}
 	return w
+}
+
+// maxLeadQuote is the most of a settling quotation the lead repeats; the
+// whole of it follows below.
+const maxLeadQuote = 200
+
+// leadExcerpt returns the start of text to quote in a lead, verbatim: all
+// of it when short, else its first sentences up to maxLeadQuote bytes, or
+// its first words, with "…" to put after the closing mark.
+func leadExcerpt(text string) (string, string) {
+	text = strings.TrimRight(strings.TrimSpace(text), ",;:")
+	if len(text) <= maxLeadQuote {
+		return text, ""
+	}
+	cut := strings.LastIndexAny(text[:maxLeadQuote], ".!?")
+	if cut < maxLeadQuote/3 {
+		cut = strings.LastIndexByte(text[:maxLeadQuote], ' ')
+		return strings.TrimRight(text[:cut], ",;: "), "…"
+	}
+	return text[:cut+1], " …"
 }
