@@ -2,6 +2,7 @@ package bot
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -33,6 +34,10 @@ type plan struct {
 	// compare is set when the question sets two or more entities side by
 	// side ("Compare X's and Y's responses").
 	compare bool
+	// subject is the speaker a question asks about by a name that is no
+	// speaker of the ledger ("has goldman sachs said anything?"); the
+	// answer abstains unless the sources print it.
+	subject string
 }
 
 var (
@@ -70,7 +75,20 @@ func (e *Engine) understand(snap *snapshot, text string, history []Turn) *plan {
 	}
 
 	p.unknown, p.strangers = properNouns(snap, text, p.entities)
+	if len(p.unknown) == 0 && !compareRe.MatchString(text) {
+		if s := speakerAskedAbout(snap, text); s != "" && len(snap.ledger.NamedIn(s)) == 0 {
+			// "has goldman sachs said anything about facebook": the
+			// speaker asked about is no speaker of the ledger; the names
+			// after it are what they were asked about.
+			p.subject, p.entities = s, nil
+		}
+	}
+	typos := misspeltSpeechWords(text)
+	p.wantsQuotes = p.wantsQuotes || len(typos) > 0
 	p.topic = topicTerms(p.query, p.entities)
+	for _, w := range typos {
+		p.topic = slices.DeleteFunc(p.topic, func(t string) bool { return t == stem(w) })
+	}
 	if m := focusRe.FindStringSubmatch(text); m != nil && !stopwords[strings.ToLower(m[1])] {
 		p.focus = stem(strings.ToLower(m[1]))
 	}

@@ -28,6 +28,17 @@ func (e *Engine) extractive(ctx context.Context, snap *snapshot, p *plan) (Answe
 		e.silenceAnswer(b)
 		return b.ans, nil, nil
 	}
+	if p.subject != "" {
+		absent, err := absentSubject(ctx, snap, p)
+		if err != nil {
+			return Answer{}, nil, err
+		}
+		if absent {
+			b.ans.Kind = KindOutOfScope
+			b.ans.Lead = fmt.Sprintf("The sources don't say anything about %s.", p.subject)
+			return b.ans, nil, nil
+		}
+	}
 	hits, err := search(ctx, snap, p)
 	if err != nil {
 		return Answer{}, nil, err
