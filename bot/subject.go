@@ -63,9 +63,16 @@ func speakerAskedAbout(snap *snapshot, text string) string {
 func absentSubject(ctx context.Context, snap *snapshot, p *plan) (bool, error) {
 	st := snap.statistics()
 	for _, w := range words(p.subject) {
-		if !stopwords[w] && !st.mentions(w) {
+		// A plural ("investors") describes people, whom the sources may
+		// well cover in other words; a name ("goldman") does not.
+		if !stopwords[w] && !st.mentions(w) && !looksPlural(w) {
 			return true, nil
 		}
+	}
+	if strings.ToLower(p.subject) == p.subject {
+		// Typed in lower case, a phrase of known words is more likely a
+		// description ("bank executives") than a name.
+		return false, nil
 	}
 	hits, err := snap.Search(ctx, retrieval.SearchOptions{Query: p.subject, K: 10, Kind: retrieval.KindParagraph})
 	if err != nil {
@@ -104,4 +111,9 @@ func misspeltSpeechWords(text string) []string {
 		}
 	}
 	return out
+}
+
+// looksPlural reports whether w ends like an English plural.
+func looksPlural(w string) bool {
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
 }
