@@ -75,20 +75,9 @@ func (e *Engine) understand(snap *snapshot, text string, history []Turn) *plan {
 	}
 
 	p.unknown, p.strangers = properNouns(snap, text, p.entities)
-	if len(p.unknown) == 0 && !compareRe.MatchString(text) {
-		if s := speakerAskedAbout(snap, text); s != "" && len(snap.ledger.NamedIn(s)) == 0 {
-			// "has goldman sachs said anything about facebook": the
-			// speaker asked about is no speaker of the ledger; the names
-			// after it are what they were asked about.
-			p.subject, p.entities = s, nil
-		}
-	}
-	typos := misspeltSpeechWords(text)
-	p.wantsQuotes = p.wantsQuotes || len(typos) > 0
+	notTopic := resolveSpeaker(snap, p)
 	p.topic = topicTerms(p.query, p.entities)
-	for _, w := range typos {
-		p.topic = slices.DeleteFunc(p.topic, func(t string) bool { return t == stem(w) })
-	}
+	p.topic = slices.DeleteFunc(p.topic, func(t string) bool { return notTopic[t] })
 	if m := focusRe.FindStringSubmatch(text); m != nil && !stopwords[strings.ToLower(m[1])] {
 		p.focus = stem(strings.ToLower(m[1]))
 	}
@@ -228,6 +217,7 @@ func properNouns(snap *snapshot, text string, entities []string) (unknown, stran
 		for _, w := range words(en) {
 			known[w] = true
 		}
+		known[initials(en)] = true // "EFF" for Electronic Frontier Foundation
 	}
 	seen := map[string]bool{}
 	for _, loc := range capitalWordRe.FindAllStringIndex(text, -1) {

@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/privacybot/privacybot/quote"
@@ -13,7 +14,7 @@ import (
 const speechAsk = `(?:say|said|says|saying|comment\w*|respond\w*|react\w*|reply|replied|speak|spoke|spoken|talk\w*|tell|told|state|stated|think|thought|characteri[sz]e\w*|describe\w*|weigh\w* in|make of|feel\w*)`
 
 // subjectName is up to four words naming someone.
-const subjectName = `((?:[\p{L}\d.&'’-]+\s+){0,3}?[\p{L}\d.&'’-]+?)`
+const subjectName = `((?:[\p{L}\d.&'’-]+\s+){0,5}?[\p{L}\d.&'’-]+?)`
 
 var subjectRes = []*regexp.Regexp{
 	// "What did goldman sachs say about…", "How has Meta responded…"
@@ -28,18 +29,59 @@ var subjectRes = []*regexp.Regexp{
 // ("the bank", "their lawyers").
 var notNames = toSet(`the a an its their his her our your my this that these those they he she it we you i any anyone anybody someone somebody everyone people each every some other others no nobody all most`)
 
+// resolveSpeaker finds whom a question asks about when the ledger's names
+// are not in it as typed: a speaker named by description ("the retailer's
+// spokeswoman", "the EFF lawyer") or by the first word of an
+// organization's name ("Northgate"), which become its entities; or a name
+// the ledger does not know ("has goldman sachs said anything?"), which
+// becomes p.subject, checked against the sources' text later. It returns
+// the stemmed words that are not part of the question's topic: those of
+// the description, and misspelt words asking for someone's words.
+func resolveSpeaker(snap *snapshot, p *plan) map[string]bool {
+	text := p.asked
+	notTopic := map[string]bool{}
+	typos := misspeltSpeechWords(text)
+	for _, w := range typos {
+		notTopic[stem(w)] = true
+	}
+	p.wantsQuotes = p.wantsQuotes || len(typos) > 0
+	if !p.wantsQuotes || whoSaidRe.MatchString(text) || compareRe.MatchString(text) {
+		return notTopic
+	}
+	if len(p.entities) == 0 {
+		if ents := describedSpeakers(snap, text); len(ents) > 0 {
+			asked := askedSpeaker(text)
+			p.entities = ents
+			inAsked := func(n string) bool { return strings.Contains(strings.ToLower(asked), strings.ToLower(n)) }
+			p.unknown = slices.DeleteFunc(p.unknown, inAsked)
+			p.strangers = slices.DeleteFunc(p.strangers, inAsked)
+			for _, w := range words(asked) {
+				notTopic[stem(w)] = true
+			}
+			return notTopic
+		}
+	}
+	if len(p.unknown) == 0 {
+		if s := speakerAskedAbout(snap, text); s != "" && len(snap.ledger.NamedIn(s)) == 0 {
+			// "has goldman sachs said anything about facebook": the
+			// speaker asked about is no speaker of the ledger; the names
+			// after it are what they were asked about.
+			p.subject, p.entities = s, nil
+		}
+	}
+	return notTopic
+}
+
 // speakerAskedAbout returns the name of the speaker a question asks about
 // when it names one the ledger does not know ("Did Bank of America
 // comment?"), as typed; "" when it names none, or describes them ("the
 // bank").
 func speakerAskedAbout(snap *snapshot, text string) string {
-	for _, re := range subjectRes {
-		m := re.FindStringSubmatch(text)
-		if m == nil {
-			continue
-		}
-		name := strings.TrimSpace(m[1])
+	if name := askedSpeaker(text); name != "" {
 		ws := words(name)
+		if len(ws) > 4 {
+			return ""
+		}
 		if len(ws) == 0 || notNames[ws[0]] || questionWords[ws[0]] {
 			return ""
 		}
@@ -53,6 +95,18 @@ func speakerAskedAbout(snap *snapshot, text string) string {
 			return ""
 		}
 		return name
+	}
+	return ""
+}
+
+// askedSpeaker returns the words a question uses for the speaker whose
+// words it asks for, as typed: a name or a description ("the retailer's
+// spokeswoman"); "" when it has no such form.
+func askedSpeaker(text string) string {
+	for _, re := range subjectRes {
+		if m := re.FindStringSubmatch(text); m != nil {
+			return strings.TrimSpace(m[1])
+		}
 	}
 	return ""
 }
