@@ -224,7 +224,12 @@ func (e *Engine) quoteAnswer(b *builder, hits []retrieval.Hit) {
 		// "Did Facebook deny the report?": what the articles say about the
 		// speaker on that subject, beside the speaker's own words.
 		cands, _ := e.rankEvidence(b, hits)
-		b.addEvidence(cands, 2, func(c candidate) bool { return c.mentions })
+		st := b.snap.statistics()
+		b.addEvidence(cands, 2, func(c candidate) bool {
+			// A yes/no question may be settled by a sentence on its
+			// subject that names it only as "he" or "the company".
+			return c.mentions || b.p.yesNo && softCoverage(st, b.p.topic, c.ev.Text, false) >= settleCoverage-0.2
+		})
 	}
 }
 

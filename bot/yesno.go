@@ -57,14 +57,25 @@ func (e *Engine) settle(b *builder) {
 		// Fargo…") does not settle what the question's subject did: it
 		// must name the subject first. A quotation of the asked-about
 		// speaker settles it before a sentence that covers as much.
+		c := score(ev.Text) - 0.05
 		if len(b.p.entities) > 0 && !namesFirst(ev.Text, b.p.entities) {
-			continue
+			// It may still be the closest the sources come.
+			c = min(c, settleCoverage-0.01)
 		}
-		if c := score(ev.Text) - 0.05; c > bestScore {
+		if c > bestScore {
 			bestScore, bestG, bestQ, bestE = c, -1, -1, ei
 		}
 	}
 	if bestScore < settleCoverage {
+		if bestE >= 0 && bestScore >= settleCoverage-0.2 {
+			// "Asked whether customers would be compensated, the ICO
+			// declined to comment.": close, but not a yes or a no.
+			ev := b.ans.Evidence[bestE]
+			b.ans.Evidence = append([]Evidence{ev}, append(b.ans.Evidence[:bestE:bestE], b.ans.Evidence[bestE+1:]...)...)
+			text, more := leadExcerpt(ev.Text)
+			b.ans.Lead = fmt.Sprintf("The sources don't settle it; the closest they come is this: “%s”%s %s", text, more, Cite(ev.Citation))
+			return
+		}
 		if s := firstSilence(b.ans.Groups); s != nil {
 			b.ans.Lead = fmt.Sprintf("The sources don't settle it: they report that %s %s %s.", silenceWho(*s), silenceClause(s.Kind), Cite(s.Citation))
 			return
@@ -178,7 +189,7 @@ func softCoverage(st *statsSnapshot, topic []string, text string, negAsk bool) f
 
 func nearStem(a, b string) bool {
 	a, b = loose(a), loose(b)
-	if a == b {
+	if a == b || base(a) == base(b) && len(base(a)) >= 4 {
 		return true
 	}
 	if len(a) > len(b) {
@@ -200,6 +211,9 @@ func namesFirst(sentence string, entities []string) bool {
 	head := map[string]bool{}
 	for _, w := range ws {
 		head[w] = true
+	}
+	if len(ws) > 0 && (ws[0] == "he" || ws[0] == "she" || ws[0] == "it" || ws[0] == "they") {
+		return true // the subject, named in the sentence before
 	}
 	for _, e := range entities {
 		for _, w := range words(e) {
@@ -240,4 +254,20 @@ func leadExcerpt(text string) (string, string) {
 		return strings.TrimRight(text[:cut], ",;: "), "…"
 	}
 	return text[:cut+1], " …"
+}
+
+// base strips a noun's or verb's Latinate ending so that "admission" and
+// "admit", "compensation" and "compensated", "deletion" and "delete",
+// "resignation" and "resign" meet.
+func base(w string) string {
+	if strings.HasSuffix(w, "mission") {
+		return w[:len(w)-len("mission")] + "mit"
+	}
+	for _, suf := range []string{"ation", "ition", "ion", "at", "et", "e"} {
+		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
+			w = w[:len(w)-len(suf)]
+			break
+		}
+	}
+	return strings.TrimSuffix(w, "t")
 }
