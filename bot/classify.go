@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/privacybot/privacybot/quote"
 )
 
 // plan is how the engine understood a question.
@@ -34,6 +36,9 @@ type plan struct {
 	// compare is set when the question sets two or more entities side by
 	// side ("Compare X's and Y's responses").
 	compare bool
+	// quietSides are the names a comparison sets beside its entities that
+	// the sources print but never quote ("Lester Holt").
+	quietSides []string
 	// subject is the speaker a question asks about by a name that is no
 	// speaker of the ledger ("has goldman sachs said anything?"); the
 	// answer abstains unless the sources print it.
@@ -75,13 +80,19 @@ func (e *Engine) understand(snap *snapshot, text string, history []Turn) *plan {
 	}
 
 	p.unknown, p.strangers = properNouns(snap, text, p.entities)
+	p.entities = notMisreadings(snap, text, p.entities)
 	notTopic := resolveSpeaker(snap, p)
 	p.topic = topicTerms(p.query, p.entities)
 	p.topic = slices.DeleteFunc(p.topic, func(t string) bool { return notTopic[t] })
 	if m := focusRe.FindStringSubmatch(text); m != nil && !stopwords[strings.ToLower(m[1])] {
 		p.focus = stem(strings.ToLower(m[1]))
 	}
-	p.compare = len(p.entities) >= 2 && compareRe.MatchString(text)
+	if compareRe.MatchString(text) && len(p.entities) > 0 {
+		// A side the sources name but never quote still counts: the
+		// answer says plainly that it said nothing.
+		p.quietSides = unquotedNames(snap, text, p.entities)
+		p.compare = len(sides(snap, text, p.entities))+len(p.quietSides) >= 2
+	}
 	switch {
 	case sourcesRe.MatchString(text):
 		p.kind = KindSources
@@ -159,6 +170,41 @@ func pruneEntities(text string, entities []string) []string {
 		}
 	}
 	return out
+}
+
+// notMisreadings drops the entities the ledger matched only as a
+// misspelling of a name the sources do print ("Lester" Holt read as Jon
+// "Tester"): a real name is not a typo.
+func notMisreadings(snap *snapshot, text string, entities []string) []string {
+	q := map[string]bool{}
+	for _, w := range words(text) {
+		q[w] = true
+	}
+	var names []string
+	for _, w := range capitalWordRe.FindAllString(text, -1) {
+		lw := strings.TrimSuffix(strings.ToLower(strings.ReplaceAll(w, "’", "'")), "'s")
+		if len(lw) >= 4 && !questionWords[lw] && snap.statistics().mentions(lw) {
+			names = append(names, lw)
+		}
+	}
+	if len(names) == 0 {
+		return entities
+	}
+	return slices.DeleteFunc(entities, func(e string) bool {
+		for _, w := range words(e) {
+			if q[w] {
+				return false // named as written
+			}
+		}
+		for _, w := range words(e) {
+			for _, n := range names {
+				if quote.EditDistance(w, n, 2) <= 2 {
+					return true
+				}
+			}
+		}
+		return false
+	})
 }
 
 func subset(a, b map[string]bool) bool {

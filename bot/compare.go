@@ -16,7 +16,13 @@ const maxSideQuotes = 5
 // side, in the order the question names them, the quotations about the
 // question's topic first, and says plainly when one side said nothing.
 func (e *Engine) compareAnswer(b *builder, hits []retrieval.Hit) {
-	names := sides(b.snap, b.p.asked, inQuestionOrder(b.p.asked, b.p.entities))
+	names := sides(b.snap, b.p.asked, b.p.entities)
+	quiet := map[string]bool{}
+	for _, n := range b.p.quietSides {
+		quiet[n] = true
+		names = append(names, n)
+	}
+	names = inQuestionOrder(b.p.asked, names)
 	type side struct {
 		qs []quote.Quote
 		ss []quote.Silence
@@ -27,6 +33,9 @@ func (e *Engine) compareAnswer(b *builder, hits []retrieval.Hit) {
 	owner := map[[2]any]int{}
 	all := make([][]quote.Quote, len(names))
 	for i, name := range names {
+		if quiet[name] {
+			continue
+		}
 		qs, ss, _ := speakerQuotes(b.snap, name)
 		all[i], sides[i].ss = qs, ss
 		for _, q := range qs {
@@ -59,10 +68,8 @@ func (e *Engine) compareAnswer(b *builder, hits []retrieval.Hit) {
 			articles[q.Source] = true
 		}
 		switch {
-		case len(s.qs) > 0 && i == 0:
-			parts = append(parts, fmt.Sprintf("the sources quote %s %s, in %s%s", name, times(len(s.qs)), plural(len(articles), "article"), shown))
 		case len(s.qs) > 0:
-			parts = append(parts, fmt.Sprintf("%s %s, in %s%s", name, times(len(s.qs)), plural(len(articles), "article"), shown))
+			parts = append(parts, fmt.Sprintf("they quote %s %s, in %s%s", name, times(len(s.qs)), plural(len(articles), "article"), shown))
 		case len(s.ss) > 0:
 			parts = append(parts, fmt.Sprintf("they quote nothing from %s, and report that %s", name, silenceSummary(s.ss)))
 		default:
@@ -205,5 +212,41 @@ func sides(snap *snapshot, text string, entities []string) []string {
 	for i, k := range order {
 		out[i] = best[k]
 	}
+	return out
+}
+
+// unquotedNames returns the names a question writes with capitals that
+// the sources print but the ledger never quotes, as runs of words ("Lester
+// Holt"), leaving out the words of its entities.
+func unquotedNames(snap *snapshot, text string, entities []string) []string {
+	known := map[string]bool{}
+	for _, e := range entities {
+		for _, w := range words(e) {
+			known[w] = true
+		}
+	}
+	st := snap.statistics()
+	var out []string
+	var run []string
+	flush := func() {
+		if len(run) > 0 {
+			out = append(out, strings.Join(run, " "))
+			run = nil
+		}
+	}
+	locs := capitalWordRe.FindAllStringIndex(text, -1)
+	for i, loc := range locs {
+		w := strings.TrimSuffix(strings.TrimSuffix(text[loc[0]:loc[1]], "'s"), "’s")
+		lw := strings.ToLower(w)
+		if known[lw] || questionWords[lw] || stopwords[lw] || !st.mentions(lw) {
+			flush()
+			continue
+		}
+		if len(run) > 0 && i > 0 && strings.TrimSpace(text[locs[i-1][1]:loc[0]]) != "" {
+			flush()
+		}
+		run = append(run, w)
+	}
+	flush()
 	return out
 }

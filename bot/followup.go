@@ -46,6 +46,9 @@ func followUp(snap *snapshot, p *plan, history []Turn) {
 			return
 		}
 		p.entities = fitPronoun(snap, text, ents)
+		// "what does he want the president to do?" after "What did Adam
+		// Schiff say?": his words first, then what the articles say.
+		p.wantsQuotes = p.wantsQuotes || quoteVerbRe.MatchString(asked)
 		if own := pronounRe.ReplaceAllString(text, " "); len(topicTerms(own, nil)) > 0 {
 			// The question says what it is about: search for that, about
 			// them, not for the earlier question's subject too.
