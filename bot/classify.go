@@ -183,7 +183,7 @@ func notMisreadings(snap *snapshot, text string, entities []string) []string {
 	var names []string
 	for _, w := range capitalWordRe.FindAllString(text, -1) {
 		lw := strings.TrimSuffix(strings.ToLower(strings.ReplaceAll(w, "’", "'")), "'s")
-		if len(lw) >= 4 && !questionWords[lw] && snap.statistics().mentions(lw) {
+		if len(lw) >= 4 && !questionWords[lw] && snap.statistics().vocab[lw] > 0 {
 			names = append(names, lw)
 		}
 	}

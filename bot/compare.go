@@ -238,7 +238,7 @@ func unquotedNames(snap *snapshot, text string, entities []string) []string {
 	for i, loc := range locs {
 		w := strings.TrimSuffix(strings.TrimSuffix(text[loc[0]:loc[1]], "'s"), "’s")
 		lw := strings.ToLower(w)
-		if known[lw] || questionWords[lw] || stopwords[lw] || !st.mentions(lw) {
+		if known[lw] || questionWords[lw] || stopwords[lw] || st.vocab[lw] == 0 {
 			flush()
 			continue
 		}
