@@ -23,6 +23,9 @@ var subjectRes = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^\W*(?:did|does|do|has|have|had|is|was|were|will)\s+` + subjectName + `\s+(?:ever\s+|publicly\s+|actually\s+|already\s+)?` + speechAsk + `\b`),
 	// "elon musk's take on…", "What was Meta's response?"
 	regexp.MustCompile(`(?i)^\W*(?:(?:what|how)(?:'s|’s| is| was| were| are)\s+)?` + subjectName + `(?:'s|’s|s'|s’)\s+(?:take|response|reaction|position|view|views|stance|statement|comment|comments|answer|reply|thoughts|opinion|side)\b`),
+	// "…, according to Northgate?", "According to the regulator, …"
+	regexp.MustCompile(`(?i)\baccording to\s+` + subjectName + `\s*[?.!]*\s*$`),
+	regexp.MustCompile(`(?i)^\W*according to\s+` + subjectName + `\s*,`),
 }
 
 // notNames start a phrase that describes someone instead of naming them

@@ -153,6 +153,12 @@ func TestWhoSaidWhatAnyPhrasing(t *testing.T) {
 		{"How did Marta Quell characterise the breach?", "Marta Quell", "photo_app"},
 		{"What was Snapwell's response to the flaw?", "Marta Quell", "photo_app"},
 		{"what did marta quell have to say about passwords", "Marta Quell", "photo_app"},
+		{"how did snapwell reponse to the flaw", "Marta Quell", "photo_app"},
+		// By description, or by the first word of an organization's name.
+		{"What did the EFF lawyer say?", "Priya Raman", "ftc"},
+		{"what did the hospital's chief information officer say", "Helen Park", "hospital"},
+		{"Northgate's take on the attackers", "Northgate Cyber", "hospital"},
+		{"Is the ransomware group a threat to others, according to Northgate?", "Northgate Cyber", "hospital"},
 	}
 	for _, c := range cases {
 		a := wideAnswer(t, c.q)
@@ -256,6 +262,8 @@ func TestComparison(t *testing.T) {
 		{"Compare what Facebook and Wells Fargo said", []string{"Facebook", "Wells Fargo"}, []string{"001"}, "Wells Fargo", 1},
 		{"JPMorgan vs Citigroup: how did they respond?", []string{"JPMorgan", "Citigroup"}, []string{"001"}, "", 2},
 		{"What's the difference between what Marta Quell and Owen Brandt said?", []string{"Marta Quell", "Owen Brandt"}, []string{"photo_app"}, "", 2},
+		// A side the sources name but never quote said nothing.
+		{"How did Facebook's response differ from Slate's?", []string{"Facebook", "Slate"}, []string{"000"}, "Slate", 1},
 	}
 	for _, c := range cases {
 		a := wideAnswer(t, c.q)
@@ -314,6 +322,11 @@ func TestAbstainsOnAbsent(t *testing.T) {
 		"Did Jeff Bezos comment?",
 		"What is the boiling point of mercury?",
 		"Who won the Champions League in 2019?",
+		// Names typed in lower case, and names beside ones the sources know.
+		"has goldman sachs said anything about facebook",
+		"elon musk's take on snapwell",
+		"Did Bank of America comment?",
+		"what was jamie dimon's reaction to the facebook talks",
 	} {
 		a := wideAnswer(t, q)
 		if !a.Abstained() || len(a.Quotes()) != 0 {
