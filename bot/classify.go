@@ -123,7 +123,7 @@ func (e *Engine) understand(snap *snapshot, text string, history []Turn) *plan {
 // Acme say about representatives?" is not about a speaker called
 // "Representatives").
 func pruneEntities(text string, entities []string) []string {
-	if len(entities) < 2 {
+	if len(entities) == 0 {
 		return entities
 	}
 	qwords := strings.FieldsFunc(text, func(r rune) bool {
@@ -153,12 +153,17 @@ func pruneEntities(text string, entities []string) []string {
 	var out []string
 	for i, e := range entities {
 		drop := false
+		if ew := words(e); len(ew) >= 3 && len(matched[i]) == 1 && matched[i][ew[0]] {
+			// "Is Lester Holt a Democrat?" is not about a speaker the
+			// ledger labels "Democrat Hillary Clinton".
+			drop = true
+		}
 		if len(matched[i]) > 0 {
 			lower := true
 			for w := range matched[i] {
 				lower = lower && !capital[w]
 			}
-			drop = anyCapital && lower
+			drop = drop || anyCapital && lower
 			for j := range entities {
 				if j != i && len(matched[j]) > len(matched[i]) && subset(matched[i], matched[j]) {
 					drop = true

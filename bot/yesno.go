@@ -104,11 +104,17 @@ func (e *Engine) settle(b *builder) {
 	// says neither, and the lead only gives the evidence.
 	verdict := ""
 	switch {
+	case bestE >= 0 && len(b.p.entities) == 0:
+		// A sentence about no one in particular answers only as far as
+		// its words go: the lead gives it without a yes or a no.
+		verdict = "The closest the sources come is from "
 	case negAsk:
 		verdict = "Yes, according to "
 	case negatedTopic(text, topic):
 		verdict = "No, according to "
-	case !negationRe.MatchString(text):
+	case !negationRe.MatchString(text) && softCoverage(st, topic, text, false) >= 1:
+		// Yes only when it says all that was asked: "I think Lester Holt
+		// will be very fair" does not make him a Democrat.
 		verdict = "Yes, according to "
 	default:
 		verdict = "The closest the sources come is from "
