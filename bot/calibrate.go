@@ -1,5 +1,11 @@
 package bot
 
+import (
+	"sort"
+
+	"github.com/privacybot/privacybot/retrieval"
+)
+
 // fullCoverage is the share of a question's topic weight the best
 // sentence or quotation of an answer must hold for the answer to be given
 // as a full one; below it, the answer says it may not answer fully.
@@ -59,4 +65,86 @@ func (e *Engine) calibrateQuotes(b *builder) {
 		}
 	}
 	b.ans.Lead += " None of it is clearly about what you asked; it may not answer the question."
+}
+
+const (
+	// closestHits is how many retrieved passages the closest evidence is
+	// looked for in.
+	closestHits = 10
+	// closestTerms and closestWeight are the shares of the topic's words,
+	// by count and by IDF weight, a sentence must hold to be shown as the
+	// closest evidence.
+	closestTerms  = 0.5
+	closestWeight = 0.25
+	// maxClosest is the most sentences shown as the closest evidence.
+	maxClosest = 2
+)
+
+// closestEvidence answers a fact question that nothing answers in full
+// with the sentences that come closest, and says they may not answer it:
+// never a flat "the sources don't say" when relevant sentences exist. A
+// question with a word no source holds still abstains.
+func (e *Engine) closestEvidence(b *builder, hits []retrieval.Hit) {
+	p := b.p
+	if !b.ans.Abstained() || p.kind != KindFact || p.silence || len(p.topic) < 2 {
+		return
+	}
+	st := b.snap.statistics()
+	for _, t := range p.topic {
+		if !st.has(t) {
+			return
+		}
+	}
+	type near struct {
+		ev    Evidence
+		score float64
+	}
+	var best []near
+	seen := map[string]bool{}
+	n := 0
+	for _, h := range hits {
+		if h.Quote != nil {
+			continue
+		}
+		if n++; n > closestHits {
+			break
+		}
+		src, err := b.snap.corpus.Get(h.Source)
+		if err != nil {
+			continue
+		}
+		for _, sp := range sentenceSpans(src.Text, h.Start, h.End) {
+			text := src.Text[sp[0]:sp[1]]
+			if seen[foldQuote(text)] {
+				continue
+			}
+			seen[foldQuote(text)] = true
+			have := termSet(text)
+			got := 0
+			for _, t := range p.topic {
+				for u := range have {
+					if u == t || nearStem(u, t) {
+						got++
+						break
+					}
+				}
+			}
+			w := softCoverage(st, p.topic, text, false)
+			if float64(got) < closestTerms*float64(len(p.topic)) || w < closestWeight {
+				continue
+			}
+			best = append(best, near{Evidence{Text: text, Citation: Citation{Source: src.ID, Start: sp[0], End: sp[1]}}, w})
+		}
+	}
+	sort.SliceStable(best, func(i, j int) bool { return best[i].score > best[j].score })
+	for i, c := range best {
+		if i == maxClosest {
+			break
+		}
+		b.ans.Evidence = append(b.ans.Evidence, c.ev)
+		b.cite(c.ev.Source)
+	}
+	if len(b.ans.Evidence) > 0 {
+		b.ans.Lead = PartialLead
+	}
 }

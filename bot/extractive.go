@@ -60,6 +60,7 @@ func (e *Engine) extractive(ctx context.Context, snap *snapshot, p *plan) (Answe
 	if p.yesNo && !p.whoSaid && !p.compare && !spokeAboutRe.MatchString(p.asked) {
 		e.settle(b)
 	}
+	e.closestEvidence(b, hits)
 	e.calibrate(b)
 	if b.ans.Abstained() {
 		b.ans.Kind = KindOutOfScope
