@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 var (
@@ -255,11 +256,18 @@ func leadExcerpt(text string) (string, string) {
 		return text, ""
 	}
 	cut := strings.LastIndexAny(text[:maxLeadQuote], ".!?")
-	if cut < maxLeadQuote/3 {
-		cut = strings.LastIndexByte(text[:maxLeadQuote], ' ')
-		return strings.TrimRight(text[:cut], ",;: "), "…"
+	if cut >= maxLeadQuote/3 {
+		return text[:cut+1], " …"
 	}
-	return text[:cut+1], " …"
+	cut = strings.LastIndexByte(text[:maxLeadQuote], ' ')
+	if cut <= 0 {
+		// No space: cut at the last whole character.
+		cut = maxLeadQuote
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+	}
+	return strings.TrimRight(text[:cut], ",;: "), "…"
 }
 
 // base strips a noun's or verb's Latinate ending so that "admission" and
