@@ -18,7 +18,8 @@ func describedSpeakers(snap *snapshot, text string) []string {
 	if ws[0] == "the" || ws[0] == "a" || ws[0] == "an" {
 		return byRole(snap, ws[1:])
 	}
-	if len(ws) == 1 && !stopwords[ws[0]] && !notNames[ws[0]] && len(ws[0]) >= minShortName {
+	if len(ws) == 1 && !stopwords[ws[0]] && !notNames[ws[0]] && len(ws[0]) >= minShortName && snap.statistics().vocab[ws[0]] > 0 {
+		// A word the sources never print begins no name they quote.
 		return byFirstWord(snap, ws[0])
 	}
 	return nil
