@@ -114,12 +114,16 @@ func inQuestionOrder(text string, entities []string) []string {
 	return out
 }
 
+// objectPrepositions introduce what a question asks about rather than
+// whom ("from" and "by" introduce whom: "the response from Facebook").
+var objectPrepositions = toSet(`with to about for against on at into toward towards regarding over concerning`)
+
 // subjectEntities keeps the entities a question asks about: the first it
 // names, and those joined to it by "and", "or" or a comma ("Did JPMorgan
 // and Citigroup comment?"). The others are what it asks about them ("Did
 // Wells Fargo share data with Facebook?"), part of its topic.
 func subjectEntities(text string, entities []string) []string {
-	if len(entities) < 2 {
+	if len(entities) == 0 {
 		return entities
 	}
 	lower := strings.ToLower(text)
@@ -156,6 +160,12 @@ func subjectEntities(text string, entities []string) []string {
 				return []string{sp.name}
 			}
 		}
+	}
+	// "Has any bank agreed to share data with Facebook?": in a yes/no
+	// question a name after "with", "to", "about"… is what it asks about,
+	// not whom.
+	if before := strings.Fields(lower[:spans[0].start]); yesNoRe.MatchString(text) && len(before) > 0 && objectPrepositions[strings.Trim(before[len(before)-1], ",;:")] {
+		return nil
 	}
 	out := []string{spans[0].name}
 	for i := 1; i < len(spans); i++ {

@@ -58,7 +58,7 @@ func (e *Engine) extractive(ctx context.Context, snap *snapshot, p *plan) (Answe
 		e.factAnswer(b, hits)
 	}
 	if p.yesNo && !p.whoSaid && !p.compare && !spokeAboutRe.MatchString(p.asked) {
-		e.settle(b)
+		e.settle(b, hits)
 	}
 	e.closestEvidence(b, hits)
 	e.calibrate(b)

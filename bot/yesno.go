@@ -5,6 +5,9 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/privacybot/privacybot/quote"
+	"github.com/privacybot/privacybot/retrieval"
 )
 
 var (
@@ -29,7 +32,7 @@ const settleCoverage = 0.75
 // question (a denial, a confirmation) and says in the lead which way it
 // points, citing it. When nothing settles it, the lead says so: with the
 // refusal to comment when there is one, else with the closest evidence.
-func (e *Engine) settle(b *builder) {
+func (e *Engine) settle(b *builder, hits []retrieval.Hit) {
 	topic := b.p.topic
 	if len(topic) == 0 || b.ans.Abstained() {
 		return
@@ -44,6 +47,11 @@ func (e *Engine) settle(b *builder) {
 			c = max(c, settleCoverage) + 0.01
 		}
 		return c
+	}
+	if len(b.p.entities) == 0 {
+		// "Has any bank agreed to share data?": whoever's words come
+		// closest may settle it, though the answer did not show them.
+		e.addClosestQuote(b, hits, score)
 	}
 	bestScore, bestG, bestQ, bestE := 0.0, -1, -1, -1
 	for gi, g := range b.ans.Groups {
@@ -113,7 +121,7 @@ func (e *Engine) settle(b *builder) {
 		verdict = "Yes, according to "
 	case negatedTopic(text, topic):
 		verdict = "No, according to "
-	case !negationRe.MatchString(text) && softCoverage(st, topic, text, false) >= 1:
+	case !negationRe.MatchString(text) && holdsAll(text, topic):
 		// Yes only when it says all that was asked: "I think Lester Holt
 		// will be very fair" does not make him a Democrat.
 		verdict = "Yes, according to "
@@ -284,4 +292,55 @@ func base(w string) string {
 		}
 	}
 	return strings.TrimSuffix(w, "t")
+}
+
+// addClosestQuote puts first in the answer the retrieved quotation that
+// scores best, when it comes near to settling the question and beats what
+// the answer shows.
+func (e *Engine) addClosestQuote(b *builder, hits []retrieval.Hit, score func(string) float64) {
+	shown := 0.0
+	for _, q := range b.ans.Quotes() {
+		shown = max(shown, score(q.Text))
+	}
+	for _, ev := range b.ans.Evidence {
+		shown = max(shown, score(ev.Text))
+	}
+	var best *quote.Quote
+	bestScore := max(shown, settleCoverage-0.2)
+	for _, h := range hits {
+		if h.Quote != nil {
+			if c := score(h.Quote.Text); c > bestScore {
+				best, bestScore = h.Quote, c
+			}
+		}
+	}
+	if best == nil {
+		return
+	}
+	for _, q := range b.ans.Quotes() {
+		for _, c := range q.Citations {
+			if c.Source == best.Source && c.Start == best.Start {
+				return // shown already
+			}
+		}
+	}
+	groups := groupQuotes([]quote.Quote{*best}, nil)
+	b.ans.Groups = append(groups, b.ans.Groups...)
+	b.cite(best.Source)
+}
+
+// holdsAll reports whether the text holds every word of the topic, in
+// some form, including words no source holds elsewhere.
+func holdsAll(text string, topic []string) bool {
+	have := termSet(text)
+	for _, t := range topic {
+		found := have[t]
+		for u := range have {
+			found = found || nearStem(u, t)
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
