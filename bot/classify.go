@@ -2,8 +2,11 @@ package bot
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/privacybot/privacybot/quote"
 )
 
 // plan is how the engine understood a question.
@@ -28,55 +31,67 @@ type plan struct {
 	topic []string
 	// focus is the stemmed noun a "what/which NOUN" question asks about.
 	focus string
+	// yesNo is set for questions answered yes or no ("Did X …?").
+	yesNo bool
+	// compare is set when the question sets two or more entities side by
+	// side ("Compare X's and Y's responses").
+	compare bool
+	// quietSides are the names a comparison sets beside its entities that
+	// the sources print but never quote ("Lester Holt").
+	quietSides []string
+	// subject is the speaker a question asks about by a name that is no
+	// speaker of the ledger ("has goldman sachs said anything?"); the
+	// answer abstains unless the sources print it.
+	subject string
 }
 
 var (
-	quoteVerbRe = regexp.MustCompile(`(?i)\b(say|said|says|saying|tell|told|tells|report|reported|reports|wr(?:ite|ote|ites|itten)|tweet\w*|announc\w*|warn\w*|argu\w*|insist\w*|admit\w*|acknowledg\w*|comment\w*|quote\w*|statement\w*|respon\w*|react\w*|den(y|ied|ies)|claim\w*|add|added|explain\w*|stated?|remarks?|position|stance|words?|think|thinks|thought|sya|siad|sayd|spokes\w*)\b`)
+	quoteVerbRe = regexp.MustCompile(`(?i)\b(say|said|says|saying|tell|told|tells|report|reported|reports|wr(?:ite|ote|ites|itten)|tweet\w*|announc\w*|warn\w*|argu\w*|insist\w*|admit\w*|acknowledg\w*|comment\w*|quote\w*|statement\w*|respon\w*|react\w*|den(y|ied|ies)|claim\w*|add|added|explain\w*|stated?|remarks?|position|stance|words?|think|thinks|thought|sya|siad|sayd|spokes\w*|characteri[sz]\w*|describ\w*|portray\w*|depict\w*|repl(y|ied|ies)|opinions?|views?|take on|stands?|thoughts|feel\w*|believ\w*|defen[cd]\w*|promis\w*|pledg\w*|vow\w*|apologi\w*|confirm\w*|according to|reassur\w*|criticis\w*|criticiz\w*|accus\w*|blam\w*|prais\w*|welcom\w*)\b`)
 	// speechVerbRe matches words that ask for someone's words without
 	// saying what about; they are not part of a question's topic.
-	speechVerbRe  = regexp.MustCompile(`(?i)^(say|said|says|saying|tell|told|tells|comment\w*|quot\w*|statement\w*|add|added|explain\w*|stat|state|stated|remark\w*|word|words|sya|siad|sayd|spokes\w*|think|thinks|thought)$`)
+	speechVerbRe  = regexp.MustCompile(`(?i)^(say|said|says|saying|tell|told|tells|comment\w*|quot\w*|statement\w*|add|added|explain\w*|stat|state|stated|remark\w*|word|words|sya|siad|sayd|spokes\w*|think|thinks|thought|characteri[sz]\w*|describ\w*|portray\w*|depict\w*|respond|respons|response|reply|repli|react|reaction|position|stance|take|view|opinion|feel|anything|believe|believ|have|has|had|stand|thought|according)$`)
 	sourcesRe     = regexp.MustCompile(`(?i)^\W*((list|show|give)( me)?( all)? (the |your )?(sources|articles)|(which|what) (sources|articles)( do you have| are there| can you use)?\W*$|sources\W*$)`)
 	silenceRe     = regexp.MustCompile(`(?i)\b(declin\w*|refus\w*|no comment|not (to )?comment|(did not|didn't|failed to|did not) (respond|reply|return|comment|answer)|silent|decline)\b`)
 	whoSaidRe     = regexp.MustCompile(`(?i)^\W*(who|which (person|company|bank|organi[sz]ation|spokes\w+))\s+(said|says|stated|told|wrote|claimed|added)\b`)
 	followUpRe    = regexp.MustCompile(`(?i)^\W*(and|also|plus|what about|how about|same for|and what about|what of)\b`)
-	pronounRe     = regexp.MustCompile(`(?i)\b(he|she|they|them|him|her|it|its|their|else|more|the company|the bank)\b`)
 	focusRe       = regexp.MustCompile(`(?i)^\W*(?:what|which|how many)\s+(?:kinds? of\s+|types? of\s+|other\s+)?(\p{L}+)`)
 	capitalWordRe = regexp.MustCompile(`\b[A-Z][\p{L}&.'’-]*[\p{L}]`)
+	// yesNoRe matches questions answered yes or no ("Did US Bancorp share
+	// data?", "Has any bank agreed…?").
+	yesNoRe = regexp.MustCompile(`(?i)^\W*(did|does|do|is|are|was|were|has|have|had|can|could|will|would|should|may|might)(n't| not)?\b`)
+	// compareRe matches questions that set two speakers side by side.
+	compareRe = regexp.MustCompile(`(?i)\b(compar\w*|differ\w*|versus|vs\.?|contrast\w*|similar\w*|alike|unlike|both)\b`)
 )
 
 // questionWords start questions and are capitalised only for that reason.
-var questionWords = toSet(`what who whom whose which when where why how did does do is are was were can could would will should has have had tell show list give and also please any according`)
+var questionWords = toSet(`what who whom whose which when where why how did does do is are was were can could would will should has have had tell show list give and also please any according compare contrast`)
 
 // understand classifies the question and expands follow-ups using history.
 func (e *Engine) understand(snap *snapshot, text string, history []Turn) *plan {
 	p := &plan{asked: text, query: text}
-	led := snap.ledger
-	p.entities = led.NamedIn(text)
+	p.entities = pruneEntities(text, snap.ledger.NamedIn(text))
+	if !compareRe.MatchString(text) {
+		p.entities = subjectEntities(text, p.entities)
+	}
 	p.wantsQuotes = quoteVerbRe.MatchString(text)
-
+	p.yesNo = yesNoRe.MatchString(text)
 	if len(history) > 0 {
-		prev := history[len(history)-1].Question
-		prevEntities := led.NamedIn(prev)
-		prevQuotes := quoteVerbRe.MatchString(prev)
-		short := len(contentTerms(text)) <= 4
-		switch {
-		case len(p.entities) > 0 && (followUpRe.MatchString(text) || (short && !p.wantsQuotes)):
-			// "and Citigroup?" — the same question about someone else.
-			if prevQuotes {
-				p.wantsQuotes = true
-			}
-			p.query = text + " " + stripEntities(prev, prevEntities)
-		case len(p.entities) == 0 && (pronounRe.MatchString(text) || followUpRe.MatchString(text)):
-			// "What else did she say?" — the same people as before.
-			p.entities = prevEntities
-			p.query = text + " " + prev
-		}
+		followUp(snap, p, history)
 	}
 
 	p.unknown, p.strangers = properNouns(snap, text, p.entities)
+	p.entities = notMisreadings(snap, text, p.entities)
+	notTopic := resolveSpeaker(snap, p)
 	p.topic = topicTerms(p.query, p.entities)
+	p.topic = slices.DeleteFunc(p.topic, func(t string) bool { return notTopic[t] })
 	if m := focusRe.FindStringSubmatch(text); m != nil && !stopwords[strings.ToLower(m[1])] {
 		p.focus = stem(strings.ToLower(m[1]))
+	}
+	if compareRe.MatchString(text) && len(p.entities) > 0 {
+		// A side the sources name but never quote still counts: the
+		// answer says plainly that it said nothing.
+		p.quietSides = unquotedNames(snap, text, p.entities)
+		p.compare = len(sides(snap, text, p.entities))+len(p.quietSides) >= 2
 	}
 	switch {
 	case sourcesRe.MatchString(text):
@@ -90,7 +105,8 @@ func (e *Engine) understand(snap *snapshot, text string, history []Turn) *plan {
 		p.kind = KindQuote
 	case len(p.unknown) > 0:
 		p.kind = KindOutOfScope
-	case len(p.entities) > 0 && (p.wantsQuotes || len(p.topic) == 0):
+	case len(p.entities) > 0 && (p.wantsQuotes || p.yesNo || p.compare || len(p.topic) == 0):
+		// "Did US Bancorp share data?" is settled by what US Bancorp said.
 		p.kind = KindQuote
 	case len(p.strangers) > 0 && p.wantsQuotes:
 		p.kind = KindQuote
@@ -98,6 +114,111 @@ func (e *Engine) understand(snap *snapshot, text string, history []Turn) *plan {
 		p.kind = KindFact
 	}
 	return p
+}
+
+// pruneEntities drops the entities a question names only by accident: a
+// name whose words the question uses only as part of a longer name it
+// also matched ("Park" inside "Helen Park"), and, when the question writes
+// some name with capitals, a name it writes only in lower case ("What did
+// Acme say about representatives?" is not about a speaker called
+// "Representatives").
+func pruneEntities(text string, entities []string) []string {
+	if len(entities) == 0 {
+		return entities
+	}
+	qwords := strings.FieldsFunc(text, func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '\'' || r == '’' || r == '-')
+	})
+	capital := map[string]bool{}
+	for _, w := range qwords {
+		for _, lw := range words(w) {
+			if unicode.IsUpper([]rune(w)[0]) {
+				capital[lw] = true
+			} else if _, ok := capital[lw]; !ok {
+				capital[lw] = false
+			}
+		}
+	}
+	matched := make([]map[string]bool, len(entities))
+	anyCapital := false
+	for i, e := range entities {
+		matched[i] = map[string]bool{}
+		for _, w := range words(e) {
+			if c, ok := capital[w]; ok && !stopwords[w] {
+				matched[i][w] = true
+				anyCapital = anyCapital || c
+			}
+		}
+	}
+	var out []string
+	for i, e := range entities {
+		drop := false
+		if ew := words(e); len(ew) >= 3 && len(matched[i]) == 1 && matched[i][ew[0]] {
+			// "Is Lester Holt a Democrat?" is not about a speaker the
+			// ledger labels "Democrat Hillary Clinton".
+			drop = true
+		}
+		if len(matched[i]) > 0 {
+			lower := true
+			for w := range matched[i] {
+				lower = lower && !capital[w]
+			}
+			drop = drop || anyCapital && lower
+			for j := range entities {
+				if j != i && len(matched[j]) > len(matched[i]) && subset(matched[i], matched[j]) {
+					drop = true
+				}
+			}
+		}
+		if !drop {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// notMisreadings drops the entities the ledger matched only as a
+// misspelling of a name the sources do print ("Lester" Holt read as Jon
+// "Tester"): a real name is not a typo.
+func notMisreadings(snap *snapshot, text string, entities []string) []string {
+	q := map[string]bool{}
+	for _, w := range words(text) {
+		q[w] = true
+	}
+	var names []string
+	for _, w := range capitalWordRe.FindAllString(text, -1) {
+		lw := strings.TrimSuffix(strings.ToLower(strings.ReplaceAll(w, "’", "'")), "'s")
+		if len(lw) >= 4 && !questionWords[lw] && snap.statistics().vocab[lw] > 0 {
+			names = append(names, lw)
+		}
+	}
+	if len(names) == 0 {
+		return entities
+	}
+	return slices.DeleteFunc(entities, func(e string) bool {
+		for _, w := range words(e) {
+			if q[w] {
+				return false // named as written
+			}
+		}
+		for _, w := range words(e) {
+			for _, n := range names {
+				if quote.EditDistance(w, n, 2) <= 2 {
+					return true
+				}
+			}
+		}
+		return false
+	})
+}
+
+func subset(a, b map[string]bool) bool {
+	for k := range a {
+		if !b[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // stripEntities removes the words naming entities from a question, leaving
@@ -130,7 +251,7 @@ func topicTerms(q string, entities []string) []string {
 	}
 	var out []string
 	for _, t := range contentTerms(q) {
-		if drop[t] || speechVerbRe.MatchString(t) {
+		if drop[t] || speechVerbRe.MatchString(t) || compareRe.MatchString(t) {
 			continue
 		}
 		out = append(out, t)
@@ -147,6 +268,7 @@ func properNouns(snap *snapshot, text string, entities []string) (unknown, stran
 		for _, w := range words(en) {
 			known[w] = true
 		}
+		known[initials(en)] = true // "EFF" for Electronic Frontier Foundation
 	}
 	seen := map[string]bool{}
 	for _, loc := range capitalWordRe.FindAllStringIndex(text, -1) {

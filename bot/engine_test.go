@@ -304,6 +304,20 @@ func TestAnswerCapsManyQuotes(t *testing.T) {
 		t.Fatalf("no organization is quoted more than %d times (most: %d)", bot.MaxAnswerQuotes, most)
 	}
 	all, _ := lib.Ledger().BySpeaker(org)
+	// The articles also call the organization by the first word of its
+	// name alone ("Bluewind said"); those quotations are its too.
+	seen := map[[2]any]bool{}
+	for _, q := range all {
+		seen[[2]any{q.Source, q.Start}] = true
+	}
+	short := strings.Fields(org)[0]
+	more, _ := lib.Ledger().BySpeaker(short)
+	for _, q := range more {
+		if !seen[[2]any{q.Source, q.Start}] && (q.Organization == short || q.Speaker == short && q.Organization == "") {
+			seen[[2]any{q.Source, q.Start}] = true
+			all = append(all, q)
+		}
+	}
 	a, err := bot.New(lib).Answer(ctx, question(t, "What did "+org+" say?"))
 	if err != nil {
 		t.Fatal(err)

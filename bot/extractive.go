@@ -28,6 +28,17 @@ func (e *Engine) extractive(ctx context.Context, snap *snapshot, p *plan) (Answe
 		e.silenceAnswer(b)
 		return b.ans, nil, nil
 	}
+	if p.subject != "" {
+		absent, err := absentSubject(ctx, snap, p)
+		if err != nil {
+			return Answer{}, nil, err
+		}
+		if absent {
+			b.ans.Kind = KindOutOfScope
+			b.ans.Lead = fmt.Sprintf("The sources don't say anything about %s.", p.subject)
+			return b.ans, nil, nil
+		}
+	}
 	hits, err := search(ctx, snap, p)
 	if err != nil {
 		return Answer{}, nil, err
@@ -37,6 +48,8 @@ func (e *Engine) extractive(ctx context.Context, snap *snapshot, p *plan) (Answe
 		if !e.whoSaidAnswer(b, hits) {
 			e.factAnswer(b, hits)
 		}
+	case p.kind == KindQuote && p.compare:
+		e.compareAnswer(b, hits)
 	case p.kind == KindQuote && len(p.entities) > 0:
 		e.quoteAnswer(b, hits)
 	case p.kind == KindQuote && len(p.strangers) > 0:
@@ -44,6 +57,11 @@ func (e *Engine) extractive(ctx context.Context, snap *snapshot, p *plan) (Answe
 	default:
 		e.factAnswer(b, hits)
 	}
+	if p.yesNo && !p.whoSaid && !p.compare && !spokeAboutRe.MatchString(p.asked) {
+		e.settle(b, hits)
+	}
+	e.closestEvidence(b, hits)
+	e.calibrate(b)
 	if b.ans.Abstained() {
 		b.ans.Kind = KindOutOfScope
 		if b.ans.Lead == "" {
@@ -64,6 +82,11 @@ func search(ctx context.Context, snap *snapshot, p *plan) ([]retrieval.Hit, erro
 	var speakers []string
 	if !p.whoSaid {
 		speakers = p.entities
+		for _, name := range p.entities {
+			if _, _, short := speakerQuotes(snap, name); short != "" {
+				speakers = append(speakers, short)
+			}
+		}
 	}
 	quotes, err := snap.Search(ctx, retrieval.SearchOptions{Query: p.query, K: 10, Kind: retrieval.KindQuote, Speakers: speakers})
 	if err != nil {
@@ -128,13 +151,12 @@ const MaxAnswerQuotes = 30
 // quoteAnswer gives everything the named speakers said, most relevant first,
 // up to MaxAnswerQuotes.
 func (e *Engine) quoteAnswer(b *builder, hits []retrieval.Hit) {
-	led := b.snap.ledger
 	var qs []quote.Quote
 	var ss []quote.Silence
 	seenQ := map[[2]any]bool{}
 	seenS := map[[2]any]bool{}
 	for _, name := range b.p.entities {
-		q, s := led.BySpeaker(name)
+		q, s, _ := speakerQuotes(b.snap, name)
 		for _, x := range q {
 			if k := [2]any{x.Source, x.Start}; !seenQ[k] {
 				seenQ[k] = true
@@ -149,7 +171,7 @@ func (e *Engine) quoteAnswer(b *builder, hits []retrieval.Hit) {
 		}
 	}
 	if len(b.p.topic) > 0 || len(qs) > MaxAnswerQuotes {
-		qs = rankQuotes(qs, hits, b.p.topic)
+		qs = rankQuotes(b.snap.statistics(), qs, hits, b.p.topic)
 	}
 	who := joinNames(b.p.entities)
 	var shown string
@@ -203,7 +225,12 @@ func (e *Engine) quoteAnswer(b *builder, hits []retrieval.Hit) {
 		// "Did Facebook deny the report?": what the articles say about the
 		// speaker on that subject, beside the speaker's own words.
 		cands, _ := e.rankEvidence(b, hits)
-		b.addEvidence(cands, 2, func(c candidate) bool { return c.mentions })
+		st := b.snap.statistics()
+		b.addEvidence(cands, 2, func(c candidate) bool {
+			// A yes/no question may be settled by a sentence on its
+			// subject that names it only as "he" or "the company".
+			return c.mentions || b.p.yesNo && softCoverage(st, b.p.topic, c.ev.Text, false) >= settleCoverage-0.2
+		})
 	}
 }
 

@@ -127,10 +127,13 @@ func foldQuote(s string) string {
 	return strings.Trim(s, " .,;:\"'")
 }
 
-// rankQuotes orders quotes by how well they match the topic: those the
-// search ranked come first, in its order, then the rest by term coverage,
-// keeping the ledger order among equals.
-func rankQuotes(qs []quote.Quote, hits []retrieval.Hit, topic []string) []quote.Quote {
+// rankQuotes orders quotes by how well they match the topic, each topic
+// word weighing its rarity (IDF): a quotation holding the question's rare
+// word comes before one holding only its common ones. Among equals, those
+// the search ranked come first, in its order; then, so that a speaker
+// quoted in many articles is shown across them, one quotation of each
+// article before a second of any, keeping the ledger order.
+func rankQuotes(st *statsSnapshot, qs []quote.Quote, hits []retrieval.Hit, topic []string) []quote.Quote {
 	rank := map[[2]any]int{}
 	for i, h := range hits {
 		if h.Quote != nil {
@@ -140,29 +143,53 @@ func rankQuotes(qs []quote.Quote, hits []retrieval.Hit, topic []string) []quote.
 			}
 		}
 	}
-	score := func(q quote.Quote) float64 {
-		ts := termSet(q.Text)
-		n := 0
-		for _, t := range topic {
-			if ts[t] {
-				n++
-			}
-		}
-		return float64(n)
+	type ranked struct {
+		q     quote.Quote
+		score float64
+		rank  int // search rank; len(hits) when not retrieved
+		nth   int // how many quotations of its article come before it
 	}
-	out := append([]quote.Quote(nil), qs...)
-	sort.SliceStable(out, func(i, j int) bool {
-		ri, iok := rank[[2]any{out[i].Source, out[i].Start}]
-		rj, jok := rank[[2]any{out[j].Source, out[j].Start}]
-		si, sj := score(out[i]), score(out[j])
-		if si != sj {
-			return si > sj
+	perArticle := map[string]int{}
+	rs := make([]ranked, len(qs))
+	for i, q := range qs {
+		r := ranked{q: q, rank: len(hits)}
+		if len(topic) > 0 {
+			r.score = softCoverage(st, topic, q.Text, false)
 		}
-		if iok != jok {
-			return iok
+		if k, ok := rank[[2]any{q.Source, q.Start}]; ok && len(topic) > 0 {
+			// With no topic, the search's order means nothing.
+			r.rank = k
 		}
-		return iok && ri < rj
+		rs[i] = r
+	}
+	// Which of its article's quotations is each, counted among those of
+	// the same score and search rank, so that ties take turns by article.
+	sort.SliceStable(rs, func(i, j int) bool {
+		if rs[i].score != rs[j].score {
+			return rs[i].score > rs[j].score
+		}
+		return rs[i].rank < rs[j].rank
 	})
+	for i := range rs {
+		if i > 0 && (rs[i].score != rs[i-1].score || rs[i].rank != rs[i-1].rank) {
+			clear(perArticle)
+		}
+		rs[i].nth = perArticle[rs[i].q.Source]
+		perArticle[rs[i].q.Source]++
+	}
+	sort.SliceStable(rs, func(i, j int) bool {
+		if rs[i].score != rs[j].score {
+			return rs[i].score > rs[j].score
+		}
+		if rs[i].rank != rs[j].rank {
+			return rs[i].rank < rs[j].rank
+		}
+		return rs[i].nth < rs[j].nth
+	})
+	out := make([]quote.Quote, len(rs))
+	for i, r := range rs {
+		out[i] = r.q
+	}
 	return out
 }
 

@@ -174,7 +174,9 @@ func (p *labelPostings) add(speaker, org string, i int) {
 }
 
 // of returns, ascending and without repeats, the indexes of the entries
-// said by any of people or on behalf of any of orgs.
+// said by any of people or on behalf of any of orgs. An entry whose
+// speaker is an organization's label ("Hollowbridge said") is the
+// organization's own.
 func (p *labelPostings) of(people, orgs map[string]bool) []int32 {
 	var out []int32
 	for n := range people {
@@ -182,6 +184,7 @@ func (p *labelPostings) of(people, orgs map[string]bool) []int32 {
 	}
 	for n := range orgs {
 		out = append(out, p.org[n]...)
+		out = append(out, p.speaker[n]...)
 	}
 	slices.Sort(out)
 	return slices.Compact(out)

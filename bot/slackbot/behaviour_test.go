@@ -1,6 +1,7 @@
 package slackbot
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"github.com/privacybot/privacybot/internal/testkit/poll"
@@ -187,4 +188,31 @@ func TestShutdownIsBounded(t *testing.T) {
 func eventually(t *testing.T, what string, cond func() bool) {
 	t.Helper()
 	poll.Until(t, waitTimeout, what, cond)
+}
+
+// A pronoun in a thread's follow-up stands for whom the thread was about,
+// read from the thread as chat reads its history: "did they share any
+// data?" after "What did US Bancorp say?" is answered with US Bancorp's
+// denial, not with what another bank said.
+func TestFollowUpPronounReadsThread(t *testing.T) {
+	h := newHarness(t, nil)
+	x := h.http()
+	h.fake.SetReplies("1515449522.000016", []map[string]any{
+		{"type": "message", "user": "U061F7AUR", "text": "<@" + slackfake.BotUserID + "> What did US Bancorp say?", "ts": "1515449522.000016", "thread_ts": "1515449522.000016"},
+		{"type": "message", "bot_id": slackfake.BotID, "user": slackfake.BotUserID, "text": "The sources quote U.S. Bancorp once, in 1 article. [004]", "ts": "1515449523.000100", "thread_ts": "1515449522.000016"},
+		{"type": "message", "user": "U061F7AUR", "text": "<@" + slackfake.BotUserID + "> did they share any data?", "ts": "1515449600.000200", "thread_ts": "1515449522.000016"},
+	})
+	x.event(bytes.ReplaceAll(fixture(t, "followup.json"), []byte("and Citigroup?"), []byte("did they share any data?")), 0)
+	h.bot.waitIdle()
+	posts := h.callsWhere("chat.postMessage", inThread("C123ABC456", "1515449522.000016"))
+	if len(posts) != 1 {
+		t.Fatalf("answered %d times in the thread, want 1", len(posts))
+	}
+	got := posts[0].Text()
+	for _, c := range h.callsWhere("chat.update", func(slackfake.Call) bool { return true }) {
+		got += c.Text()
+	}
+	if !strings.Contains(got, "haven't shared") || strings.Index(got, "JPMorgan") >= 0 && strings.Index(got, "JPMorgan") < strings.Index(got, "haven't shared") {
+		t.Errorf("the follow-up was not answered with US Bancorp's words first:\n%s", got)
+	}
 }
