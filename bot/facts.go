@@ -28,7 +28,8 @@ const (
 func coverage(st *statsSnapshot, topic []string, focus string, have map[string]bool) float64 {
 	var got, all float64
 	for _, t := range topic {
-		if !st.has(t) {
+		held := st.has(t)
+		if !held && !relatedHeld(st, t) {
 			continue // a word no source holds cannot be covered; factAnswer weighs those
 		}
 		w := st.idf(t)
@@ -36,8 +37,11 @@ func coverage(st *statsSnapshot, topic []string, focus string, have map[string]b
 			w *= 3
 		}
 		all += w
-		if have[t] {
+		switch {
+		case have[t]:
 			got += w
+		case relatedIn(t, have):
+			got += relatedWeight * w // "stock" asked, "shares" written
 		}
 	}
 	if all == 0 {
@@ -88,7 +92,7 @@ func (e *Engine) rankEvidence(b *builder, hits []retrieval.Hit) ([]candidate, []
 	// answer, unless it is rare noise next to several covered words.
 	missing := 0
 	for _, t := range topic {
-		if !b.snap.statistics().has(t) {
+		if !b.snap.statistics().has(t) && !relatedHeld(b.snap.statistics(), t) {
 			missing++
 		}
 	}

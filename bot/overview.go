@@ -1,0 +1,273 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/privacybot/privacybot/corpus"
+	"github.com/privacybot/privacybot/retrieval"
+)
+
+// Overview questions — summaries ("Summarize", "What's the gist?") and
+// timelines ("What's the timeline?", "When did …?") — are answered from
+// whole articles rather than from the passages a search returns: the
+// articles on the question's topic, or, with no topic, the most recent.
+
+const (
+	// KindSummary asks for a summary or an overview of the sources.
+	KindSummary Kind = "summary"
+	// KindTimeline asks when something happened, or in what order.
+	KindTimeline Kind = "timeline"
+)
+
+// maxOverviewArticles is the most articles a summary or timeline reads.
+const maxOverviewArticles = 8
+
+var (
+	summaryRe = regexp.MustCompile(`(?i)\b(summar(y|ies|i[sz]e|i[sz]ing)|sum (it |this |that |things |everything )?up|gist|overview|tl;? ?dr|recap|rundown|run-down|digest|in a nutshell|brief me|the short version|key (points|takeaways|facts|findings|things)|main (points|takeaways|facts|story|stories|things|news)|takeaways|highlights|what('?s| is| are)( the)? (new|latest|news)|any news|(what('?s| is| are)|tell me what('?s| is)) (this|it|that|everything|the (story|news|coverage|articles?|sources?))( all)? about|what('?s| is) going on)\b|^\W*what('?s| is| has been)? (happened|happening|going on)\W*$`)
+	// timelineRe asks for dates or an order of events.
+	timelineRe = regexp.MustCompile(`(?i)\b(time ?line|chronolog\w*|sequence of events|order of events|in (what|which) order|what happened (first|next|last|after|before|then)|what came (first|next)|(which|what) (came|happened) first|how did (it|this|that|the story|things|events) (unfold|develop|play out|evolve)|dates?|how long ago)\b|^\W*(when|since when|how long ago|what (day|date|year|month|time))\b`)
+	whenRe     = regexp.MustCompile(`(?i)^\W*(when|since when|how long ago|what (day|date|year|month|time))\b`)
+	// overviewWords are question words that ask for the overview itself,
+	// not a topic.
+	overviewWords = toSet(`summarize summarise summary summaries summarizing sum up gist overview tl dr tldr recap rundown run down digest nutshell brief
+me give short version key point points takeaway takeaways fact facts finding findings thing things main story stories news new latest highlight highlights
+going happened happen happening coverage boss manager quick quickly short shortly simple simply plain word words line lines explain write paragraph sentence
+timeline time chronology chronological chronologically sequence event events order first next last then before after came come unfold develop play evolve
+date dates day year month long ago when since everything whole entire overall general generally all bullet bullets list important importantly big picture
+just can could would you please`)
+)
+
+// overviewKind is the kind of question p is once overview questions are
+// told apart: a summary, a timeline, or the kind the classifier gave.
+// Questions for someone's words stay quote questions, except "When did X
+// say …?".
+func overviewKind(p *plan) Kind {
+	if p.kind == KindSources || p.kind == KindOutOfScope || p.silence || p.whoSaid {
+		return p.kind
+	}
+	k, ok := isOverview(p.asked)
+	switch {
+	case !ok:
+		return p.kind
+	case k == KindTimeline && whenRe.MatchString(strings.ReplaceAll(p.asked, "’", "'")):
+		return k
+	case p.kind == KindQuote && p.wantsQuotes:
+		return p.kind
+	}
+	return k
+}
+
+// overviewAnswer answers a summary or timeline question.
+func (e *Engine) overviewAnswer(ctx context.Context, b *builder) error {
+	var err error
+	if b.p.kind == KindSummary {
+		err = e.summaryAnswer(ctx, b)
+	} else {
+		err = e.timelineAnswer(ctx, b)
+	}
+	if err != nil {
+		return err
+	}
+	if b.ans.Abstained() {
+		b.ans.Kind = KindOutOfScope
+		if b.ans.Lead == "" {
+			b.ans.Lead = NoAnswer
+		}
+	}
+	return nil
+}
+
+// isOverview reports which overview kind, if any, the question asks for.
+func isOverview(text string) (Kind, bool) {
+	text = strings.ReplaceAll(text, "’", "'")
+	switch {
+	case timelineRe.MatchString(text):
+		return KindTimeline, true
+	case summaryRe.MatchString(text):
+		return KindSummary, true
+	}
+	return "", false
+}
+
+// overviewTopic returns the stemmed content terms of an overview question
+// that name what it is about, entity names included.
+func overviewTopic(q string) []string {
+	var out []string
+	for _, w := range words(q) {
+		if stopwords[w] || overviewWords[w] || len(w) < 2 {
+			continue
+		}
+		s := stem(w)
+		if overviewWords[s] || overviewWords[strings.TrimSuffix(w, "s")] {
+			continue
+		}
+		dup := false
+		for _, o := range out {
+			dup = dup || o == s
+		}
+		if !dup {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// overviewArticles picks the articles an overview reads: those on the
+// topic, best first, or with no topic the most recent. It returns nil and
+// a lead when the sources do not cover the topic.
+func overviewArticles(ctx context.Context, b *builder, topic []string, query string) ([]*corpus.Source, string, error) {
+	st := b.snap.statistics()
+	if len(topic) == 0 {
+		return recentSources(b.snap.corpus, maxOverviewArticles), "", nil
+	}
+	var missing []string
+	for _, t := range topic {
+		if !st.has(t) && !relatedHeld(st, t) {
+			missing = append(missing, t)
+		}
+	}
+	if len(missing)*2 >= len(topic) {
+		return nil, NoAnswer, nil
+	}
+	hits, err := b.snap.Search(ctx, retrieval.SearchOptions{Query: expandQuery(st, query), K: 30, Kind: retrieval.KindParagraph})
+	if err != nil {
+		return nil, "", fmt.Errorf("search passages: %w", err)
+	}
+	var out []*corpus.Source
+	seen := map[string]bool{}
+	for _, h := range hits {
+		if seen[h.Source] {
+			continue
+		}
+		seen[h.Source] = true
+		src, err := b.snap.corpus.Get(h.Source)
+		if err != nil {
+			continue
+		}
+		// An article is on the topic when it holds most of the topic's
+		// weight: a passage may match one word of it by chance.
+		if coverage(st, topic, "", relatedClosure(termSet(src.Text))) < 0.6 {
+			continue
+		}
+		out = append(out, src)
+		if len(out) == maxOverviewArticles {
+			break
+		}
+	}
+	if len(out) == 0 {
+		return nil, NoAnswer, nil
+	}
+	return out, "", nil
+}
+
+// recent caches the sources of the last corpus asked about, newest first.
+var recent struct {
+	sync.Mutex
+	c       *corpus.Corpus
+	sources []*corpus.Source
+}
+
+// recentSources returns the n most recently dated sources of c, newest
+// first; undated ones follow in corpus order. The order is worked out once
+// per corpus.
+func recentSources(c *corpus.Corpus, n int) []*corpus.Source {
+	recent.Lock()
+	defer recent.Unlock()
+	if recent.c != c {
+		type dated struct {
+			src *corpus.Source
+			at  time.Time
+			ok  bool
+		}
+		ds := make([]dated, len(c.Sources))
+		for i, s := range c.Sources {
+			t, ok := articleDate(s)
+			ds[i] = dated{s, t, ok}
+		}
+		sort.SliceStable(ds, func(i, j int) bool {
+			if ds[i].ok != ds[j].ok {
+				return ds[i].ok
+			}
+			return ds[i].at.After(ds[j].at)
+		})
+		recent.c, recent.sources = c, make([]*corpus.Source, len(ds))
+		for i, d := range ds {
+			recent.sources[i] = d.src
+		}
+	}
+	if n > len(recent.sources) {
+		n = len(recent.sources)
+	}
+	return recent.sources[:n]
+}
+
+// bodySentence is one sentence of an article's body.
+type bodySentence struct {
+	src   *corpus.Source
+	span  [2]int
+	text  string
+	terms map[string]bool
+	// pos is the sentence's place in its article, from 0.
+	pos int
+}
+
+// bodySentences returns the sentences of an article's paragraphs that read
+// as prose: ending in punctuation, of a sensible length, not the headline.
+func bodySentences(src *corpus.Source) []bodySentence {
+	var out []bodySentence
+	title := foldQuote(src.Title)
+	for _, para := range src.Paragraphs {
+		for _, sp := range sentenceSpans(src.Text, para.Start, para.End) {
+			text := src.Text[sp[0]:sp[1]]
+			n := len(strings.Fields(text))
+			if n < 6 || n > 70 || !endsSentence(text) || foldQuote(text) == title {
+				continue
+			}
+			out = append(out, bodySentence{src: src, span: sp, text: text, terms: termSet(text), pos: len(out)})
+		}
+	}
+	return out
+}
+
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, `"”’')`)
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
+}
+
+// jaccard is the overlap of two term sets.
+func jaccard(a, b map[string]bool) float64 {
+	inter := 0
+	for t := range a {
+		if b[t] {
+			inter++
+		}
+	}
+	u := len(a) + len(b) - inter
+	if u == 0 {
+		return 0
+	}
+	return float64(inter) / float64(u)
+}
+
+// topicLabel is the topic of an overview question in the question's own
+// words, for the lead.
+func topicLabel(q string, topic []string) string {
+	want := map[string]bool{}
+	for _, t := range topic {
+		want[t] = true
+	}
+	var ws []string
+	for _, f := range strings.Fields(q) {
+		w := words(f)
+		if len(w) == 1 && want[stem(w[0])] {
+			ws = append(ws, strings.Trim(f, `?.!,;:"“”`))
+		}
+	}
+	return strings.Join(ws, " ")
+}

@@ -1,0 +1,118 @@
+package bot
+
+import (
+	_ "embed"
+	"sort"
+	"strings"
+)
+
+// Related terms bridge wording gaps between a question and the sentence
+// that answers it ("How far did the stock fall?" and "Shares in Facebook
+// plummeted"). The table is data/related_terms.txt, embedded; its header
+// says where it comes from. A question's term counts as present in a
+// sentence that holds a related term, at relatedWeight of its weight.
+
+//go:embed data/related_terms.txt
+var relatedTermsFile string
+
+// relatedWeight is how much a related term counts for the term asked about.
+const relatedWeight = 0.8
+
+// related maps a stemmed term to the stems of its related terms, and
+// relatedWords to the related words as written in the table.
+var related, relatedWords = parseRelated(relatedTermsFile)
+
+// parseRelated reads the table: one group of related words a line.
+func parseRelated(file string) (stems, surface map[string][]string) {
+	groups := map[string]map[string]bool{}
+	wordsOf := map[string]map[string]bool{}
+	for _, line := range strings.Split(file, "\n") {
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		ws := strings.Fields(strings.ToLower(line))
+		for _, a := range ws {
+			sa := stem(a)
+			for _, c := range ws {
+				sc := stem(c)
+				if sa == sc {
+					continue
+				}
+				if groups[sa] == nil {
+					groups[sa], wordsOf[sa] = map[string]bool{}, map[string]bool{}
+				}
+				groups[sa][sc] = true
+				wordsOf[sa][c] = true
+			}
+		}
+	}
+	return sortedLists(groups), sortedLists(wordsOf)
+}
+
+func sortedLists(m map[string]map[string]bool) map[string][]string {
+	out := make(map[string][]string, len(m))
+	for t, g := range m {
+		for c := range g {
+			out[t] = append(out[t], c)
+		}
+		sort.Strings(out[t])
+	}
+	return out
+}
+
+// relatedIn reports whether the term set holds a term related to t.
+func relatedIn(t string, have map[string]bool) bool {
+	for _, r := range related[t] {
+		if have[r] {
+			return true
+		}
+	}
+	return false
+}
+
+// relatedHeld reports whether some source holds a term related to t.
+func relatedHeld(st *statsSnapshot, t string) bool {
+	for _, r := range related[t] {
+		if st.has(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// relatedClosure returns the term set with the terms related to its
+// terms added.
+func relatedClosure(have map[string]bool) map[string]bool {
+	out := make(map[string]bool, len(have)*2)
+	for t := range have {
+		out[t] = true
+		for _, r := range related[t] {
+			out[r] = true
+		}
+	}
+	return out
+}
+
+// expandQuery adds to a search query, for each of its words that no
+// source holds, the related words that some source does, so that the
+// search finds the passage worded otherwise.
+func expandQuery(st *statsSnapshot, q string) string {
+	var add []string
+	seen := map[string]bool{}
+	for _, w := range words(q) {
+		t := stem(w)
+		if stopwords[w] || st.has(t) {
+			continue
+		}
+		for _, r := range relatedWords[t] {
+			if st.vocab[r] > 0 && !seen[r] {
+				seen[r] = true
+				add = append(add, r)
+			}
+		}
+	}
+	if len(add) == 0 {
+		return q
+	}
+	return q + " " + strings.Join(add, " ")
+}

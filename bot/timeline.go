@@ -1,0 +1,250 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Timelines and "when" questions: the sentences that carry a date or a
+// time ("on Monday", "a year ago", "in August 2017"), each read against
+// its article's date, cited, earliest first.
+
+// maxTimelineEvents is the most dated sentences a timeline shows.
+const maxTimelineEvents = 8
+
+// firstRe asks only for the first (or last) event.
+var firstRe = regexp.MustCompile(`(?i)\b(first|earliest|began|begin|start(ed)?)\b`)
+
+// event is one dated sentence.
+type event struct {
+	s bodySentence
+	w when
+	// key orders events: the resolved time, or an estimate for a relative
+	// time in an undated article.
+	key       time.Time
+	estimated bool
+	score     float64
+}
+
+// timelineAnswer answers a timeline or "when" question.
+func (e *Engine) timelineAnswer(ctx context.Context, b *builder) error {
+	if whenRe.MatchString(b.p.asked) {
+		return e.whenAnswer(ctx, b)
+	}
+	topic := overviewTopic(b.p.asked)
+	srcs, lead, err := overviewArticles(ctx, b, topic, b.p.query)
+	if err != nil {
+		return err
+	}
+	if len(srcs) == 0 {
+		b.ans.Lead = lead
+		if label := topicLabel(b.p.asked, topic); label != "" {
+			b.ans.Lead = fmt.Sprintf("The sources don't say anything about %s.", label)
+		}
+		return nil
+	}
+	st := b.snap.statistics()
+	var events []event
+	for _, src := range srcs {
+		for _, s := range bodySentences(src) {
+			ev, ok := dateSentence(s)
+			if !ok {
+				continue
+			}
+			ev.score = 1 / float64(1+s.pos)
+			if len(topic) > 0 {
+				ev.score += coverage(st, topic, "", relatedClosure(s.terms))
+			}
+			events = append(events, ev)
+		}
+	}
+	events = orderEvents(pickEvents(events, maxTimelineEvents))
+	if len(events) == 0 {
+		b.ans.Lead = "The sources on this give no dates or times."
+		for _, src := range srcs {
+			b.cite(src.ID)
+		}
+		return nil
+	}
+	for _, ev := range events {
+		b.ans.Evidence = append(b.ans.Evidence, Evidence{Text: ev.s.text, Citation: Citation{Source: ev.s.src.ID, Start: ev.s.span[0], End: ev.s.span[1]}})
+		b.cite(ev.s.src.ID)
+	}
+	if firstRe.MatchString(b.p.asked) {
+		b.ans.Lead = "The earliest the sources date is " + describeEvent(events[0]) + ". In order:"
+		if len(events) > 1 {
+			b.ans.Lead = "The earliest the sources date is " + describeEvent(events[0]) + "; then " + describeEvents(events[1:]) + "."
+		}
+		return nil
+	}
+	b.ans.Lead = "Earliest first: " + describeEvents(events) + "."
+	return nil
+}
+
+// whenAnswer answers "When did …?": the sentences that best answer the
+// question, those giving a time first, with the time read against the
+// article's date.
+func (e *Engine) whenAnswer(ctx context.Context, b *builder) error {
+	hits, err := search(ctx, b.snap, b.p)
+	if err != nil {
+		return err
+	}
+	cands, _ := e.rankEvidence(b, hits)
+	var events []event
+	seen := map[string]bool{}
+	for _, c := range cands {
+		if seen[c.key] {
+			continue
+		}
+		seen[c.key] = true
+		src, err := b.snap.corpus.Get(c.ev.Source)
+		if err != nil {
+			continue
+		}
+		s := bodySentence{src: src, span: [2]int{c.ev.Start, c.ev.End}, text: c.ev.Text, terms: termSet(c.ev.Text)}
+		ev, ok := dateSentence(s)
+		ev.score = c.score
+		if ok {
+			ev.score += 0.5
+		} else if ev.w.at, ok = articleDate(src); ok {
+			// No time in the sentence: the article's own date bounds it.
+			ev.w.phrase, ev.w.gran = "", byDay
+			ev.key = ev.w.at
+		}
+		events = append(events, ev)
+	}
+	sort.SliceStable(events, func(i, j int) bool { return events[i].score > events[j].score })
+	if len(events) > maxEvidence {
+		events = events[:maxEvidence]
+	}
+	if len(events) == 0 {
+		return nil // extractive abstains
+	}
+	var dated []event
+	for _, ev := range events {
+		b.ans.Evidence = append(b.ans.Evidence, Evidence{Text: ev.s.text, Citation: Citation{Source: ev.s.src.ID, Start: ev.s.span[0], End: ev.s.span[1]}})
+		b.cite(ev.s.src.ID)
+		if ev.w.phrase != "" || !ev.w.at.IsZero() {
+			dated = append(dated, ev)
+		}
+	}
+	if len(dated) == 0 {
+		b.ans.Lead = "The sources give no date for it; here is what they say."
+		return nil
+	}
+	b.ans.Lead = "The sources put it at " + describeEvents(dated) + "."
+	return nil
+}
+
+// dateSentence reads the first time expression of a sentence against its
+// article's date.
+func dateSentence(s bodySentence) (event, bool) {
+	ref, hasRef := articleDate(s.src)
+	ws := timesIn(s.text, ref, hasRef)
+	if len(ws) == 0 {
+		return event{s: s}, false
+	}
+	w := ws[0]
+	for _, x := range ws {
+		if !x.relative && !x.at.IsZero() {
+			w = x // an absolute date says most
+			break
+		}
+	}
+	return event{s: s, w: w, key: w.at}, true
+}
+
+// pickEvents keeps the n best-scored events, one of each near-duplicate.
+func pickEvents(events []event, n int) []event {
+	sort.SliceStable(events, func(i, j int) bool { return events[i].score > events[j].score })
+	var out []event
+	for _, ev := range events {
+		dup := false
+		for _, o := range out {
+			if jaccard(o.s.terms, ev.s.terms) >= dupJaccard {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, ev)
+		}
+		if len(out) == n {
+			break
+		}
+	}
+	return out
+}
+
+// orderEvents sorts events by time. A relative time in an undated article
+// is placed against the latest article date among the events (or else the
+// latest time they name), so "a year ago" still comes before "last week".
+func orderEvents(events []event) []event {
+	var latest time.Time
+	for _, ev := range events {
+		if t, ok := articleDate(ev.s.src); ok && t.After(latest) {
+			latest = t
+		}
+	}
+	if latest.IsZero() {
+		for _, ev := range events {
+			if ev.key.After(latest) {
+				latest = ev.key
+			}
+		}
+	}
+	if latest.IsZero() {
+		latest = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	for i := range events {
+		if events[i].key.IsZero() {
+			events[i].key = latest.AddDate(0, 0, events[i].w.offset)
+			events[i].estimated = true
+		}
+	}
+	sort.SliceStable(events, func(i, j int) bool {
+		if !events[i].key.Equal(events[j].key) {
+			return events[i].key.Before(events[j].key)
+		}
+		return events[i].s.pos < events[j].s.pos
+	})
+	return events
+}
+
+// describeEvent says when an event was, in the source's words and, where
+// the article's date allows, as a date: “a year ago” (about August 2017)
+// [004].
+func describeEvent(ev event) string {
+	var parts []string
+	if ev.w.phrase != "" {
+		parts = append(parts, "“"+ev.w.phrase+"”")
+	}
+	if !ev.w.at.IsZero() && (ev.w.relative || ev.w.phrase == "") {
+		d := formatWhen(ev.w.at, ev.w.gran)
+		if ev.w.gran > byDay || ev.w.offset < -60 {
+			d = "about " + d
+		}
+		if ev.w.phrase == "" {
+			parts = append(parts, "by "+d+", the article's date")
+		} else {
+			parts = append(parts, "("+d+")")
+		}
+	} else if ev.w.relative && ev.w.at.IsZero() {
+		parts = append(parts, "(the article is undated)")
+	}
+	parts = append(parts, Cite(Citation{Source: ev.s.src.ID}))
+	return strings.Join(parts, " ")
+}
+
+// describeEvents joins the descriptions of events with semicolons.
+func describeEvents(events []event) string {
+	var ds []string
+	for _, ev := range events {
+		ds = append(ds, describeEvent(ev))
+	}
+	return strings.Join(ds, "; ")
+}
