@@ -40,7 +40,7 @@ func coverage(st *statsSnapshot, topic []string, focus string, have map[string]b
 		switch {
 		case have[t]:
 			got += w
-		case relatedIn(t, have):
+		case !held && relatedOrKinIn(st, t, have), held && relatedIn(t, have):
 			got += relatedWeight * w // "stock" asked, "shares" written
 		}
 	}

@@ -226,13 +226,21 @@ func bodySentences(src *corpus.Source) []bodySentence {
 		for _, sp := range sentenceSpans(src.Text, para.Start, para.End) {
 			text := src.Text[sp[0]:sp[1]]
 			n := len(strings.Fields(text))
-			if n < 6 || n > 70 || !endsSentence(text) || foldQuote(text) == title {
+			if n < 6 || n > 70 || !endsSentence(text) || foldQuote(text) == title || unbalancedQuotes(text) {
 				continue
 			}
 			out = append(out, bodySentence{src: src, span: sp, text: text, terms: termSet(text), pos: len(out)})
 		}
 	}
 	return out
+}
+
+// unbalancedQuotes reports whether a sentence opens or closes a quotation
+// it does not hold whole: a piece of a longer quotation, which reads badly
+// alone.
+func unbalancedQuotes(s string) bool {
+	straight := strings.Count(s, `"`)
+	return straight%2 == 1 || strings.Count(s, "“") != strings.Count(s, "”")
 }
 
 func endsSentence(s string) bool {

@@ -2,8 +2,10 @@ package bot
 
 import (
 	_ "embed"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Related terms bridge wording gaps between a question and the sentence
@@ -70,10 +72,25 @@ func relatedIn(t string, have map[string]bool) bool {
 	return false
 }
 
-// relatedHeld reports whether some source holds a term related to t.
+// relatedHeld reports whether some source holds a term related to t, or
+// kin to it.
 func relatedHeld(st *statsSnapshot, t string) bool {
 	for _, r := range related[t] {
 		if st.has(r) {
+			return true
+		}
+	}
+	return len(kin(st, t)) > 0
+}
+
+// relatedOrKinIn reports whether the term set holds a term related or kin
+// to t.
+func relatedOrKinIn(st *statsSnapshot, t string, have map[string]bool) bool {
+	if relatedIn(t, have) {
+		return true
+	}
+	for _, k := range kin(st, t) {
+		if have[k] {
 			return true
 		}
 	}
@@ -104,6 +121,12 @@ func expandQuery(st *statsSnapshot, q string) string {
 		if stopwords[w] || st.has(t) {
 			continue
 		}
+		for _, k := range kin(st, t) {
+			if !seen[k] {
+				seen[k] = true
+				add = append(add, k)
+			}
+		}
 		for _, r := range relatedWords[t] {
 			if st.vocab[r] > 0 && !seen[r] {
 				seen[r] = true
@@ -115,4 +138,46 @@ func expandQuery(st *statsSnapshot, q string) string {
 		return q
 	}
 	return q + " " + strings.Join(add, " ")
+}
+
+// kinCache holds, for the statistics last asked about, the held terms
+// that share a long prefix with a term no source holds.
+var kinCache struct {
+	sync.Mutex
+	st  *statsSnapshot
+	kin map[string][]string
+}
+
+// minKinPrefix is the shortest common prefix that makes two words kin.
+const minKinPrefix = 5
+
+// kin returns the stems of held words that share with t, a term no source
+// holds, a prefix of at least minKinPrefix letters and 70% of the shorter
+// word: "penalized" finds "penalty", "regulatory" finds "regulator".
+func kin(st *statsSnapshot, t string) []string {
+	if len(t) < minKinPrefix+1 || st.has(t) {
+		return nil
+	}
+	kinCache.Lock()
+	defer kinCache.Unlock()
+	if kinCache.st != st {
+		kinCache.st, kinCache.kin = st, map[string][]string{}
+	}
+	if k, ok := kinCache.kin[t]; ok {
+		return k
+	}
+	var out []string
+	p := t[:minKinPrefix]
+	for i := sort.SearchStrings(st.sorted, p); i < len(st.sorted) && strings.HasPrefix(st.sorted[i], p) && len(out) < 12; i++ {
+		w := st.sorted[i]
+		n := 0
+		for n < len(w) && n < len(t) && w[n] == t[n] {
+			n++
+		}
+		if s := stem(w); float64(n) >= 0.7*float64(min(len(w), len(t))) && st.has(s) && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	kinCache.kin[t] = out
+	return out
 }

@@ -4,9 +4,12 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/privacybot/privacybot/corpus"
 )
 
 // Timelines and "when" questions: the sentences that carry a date or a
@@ -22,7 +25,9 @@ var firstRe = regexp.MustCompile(`(?i)\b(first|earliest|began|begin|start(ed)?)\
 // event is one dated sentence.
 type event struct {
 	s bodySentence
-	w when
+	// w is the time the event is placed at; all are the sentence's times.
+	w   when
+	all []when
 	// key orders events: the resolved time, or an estimate for a relative
 	// time in an undated article.
 	key       time.Time
@@ -62,7 +67,7 @@ func (e *Engine) timelineAnswer(ctx context.Context, b *builder) error {
 			events = append(events, ev)
 		}
 	}
-	events = orderEvents(pickEvents(events, maxTimelineEvents))
+	events = orderEvents(pickEvents(events, maxTimelineEvents), srcs)
 	if len(events) == 0 {
 		b.ans.Lead = "The sources on this give no dates or times."
 		for _, src := range srcs {
@@ -109,7 +114,7 @@ func (e *Engine) whenAnswer(ctx context.Context, b *builder) error {
 		ev, ok := dateSentence(s)
 		ev.score = c.score
 		if ok {
-			ev.score += 0.5
+			ev.score += 0.2
 		} else if ev.w.at, ok = articleDate(src); ok {
 			// No time in the sentence: the article's own date bounds it.
 			ev.w.phrase, ev.w.gran = "", byDay
@@ -148,14 +153,18 @@ func dateSentence(s bodySentence) (event, bool) {
 	if len(ws) == 0 {
 		return event{s: s}, false
 	}
+	// "said on Friday that an attack last month …": the earliest time is
+	// usually the event, the latest the report of it.
 	w := ws[0]
-	for _, x := range ws {
-		if !x.relative && !x.at.IsZero() {
-			w = x // an absolute date says most
-			break
+	for _, x := range ws[1:] {
+		switch {
+		case !x.at.IsZero() && (w.at.IsZero() || x.at.Before(w.at)):
+			w = x
+		case x.at.IsZero() && w.at.IsZero() && x.offset < w.offset:
+			w = x
 		}
 	}
-	return event{s: s, w: w, key: w.at}, true
+	return event{s: s, w: w, key: w.at, all: ws}, true
 }
 
 // pickEvents keeps the n best-scored events, one of each near-duplicate.
@@ -181,13 +190,18 @@ func pickEvents(events []event, n int) []event {
 }
 
 // orderEvents sorts events by time. A relative time in an undated article
-// is placed against the latest article date among the events (or else the
-// latest time they name), so "a year ago" still comes before "last week".
-func orderEvents(events []event) []event {
+// is placed against the date of the most similar dated article of others
+// (or else the latest time the events name), so "a year ago" still comes
+// before "last week".
+func orderEvents(events []event, others []*corpus.Source) []event {
 	var latest time.Time
-	for _, ev := range events {
-		if t, ok := articleDate(ev.s.src); ok && t.After(latest) {
-			latest = t
+	dated := map[*corpus.Source]time.Time{}
+	for _, src := range others {
+		if t, ok := articleDate(src); ok {
+			dated[src] = t
+			if t.After(latest) {
+				latest = t
+			}
 		}
 	}
 	if latest.IsZero() {
@@ -200,9 +214,16 @@ func orderEvents(events []event) []event {
 	if latest.IsZero() {
 		latest = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
+	refs := map[*corpus.Source]time.Time{}
 	for i := range events {
 		if events[i].key.IsZero() {
-			events[i].key = latest.AddDate(0, 0, events[i].w.offset)
+			src := events[i].s.src
+			ref, ok := refs[src]
+			if !ok {
+				ref = closestDate(src, dated, latest)
+				refs[src] = ref
+			}
+			events[i].key = ref.AddDate(0, 0, events[i].w.offset)
 			events[i].estimated = true
 		}
 	}
@@ -215,36 +236,62 @@ func orderEvents(events []event) []event {
 	return events
 }
 
+// closestDate is the date to read an undated article's relative times
+// against: that of the dated article most like it in words (the same story
+// reported elsewhere), or else fallback.
+func closestDate(src *corpus.Source, dated map[*corpus.Source]time.Time, fallback time.Time) time.Time {
+	best, bestSim := fallback, 0.1
+	terms := termSet(src.Text)
+	for d, t := range dated {
+		if sim := jaccard(terms, termSet(d.Text)); sim > bestSim || sim == bestSim && t.Before(best) {
+			best, bestSim = t, sim
+		}
+	}
+	return best
+}
+
 // describeEvent says when an event was, in the source's words and, where
 // the article's date allows, as a date: “a year ago” (about August 2017)
 // [004].
 func describeEvent(ev event) string {
+	if ev.w.phrase == "" {
+		return "by " + formatWhen(ev.w.at, byDay) + ", the date of " + Cite(Citation{Source: ev.s.src.ID})
+	}
+	ws := ev.all
+	if len(ws) == 0 {
+		ws = []when{ev.w}
+	}
 	var parts []string
-	if ev.w.phrase != "" {
-		parts = append(parts, "“"+ev.w.phrase+"”")
-	}
-	if !ev.w.at.IsZero() && (ev.w.relative || ev.w.phrase == "") {
-		d := formatWhen(ev.w.at, ev.w.gran)
-		if ev.w.gran > byDay || ev.w.offset < -60 {
-			d = "about " + d
+	undated := false
+	for _, w := range ws {
+		p := "“" + w.phrase + "”"
+		switch {
+		case !w.at.IsZero() && w.relative:
+			d := formatWhen(w.at, w.gran)
+			if w.gran > byDay || w.offset < -60 {
+				d = "about " + d
+			}
+			p += " (" + d + ")"
+		case w.relative:
+			undated = true
 		}
-		if ev.w.phrase == "" {
-			parts = append(parts, "by "+d+", the article's date")
-		} else {
-			parts = append(parts, "("+d+")")
-		}
-	} else if ev.w.relative && ev.w.at.IsZero() {
-		parts = append(parts, "(the article is undated)")
+		parts = append(parts, p)
 	}
-	parts = append(parts, Cite(Citation{Source: ev.s.src.ID}))
-	return strings.Join(parts, " ")
+	out := strings.Join(parts, ", ")
+	if undated {
+		out += " (the article is undated)"
+	}
+	return out + " " + Cite(Citation{Source: ev.s.src.ID})
 }
 
-// describeEvents joins the descriptions of events with semicolons.
+// describeEvents joins the descriptions of events with semicolons, each
+// once.
 func describeEvents(events []event) string {
 	var ds []string
 	for _, ev := range events {
-		ds = append(ds, describeEvent(ev))
+		if d := describeEvent(ev); !slices.Contains(ds, d) {
+			ds = append(ds, d)
+		}
 	}
 	return strings.Join(ds, "; ")
 }
