@@ -24,6 +24,9 @@ const (
 	maxSummarySentences = 6
 	// dupJaccard is the term overlap from which two sentences say the same.
 	dupJaccard = 0.5
+	// maxSummaryCandidates is how many of the best sentences are merged
+	// and chosen from.
+	maxSummaryCandidates = 60
 	// redundantJaccard is the overlap from which a sentence adds too
 	// little to one already chosen.
 	redundantJaccard = 0.3
@@ -41,14 +44,14 @@ type summaryItem struct {
 
 // summaryAnswer answers a summary question.
 func (e *Engine) summaryAnswer(ctx context.Context, b *builder) error {
-	topic := overviewTopic(b.p.asked)
-	srcs, lead, err := overviewArticles(ctx, b, topic, b.p.query)
+	topic := overviewTopic(b.p.query)
+	srcs, lead, err := overviewArticles(ctx, b, topic, topicLabel(b.p.query, topic))
 	if err != nil {
 		return err
 	}
 	if len(srcs) == 0 {
 		b.ans.Lead = lead
-		if label := topicLabel(b.p.asked, topic); label != "" {
+		if label := topicLabel(b.p.query, topic); label != "" {
 			b.ans.Lead = fmt.Sprintf("The sources don't say anything about %s.", label)
 		}
 		return nil
@@ -69,7 +72,7 @@ func (e *Engine) summaryAnswer(ctx context.Context, b *builder) error {
 		return nil
 	}
 	about := ""
-	if label := topicLabel(b.p.asked, topic); label != "" {
+	if label := topicLabel(b.p.query, topic); label != "" {
 		about = " on " + label
 	}
 	b.ans.Lead = fmt.Sprintf("In brief, from %s%s, most important first:", plural(len(articles), "article"), about)
@@ -80,8 +83,13 @@ func (e *Engine) summaryAnswer(ctx context.Context, b *builder) error {
 // summary.
 func summarize(st *statsSnapshot, srcs []*corpus.Source, topic []string) []summaryItem {
 	var sents []bodySentence
-	for _, src := range srcs {
+	rank := map[string]int{}
+	dates := map[string]time.Time{}
+	dated := map[string]bool{}
+	for i, src := range srcs {
 		sents = append(sents, bodySentences(src)...)
+		rank[src.ID] = i
+		dates[src.ID], dated[src.ID] = articleDate(src)
 	}
 	if len(sents) == 0 {
 		return nil
@@ -141,16 +149,22 @@ func summarize(st *statsSnapshot, srcs []*corpus.Source, topic []string) []summa
 		if len(topic) > 0 {
 			score *= 0.5 + coverage(st, topic, "", s.terms)
 		}
-		// Articles put what matters first.
+		// Articles put what matters first, and the articles most on the
+		// topic come first.
 		score *= 1 + 0.3/float64(1+s.pos)
+		if len(topic) > 0 {
+			score /= 1 + 0.15*float64(rank[s.src.ID])
+		}
 		if strings.ContainsAny(s.text, "\"“”") {
 			score *= 0.9 // the article's own words read better than a quotation
 		}
-		it := summaryItem{s: s, score: score}
-		it.date, it.hasDay = articleDate(s.src)
-		items = append(items, it)
+		items = append(items, summaryItem{s: s, score: score, date: dates[s.src.ID], hasDay: dated[s.src.ID]})
 	}
 	sort.SliceStable(items, func(i, j int) bool { return items[i].score > items[j].score })
+	// Only the best few can make the summary; merging compares pairs.
+	if len(items) > maxSummaryCandidates {
+		items = items[:maxSummaryCandidates]
+	}
 	// Near-duplicates, often the same wire copy in several articles, merge
 	// into the best of them, which gains weight for each.
 	var merged []summaryItem

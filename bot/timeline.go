@@ -40,14 +40,14 @@ func (e *Engine) timelineAnswer(ctx context.Context, b *builder) error {
 	if whenRe.MatchString(b.p.asked) {
 		return e.whenAnswer(ctx, b)
 	}
-	topic := overviewTopic(b.p.asked)
-	srcs, lead, err := overviewArticles(ctx, b, topic, b.p.query)
+	topic := overviewTopic(b.p.query)
+	srcs, lead, err := overviewArticles(ctx, b, topic, topicLabel(b.p.query, topic))
 	if err != nil {
 		return err
 	}
 	if len(srcs) == 0 {
 		b.ans.Lead = lead
-		if label := topicLabel(b.p.asked, topic); label != "" {
+		if label := topicLabel(b.p.query, topic); label != "" {
 			b.ans.Lead = fmt.Sprintf("The sources don't say anything about %s.", label)
 		}
 		return nil
