@@ -181,3 +181,50 @@ func kin(st *statsSnapshot, t string) []string {
 	kinCache.kin[t] = out
 	return out
 }
+
+// acronymJoiners may sit inside a name without giving it a letter
+// ("Department of Justice", DOJ).
+var acronymJoiners = toSet(`of and for the on`)
+
+// acronyms returns the initials, lowercase, of the runs of two or more
+// capitalised words in text: "Information Commissioner's Office" gives
+// "ico", "Federal Trade Commission" "ftc", so that a question using the
+// abbreviation meets a sentence spelling the name out.
+func acronyms(text string) []string {
+	var out []string
+	var run []byte
+	flush := func() {
+		if len(run) >= 2 {
+			out = append(out, string(run))
+		}
+		run = run[:0]
+	}
+	for _, f := range strings.Fields(text) {
+		w := strings.Trim(f, `"“”‘’'(),.;:!?`)
+		switch {
+		case w == "":
+			flush()
+		case len(run) == 0 && (w == "The" || w == "A" || w == "An"):
+			// an article starting a sentence is not part of the name
+		case w[0] >= 'A' && w[0] <= 'Z':
+			run = append(run, w[0]+('a'-'A'))
+			if strings.ContainsAny(f[len(f)-1:], ",.;:!?)") {
+				flush()
+			}
+		case len(run) > 0 && acronymJoiners[w]:
+			// a joiner keeps the run going
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// withAcronyms adds the acronyms of text to its term set.
+func withAcronyms(terms map[string]bool, text string) map[string]bool {
+	for _, a := range acronyms(text) {
+		terms[a] = true
+	}
+	return terms
+}

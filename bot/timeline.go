@@ -16,8 +16,13 @@ import (
 // time ("on Monday", "a year ago", "in August 2017"), each read against
 // its article's date, cited, earliest first.
 
-// maxTimelineEvents is the most dated sentences a timeline shows.
-const maxTimelineEvents = 8
+const (
+	// maxTimelineEvents is the most dated sentences a timeline shows.
+	maxTimelineEvents = 8
+	// minWhenCoverage is the share of a "when" question's weight a
+	// sentence must hold to be dated as its answer.
+	minWhenCoverage = 0.6
+)
 
 // firstRe asks only for the first (or last) event.
 var firstRe = regexp.MustCompile(`(?i)\b(first|earliest|began|begin|start(ed)?)\b`)
@@ -99,10 +104,17 @@ func (e *Engine) whenAnswer(ctx context.Context, b *builder) error {
 		return err
 	}
 	cands, _ := e.rankEvidence(b, hits)
+	st := b.snap.statistics()
+	topic := b.p.topic
+	if len(topic) == 0 {
+		topic = contentTerms(b.p.query)
+	}
 	var events []event
 	seen := map[string]bool{}
 	for _, c := range cands {
-		if seen[c.key] {
+		// A date is only worth giving for the event asked about: the
+		// sentence itself must hold most of the question.
+		if seen[c.key] || coverage(st, topic, b.p.focus, withAcronyms(termSet(c.ev.Text), c.ev.Text)) < minWhenCoverage {
 			continue
 		}
 		seen[c.key] = true
@@ -141,7 +153,7 @@ func (e *Engine) whenAnswer(ctx context.Context, b *builder) error {
 		b.ans.Lead = "The sources give no date for it; here is what they say."
 		return nil
 	}
-	b.ans.Lead = "The sources put it at " + describeEvents(dated) + "."
+	b.ans.Lead = "The sources date it: " + describeEvents(dated) + "."
 	return nil
 }
 
@@ -255,7 +267,7 @@ func closestDate(src *corpus.Source, dated map[*corpus.Source]time.Time, fallbac
 // [004].
 func describeEvent(ev event) string {
 	if ev.w.phrase == "" {
-		return "by " + formatWhen(ev.w.at, byDay) + ", the date of " + Cite(Citation{Source: ev.s.src.ID})
+		return "no later than " + formatWhen(ev.w.at, byDay) + ", the date of " + Cite(Citation{Source: ev.s.src.ID})
 	}
 	ws := ev.all
 	if len(ws) == 0 {
