@@ -191,7 +191,18 @@ func resolve(phrase string, ref time.Time, hasRef bool) (when, bool) {
 		}
 		unit := map[string]int{"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3650}[m[2]]
 		g := map[string]granularity{"day": byDay, "week": byWeek, "month": byMonth, "year": byYear, "decade": byYear}[m[2]]
-		return rel(-n*unit, g)
+		w, _ = rel(-n*unit, g)
+		if hasRef {
+			switch m[2] {
+			case "month":
+				w.at = ref.AddDate(0, -n, 0)
+			case "year":
+				w.at = ref.AddDate(-n, 0, 0)
+			case "decade":
+				w.at = ref.AddDate(-10*n, 0, 0)
+			}
+		}
+		return w, true
 	}
 	switch {
 	case lp == "yesterday":

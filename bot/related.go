@@ -192,12 +192,17 @@ var acronymJoiners = toSet(`of and for the on`)
 // abbreviation meets a sentence spelling the name out.
 func acronyms(text string) []string {
 	var out []string
-	var run []byte
+	// run holds the initials of the capitalised words; full those of the
+	// joiners too ("Department of Justice": "dj" and "doj").
+	var run, full []byte
 	flush := func() {
 		if len(run) >= 2 {
 			out = append(out, string(run))
+			if len(full) > len(run) {
+				out = append(out, string(full))
+			}
 		}
-		run = run[:0]
+		run, full = run[:0], full[:0]
 	}
 	for _, f := range strings.Fields(text) {
 		w := strings.Trim(f, `"“”‘’'(),.;:!?`)
@@ -208,11 +213,12 @@ func acronyms(text string) []string {
 			// an article starting a sentence is not part of the name
 		case w[0] >= 'A' && w[0] <= 'Z':
 			run = append(run, w[0]+('a'-'A'))
+			full = append(full, w[0]+('a'-'A'))
 			if strings.ContainsAny(f[len(f)-1:], ",.;:!?)") {
 				flush()
 			}
 		case len(run) > 0 && acronymJoiners[w]:
-			// a joiner keeps the run going
+			full = append(full, w[0]) // a joiner keeps the run going
 		default:
 			flush()
 		}
