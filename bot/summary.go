@@ -33,7 +33,8 @@ const (
 )
 
 // summaryItem is one sentence of a summary with the near-duplicates merged
-// into it.
+// into it: the same sentence in other articles adds to its weight, and the
+// one shown is cited.
 type summaryItem struct {
 	s      bodySentence
 	score  float64
@@ -62,10 +63,6 @@ func (e *Engine) summaryAnswer(ctx context.Context, b *builder) error {
 		b.ans.Evidence = append(b.ans.Evidence, Evidence{Text: it.s.text, Citation: Citation{Source: it.s.src.ID, Start: it.s.span[0], End: it.s.span[1]}})
 		b.cite(it.s.src.ID)
 		articles[it.s.src.ID] = true
-		for _, o := range it.also {
-			b.cite(o.src.ID)
-			articles[o.src.ID] = true
-		}
 	}
 	if len(items) == 0 {
 		b.ans.Lead = NoAnswer
