@@ -67,7 +67,13 @@ func (e *Engine) timelineAnswer(ctx context.Context, b *builder) error {
 			}
 			ev.score = 1 / float64(1+s.pos)
 			if len(topic) > 0 {
-				ev.score += coverage(st, topic, "", relatedClosure(s.terms))
+				// An article on the topic tells other things too: only
+				// what happened on the topic belongs in its timeline.
+				cov := coverage(st, topic, "", contextTerms(src, corpus.Span{Start: s.span[0], End: s.span[1]}))
+				if cov < minCoverage {
+					continue
+				}
+				ev.score += cov
 			}
 			events = append(events, ev)
 		}
@@ -92,6 +98,9 @@ func (e *Engine) timelineAnswer(ctx context.Context, b *builder) error {
 		return nil
 	}
 	b.ans.Lead = "Earliest first: " + describeEvents(events) + "."
+	if undatedOnly(events) {
+		b.ans.Lead += " The articles are undated, so times such as “last week” are placed only roughly."
+	}
 	return nil
 }
 
@@ -246,6 +255,19 @@ func orderEvents(events []event, others []*corpus.Source) []event {
 		return events[i].s.pos < events[j].s.pos
 	})
 	return events
+}
+
+// undatedOnly reports whether no event's article has a date while some
+// event's time is relative.
+func undatedOnly(events []event) bool {
+	rel := false
+	for _, ev := range events {
+		if _, ok := articleDate(ev.s.src); ok {
+			return false
+		}
+		rel = rel || ev.w.relative
+	}
+	return rel
 }
 
 // closestDate is the date to read an undated article's relative times
