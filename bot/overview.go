@@ -29,7 +29,7 @@ const (
 const maxOverviewArticles = 8
 
 var (
-	summaryRe = regexp.MustCompile(`(?i)\b(summar(y|ies|i[sz]e|i[sz]ing)|sum (it |this |that |things |everything )?up|gist|overview|tl;? ?dr|recap|rundown|run-down|digest|in a nutshell|brief me|the short version|key (points|takeaways|facts|findings|things)|main (points|takeaways|facts|story|stories|things|news)|takeaways|highlights|what('?s| is| are)( the)? (new|latest|news)|any news|(what('?s| is| are)|tell me what('?s| is)) (this|it|that|everything|the (story|news|coverage|articles?|sources?))( all)? about|what('?s| is) going on)\b|^\W*what('?s| is| has been)? (happened|happening|going on)\W*$`)
+	summaryRe = regexp.MustCompile(`(?i)\b(summar(y|ies|i[sz]e|i[sz]ing)|sum (it |this |that |things |everything )?up|gist|overview|tl;? ?dr|recap|rundown|run-down|digest|in a nutshell|brief me|the short version|key (points|takeaways|facts|findings|things)|main (points|takeaways|facts|story|stories|things|news)|takeaways|highlights|what('?s| is| are)( the)? (new|latest|news)|any news|(what('?s| is| are)|tell me what('?s| is)) (this|it|that|everything|the (story|news|coverage|articles?|sources?))( all)? about|what('?s| is) going on|what('?s| is| are) the (story|news|situation|deal)|explain (the|this|it|that|what)|in (a few|few|two|three|four|five|\d+|a couple of) (sentences|words|lines|paragraphs|bullets|bullet points)|in (short|brief)\b|overall (picture|story|message|view)|big picture|bottom line|(need|should|must|ought)\b.{0,24}\bknow\b|the basics|catch me up|fill me in|bring me up to speed)\b|^\W*what('?s| is| has been)? (happened|happening|going on)\W*$|\boverall\W*$`)
 	// timelineRe asks for dates or an order of events.
 	timelineRe = regexp.MustCompile(`(?i)\b(time ?line|chronolog\w*|sequence of events|order of events|in (what|which) order|what happened (first|next|last|after|before|then)|what came (first|next)|(which|what) (came|happened) first|how did (it|this|that|the story|things|events) (unfold|develop|play out|evolve)|dates?|how long ago)\b|^\W*(when|since when|how long ago|what (day|date|year|month|time))\b`)
 	whenRe     = regexp.MustCompile(`(?i)^\W*(when|since when|how long ago|what (day|date|year|month|time))\b`)
@@ -40,7 +40,8 @@ me give short version key point points takeaway takeaways fact facts finding fin
 going happened happen happening coverage boss manager quick quickly short shortly simple simply plain word words line lines explain write paragraph sentence
 timeline time chronology chronological chronologically sequence event events order first next last then before after came come unfold develop play evolve
 date dates day year month long ago when since everything whole entire overall general generally all bullet bullets list important importantly big picture
-just can could would you please`)
+just can could would you please few couple bit briefly brief detail details quick version tell explain explained know need should must ought
+say says said`)
 )
 
 // overviewKind is the kind of question p is once overview questions are
@@ -57,8 +58,8 @@ func overviewKind(p *plan) Kind {
 		return p.kind
 	case k == KindTimeline && whenRe.MatchString(strings.ReplaceAll(p.asked, "’", "'")):
 		return k
-	case p.kind == KindQuote && p.wantsQuotes:
-		return p.kind
+	case p.kind == KindQuote && p.wantsQuotes && len(p.entities) > 0:
+		return p.kind // "Summarize what JPMorgan said"
 	}
 	return k
 }

@@ -201,6 +201,12 @@ func acronyms(text string) []string {
 			if len(full) > len(run) {
 				out = append(out, string(full))
 			}
+			// A name may follow another capitalised word ("AFP and The
+			// Wall Street Journal"): every tail of three letters or more
+			// is a candidate too.
+			for i := 1; i+3 <= len(run); i++ {
+				out = append(out, string(run[i:]))
+			}
 		}
 		run, full = run[:0], full[:0]
 	}
@@ -209,8 +215,8 @@ func acronyms(text string) []string {
 		switch {
 		case w == "":
 			flush()
-		case len(run) == 0 && (w == "The" || w == "A" || w == "An"):
-			// an article starting a sentence is not part of the name
+		case w == "The" || w == "A" || w == "An":
+			// an article is not part of the name
 		case w[0] >= 'A' && w[0] <= 'Z':
 			run = append(run, w[0]+('a'-'A'))
 			full = append(full, w[0]+('a'-'A'))

@@ -24,6 +24,9 @@ const (
 	minWhenCoverage = 0.6
 )
 
+// publishedRe asks when the articles themselves came out.
+var publishedRe = regexp.MustCompile(`(?i)\b(articles?|stor(y|ies)|pieces?|sources?)\b.*\b(published|posted|written|dated|came out|come out)\b|\b(publication|article|story) dates?\b|\bdates? of (the|these|each|every) (articles?|stor(y|ies)|sources?)`)
+
 // firstRe asks only for the first (or last) event.
 var firstRe = regexp.MustCompile(`(?i)\b(first|earliest|began|begin|start(ed)?)\b`)
 
@@ -42,10 +45,14 @@ type event struct {
 
 // timelineAnswer answers a timeline or "when" question.
 func (e *Engine) timelineAnswer(ctx context.Context, b *builder) error {
-	if whenRe.MatchString(b.p.asked) {
+	topic := overviewTopic(b.p.query)
+	if publishedRe.MatchString(b.p.asked) {
+		return e.publishedAnswer(ctx, b, topic)
+	}
+	if whenRe.MatchString(b.p.asked) && len(topic) > 0 {
+		// "When did this happen?" names nothing: the whole timeline.
 		return e.whenAnswer(ctx, b)
 	}
-	topic := overviewTopic(b.p.query)
 	srcs, lead, err := overviewArticles(ctx, b, topic, topicLabel(b.p.query, topic))
 	if err != nil {
 		return err
@@ -328,4 +335,40 @@ func describeEvents(events []event) string {
 		}
 	}
 	return strings.Join(ds, "; ")
+}
+
+// publishedAnswer gives the dates of the articles on the topic (all
+// articles, newest first, with none), as their headers or bylines give
+// them.
+func (e *Engine) publishedAnswer(ctx context.Context, b *builder, topic []string) error {
+	srcs, lead, err := overviewArticles(ctx, b, topic, topicLabel(b.p.query, topic))
+	if err != nil {
+		return err
+	}
+	if len(srcs) == 0 {
+		b.ans.Lead = lead
+		return nil
+	}
+	var dated []string
+	undated := 0
+	for _, src := range srcs {
+		if t, ok := articleDate(src); ok {
+			dated = append(dated, fmt.Sprintf("%s %s", Cite(Citation{Source: src.ID}), t.Format("Monday, January 2, 2006")))
+			b.cite(src.ID)
+		} else {
+			undated++
+		}
+	}
+	switch {
+	case len(dated) == 0:
+		b.ans.Lead = "The articles carry no date."
+		for _, src := range srcs {
+			b.cite(src.ID)
+		}
+	case undated > 0:
+		b.ans.Lead = fmt.Sprintf("Dated: %s. %s carry no date.", strings.Join(dated, "; "), plural(undated, "other article"))
+	default:
+		b.ans.Lead = fmt.Sprintf("Dated: %s.", strings.Join(dated, "; "))
+	}
+	return nil
 }
