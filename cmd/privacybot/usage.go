@@ -34,7 +34,7 @@ var commands = []subcommand{
 	{"sources", "", "list every source: id, title, outlet, date, number of quotes", (*App).runSources, true},
 	{"source", "ID", "show one source: its metadata, text and quotes", (*App).runSource, true},
 	{"quotes", "", "list the quote ledger", (*App).runQuotes, true},
-	{"eval", "FILE", "run a question file and score each answer; exit 1 on any failure", (*App).runEval, true},
+	{"eval", "FILE...", "run question files and score each answer; exit 1 on any failure", (*App).runEval, true},
 	{"add", "PATH|URL...", "add articles from files or web pages to the data directory", (*App).runAdd, true},
 	{"remove", "ID...", "remove articles that add put in the data directory", (*App).runRemove, true},
 	{"feedback", "", "list the 👍/👎 votes given in Slack and the questions marked 👎, newest first", (*App).runFeedback, true},
