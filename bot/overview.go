@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -30,6 +31,10 @@ const maxOverviewArticles = 8
 
 var (
 	summaryRe = regexp.MustCompile(`(?i)\b(summar(y|ies|i[sz]e|i[sz]ing)|sum (it |this |that |things |everything )?up|gist|overview|tl;? ?dr|recap|rundown|run-down|digest|in a nutshell|brief me|the short version|key (points|takeaways|facts|findings|things)|main (points|takeaways|facts|story|stories|things|news)|takeaways|highlights|what('?s| is| are)( the)? (new|latest|news)|any news|(what('?s| is| are)|tell me what('?s| is)) (this|it|that|everything|the (story|news|coverage|articles?|sources?))( all)? about|what('?s| is) going on|what('?s| is| are) the (story|news|situation|deal)|explain (the|this|it|that|what)|in (a few|few|two|three|four|five|\d+|a couple of) (sentences|words|lines|paragraphs|bullets|bullet points)|in (short|brief)\b|overall (picture|story|message|view)|big picture|bottom line|(need|should|must|ought)\b.{0,24}\bknow\b|the basics|catch me up|fill me in|bring me up to speed)\b|^\W*what('?s| is| has been)? (happened|happening|going on)\W*$|\boverall\W*$`)
+	// strongSummaryRe asks for a summary in words no other question uses;
+	// saidRe asks for someone's words ("Summarize what JPMorgan said").
+	strongSummaryRe = regexp.MustCompile(`(?i)\b(summar(y|ies|i[sz]e|i[sz]ing)|gist|overview|tl;? ?dr|recap|rundown|in a nutshell|brief me|key (points|takeaways)|takeaways|highlights)\b`)
+	saidRe          = regexp.MustCompile(`(?i)\b(say|said|says|saying|statements?|comments?|commented|told|quotes?|quoted|words)\b`)
 	// timelineRe asks for dates or an order of events.
 	timelineRe = regexp.MustCompile(`(?i)\b(time ?line|chronolog\w*|sequence of events|order of events|in (what|which) order|what happened (first|next|last|after|before|then)|what came (first|next)|(which|what) (came|happened) first|how did (it|this|that|the story|things|events) (unfold|develop|play out|evolve)|dates?|how long ago)\b|^\W*(when|since when|how long ago|what (day|date|year|month|time))\b`)
 	whenRe     = regexp.MustCompile(`(?i)^\W*(when|since when|how long ago|what (day|date|year|month|time))\b`)
@@ -41,7 +46,7 @@ going happened happen happening coverage boss manager quick quickly short shortl
 timeline time chronology chronological chronologically sequence event events order first next last then before after came come unfold develop play evolve
 date dates day year month long ago when since everything whole entire overall general generally all bullet bullets list important importantly big picture
 just can could would you please few couple bit briefly brief detail details quick version tell explain explained know need should must ought
-say says said`)
+say says said published publish posted written dated pls plz thx thanks ok okay hey hi lol`)
 )
 
 // overviewKind is the kind of question p is once overview questions are
@@ -56,6 +61,8 @@ func overviewKind(p *plan) Kind {
 	switch {
 	case !ok:
 		return p.kind
+	case k == KindSummary && strongSummaryRe.MatchString(p.asked) && !saidRe.MatchString(p.asked):
+		return k // "tl;dr of the Facebook bank data reports"
 	case k == KindTimeline && whenRe.MatchString(strings.ReplaceAll(p.asked, "’", "'")):
 		return k
 	case p.kind == KindQuote && p.wantsQuotes && len(p.entities) > 0:
@@ -98,10 +105,10 @@ func isOverview(text string) (Kind, bool) {
 
 // overviewTopic returns the stemmed content terms of an overview question
 // that name what it is about, entity names included.
-func overviewTopic(q string) []string {
+func overviewTopic(st *statsSnapshot, q string) []string {
 	var out []string
 	for _, w := range words(q) {
-		if stopwords[w] || overviewWords[w] || len(w) < 2 {
+		if stopwords[w] || overviewWords[w] || len(w) < 2 || !st.has(stem(w)) && typoOfFiller(w) {
 			continue
 		}
 		s := stem(w)
@@ -119,6 +126,56 @@ func overviewTopic(q string) []string {
 	return out
 }
 
+// typoOfFiller reports whether w is one slip (a letter missing, extra,
+// wrong or two swapped) away from a stopword or an overview word: "teh",
+// "whats", "summarise" typed "sumarize".
+func typoOfFiller(w string) bool {
+	if len(w) < 3 || len(w) > 12 {
+		return false
+	}
+	for _, set := range []map[string]bool{stopwords, overviewWords} {
+		for f := range set {
+			if len(f) >= 3 && oneSlip(w, f) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// oneSlip reports whether a and b differ by one edit or one swap of
+// neighbouring letters.
+func oneSlip(a, b string) bool {
+	if a == b {
+		return false
+	}
+	la, lb := len(a), len(b)
+	switch {
+	case la == lb:
+		diff := -1
+		for i := 0; i < la; i++ {
+			if a[i] != b[i] {
+				if diff >= 0 {
+					// two differences: a swap of neighbours only
+					return i == diff+1 && a[diff] == b[i] && a[i] == b[diff] && a[i+1:] == b[i+1:]
+				}
+				diff = i
+			}
+		}
+		return true
+	case la == lb+1:
+		a, b = b, a
+		fallthrough
+	case lb == la+1:
+		i := 0
+		for i < len(a) && a[i] == b[i] {
+			i++
+		}
+		return a[i:] == b[i+1:]
+	}
+	return false
+}
+
 // overviewArticles picks the articles an overview reads: those on the
 // topic, the one whose headline it is first, or with no topic the most
 // recent. It returns nil and
@@ -129,12 +186,16 @@ func overviewArticles(ctx context.Context, b *builder, topic []string, query str
 		return recentSources(b.snap.corpus, maxOverviewArticles), "", nil
 	}
 	var missing []string
+	speech := 0
 	for _, t := range topic {
-		if !st.has(t) && !relatedHeld(st, t) {
+		if !st.has(t) && !relatedHeld(st, t) && !inHeadlines(b.snap.corpus, t) {
 			missing = append(missing, t)
+			if quoteVerbRe.MatchString(t) {
+				speech++ // "how the banks reacted": the manner, not the matter
+			}
 		}
 	}
-	if len(missing)*2 >= len(topic) {
+	if len(missing) == len(topic) || (len(missing)-speech)*2 >= len(topic) {
 		return nil, NoAnswer, nil
 	}
 	// The search is for the topic alone: "summarize", "gist" and the
@@ -175,12 +236,12 @@ func overviewArticles(ctx context.Context, b *builder, topic []string, query str
 		}
 		// An article is on the topic when it holds most of the topic's
 		// weight: a passage may match one word of it by chance.
-		cov := coverage(st, topic, "", relatedClosure(termsAmong(src.Text, want)))
+		cov := topicCoverage(st, topic, missing, relatedClosure(termsAmong(src.Text, want)))
 		if cov < 0.6 {
 			continue
 		}
 		// The article whose headline is the topic is the story itself.
-		cov += coverage(st, topic, "", termsAmong(src.Title, want))
+		cov += topicCoverage(st, topic, missing, termsAmong(src.Title+" "+byline(src), want))
 		on = append(on, ranked{src, cov})
 	}
 	if len(on) == 0 {
@@ -195,6 +256,30 @@ func overviewArticles(ctx context.Context, b *builder, topic []string, query str
 		out[i] = r.src
 	}
 	return out, "", nil
+}
+
+// topicCoverage is the share of the topic's IDF weight that the term set
+// holds, leaving out the missing terms, which no source holds in any form.
+// Unlike coverage it counts a term only the headlines and bylines hold.
+func topicCoverage(st *statsSnapshot, topic, missing []string, have map[string]bool) float64 {
+	var got, all float64
+	for _, t := range topic {
+		if slices.Contains(missing, t) {
+			continue
+		}
+		w := st.idf(t)
+		all += w
+		switch {
+		case have[t]:
+			got += w
+		case relatedOrKinIn(st, t, have):
+			got += relatedWeight * w
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return got / all
 }
 
 // termsAmong returns the stemmed words of text that are in want.
@@ -220,8 +305,8 @@ type corpusOrder struct {
 // recent is the order of the last corpus asked about.
 var recent corpusOrder
 
-// titleMatches returns up to n sources whose headlines hold most of the
-// topic's weight, best first.
+// titleMatches returns up to n sources whose headlines (with the names on
+// their bylines) hold most of the topic's weight, best first.
 func titleMatches(c *corpus.Corpus, st *statsSnapshot, topic []string, n int) []*corpus.Source {
 	recent.Lock()
 	recent.index(c)
@@ -230,7 +315,7 @@ func titleMatches(c *corpus.Corpus, st *statsSnapshot, topic []string, n int) []
 	score := map[*corpus.Source]float64{}
 	var all float64
 	for _, t := range topic {
-		if !st.has(t) {
+		if !st.has(t) && len(titles[t]) == 0 {
 			continue
 		}
 		w := st.idf(t)
@@ -255,6 +340,39 @@ func titleMatches(c *corpus.Corpus, st *statsSnapshot, topic []string, n int) []
 		out = out[:n]
 	}
 	return out
+}
+
+// bylineRe finds an author's name on a byline.
+var bylineRe = regexp.MustCompile(`\b[Bb]y:?\s+(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3})`)
+
+// byline returns the author names of the bylines among the first lines of
+// src ("Economy | By Melissa Porter"), so that a question naming the
+// author finds the article.
+func byline(src *corpus.Source) string {
+	text := src.Text
+	if len(text) > 1000 {
+		text = text[:1000]
+	}
+	var names []string
+	for i, line := range strings.Split(text, "\n") {
+		if i > 12 {
+			break
+		}
+		if l := strings.TrimSpace(line); len(l) < 100 {
+			if m := bylineRe.FindStringSubmatch(l); m != nil {
+				names = append(names, m[1])
+			}
+		}
+	}
+	return strings.Join(names, " ")
+}
+
+// inHeadlines reports whether a headline or byline of c holds the term.
+func inHeadlines(c *corpus.Corpus, t string) bool {
+	recent.Lock()
+	defer recent.Unlock()
+	recent.index(c)
+	return len(recent.titles[t]) > 0
 }
 
 // recentSources returns the n most recently dated sources of c, newest
@@ -285,7 +403,7 @@ func (r *corpusOrder) index(c *corpus.Corpus) {
 	for i, s := range c.Sources {
 		t, ok := articleDate(s)
 		ds[i] = dated{s, t, ok}
-		for _, w := range contentTerms(s.Title) {
+		for _, w := range contentTerms(s.Title + " " + byline(s)) {
 			titles[w] = append(titles[w], s)
 		}
 	}

@@ -18,8 +18,9 @@ import (
 // Composer writes it from these same sentences and verifies it.
 
 const (
-	// maxSummaryWords is about the longest an extractive summary runs.
-	maxSummaryWords = 120
+	// maxSummaryWords is about the longest an extractive summary's
+	// sentences run; with the lead the answer stays within about 120 words.
+	maxSummaryWords = 100
 	// maxSummarySentences is the most sentences it shows.
 	maxSummarySentences = 6
 	// dupJaccard is the term overlap from which two sentences say the same.
@@ -45,7 +46,7 @@ type summaryItem struct {
 
 // summaryAnswer answers a summary question.
 func (e *Engine) summaryAnswer(ctx context.Context, b *builder) error {
-	topic := overviewTopic(b.p.query)
+	topic := overviewTopic(b.snap.statistics(), b.p.query)
 	srcs, lead, err := overviewArticles(ctx, b, topic, topicLabel(b.p.query, topic))
 	if err != nil {
 		return err
@@ -57,7 +58,7 @@ func (e *Engine) summaryAnswer(ctx context.Context, b *builder) error {
 		}
 		return nil
 	}
-	items := summarize(b.snap.statistics(), srcs, topic)
+	items := summarize(b.snap.statistics(), srcs, topic, quoteVerbRe.MatchString(b.p.query))
 	articles := map[string]bool{}
 	for _, it := range items {
 		b.ans.Evidence = append(b.ans.Evidence, Evidence{Text: it.s.text, Citation: Citation{Source: it.s.src.ID, Start: it.s.span[0], End: it.s.span[1]}})
@@ -78,7 +79,10 @@ func (e *Engine) summaryAnswer(ctx context.Context, b *builder) error {
 
 // summarize ranks the sentences of srcs by centrality and picks the
 // summary.
-func summarize(st *statsSnapshot, srcs []*corpus.Source, topic []string) []summaryItem {
+//
+// With reactions wanted ("how did the banks react?") the sentences that
+// quote someone or report a refusal to comment weigh more, not less.
+func summarize(st *statsSnapshot, srcs []*corpus.Source, topic []string, reactions bool) []summaryItem {
 	var sents []bodySentence
 	rank := map[string]int{}
 	dates := map[string]time.Time{}
@@ -152,7 +156,11 @@ func summarize(st *statsSnapshot, srcs []*corpus.Source, topic []string) []summa
 		if len(topic) > 0 {
 			score /= 1 + 0.15*float64(rank[s.src.ID])
 		}
-		if strings.ContainsAny(s.text, "\"“”") {
+		quoting := strings.ContainsAny(s.text, "\"“”") || silenceRe.MatchString(s.text)
+		switch {
+		case reactions && quoting:
+			score *= 1.3
+		case quoting:
 			score *= 0.9 // the article's own words read better than a quotation
 		}
 		items = append(items, summaryItem{s: s, score: score, date: dates[s.src.ID], hasDay: dated[s.src.ID]})

@@ -45,7 +45,7 @@ type event struct {
 
 // timelineAnswer answers a timeline or "when" question.
 func (e *Engine) timelineAnswer(ctx context.Context, b *builder) error {
-	topic := overviewTopic(b.p.query)
+	topic := overviewTopic(b.snap.statistics(), b.p.query)
 	if publishedRe.MatchString(b.p.asked) {
 		return e.publishedAnswer(ctx, b, topic)
 	}
@@ -121,10 +121,9 @@ func (e *Engine) whenAnswer(ctx context.Context, b *builder) error {
 	}
 	cands, _ := e.rankEvidence(b, hits)
 	st := b.snap.statistics()
-	topic := b.p.topic
-	if len(topic) == 0 {
-		topic = contentTerms(b.p.query)
-	}
+	// The names count here: "When did Wells Fargo launch its chatbot?" is
+	// answered by a sentence naming Wells Fargo.
+	topic := contentTerms(b.p.query)
 	var events []event
 	seen := map[string]bool{}
 	for _, c := range cands {
