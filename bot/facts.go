@@ -88,6 +88,7 @@ func (e *Engine) rankEvidence(b *builder, hits []retrieval.Hit) ([]candidate, []
 	if len(topic) == 0 {
 		topic = contentTerms(b.p.query)
 	}
+	topic = dropHowWord(b.p.asked, topic)
 	// A topic word that no source holds at all means the sources cannot
 	// answer, unless it is rare noise next to several covered words.
 	missing := 0

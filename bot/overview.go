@@ -30,14 +30,14 @@ const (
 const maxOverviewArticles = 8
 
 var (
-	summaryRe = regexp.MustCompile(`(?i)\b(summar(y|ies|i[sz]e|i[sz]ing)|sum (it |this |that |things |everything )?up|gist|overview|tl;? ?dr|recap|rundown|run-down|digest|in a nutshell|brief me|the short version|key (points|takeaways|facts|findings|things)|main (points|takeaways|facts|story|stories|things|news)|takeaways|highlights|what('?s| is| are)( the)? (new|latest|news)|any news|(what('?s| is| are)|tell me what('?s| is)) (this|it|that|everything|the (story|news|coverage|articles?|sources?))( all)? about|what('?s| is) going on|what('?s| is| are) the (story|news|situation|deal)|explain (the|this|it|that|what)|in (a few|few|two|three|four|five|\d+|a couple of) (sentences|words|lines|paragraphs|bullets|bullet points)|in (short|brief)\b|overall (picture|story|message|view)|big picture|bottom line|(need|should|must|ought)\b.{0,24}\bknow\b|the basics|catch me up|fill me in|bring me up to speed)\b|^\W*what('?s| is| has been)? (happened|happening|going on)\W*$|\boverall\W*$`)
+	summaryRe = regexp.MustCompile(`(?i)\b(summar(y|ies|i[sz]e|i[sz]ing)|sum (it |this |that |things |everything )?up|gist|overview|tl;? ?dr|recap|rundown|run-down|digest|in a nutshell|brief me|the short version|key (points|takeaways|facts|findings|things)|main (points|takeaways|facts|story|stories|things|news)|takeaways|highlights|what('?s| is| are)( the)? (new|latest|news)|any news|(what('?s| is| are)|tell me what('?s| is)) (this|it|that|these|those|they|everything|(the|these|those) (story|stories|news|coverage|articles?|sources?|reports?|pieces?))( all)? about|what('?s| is) going on|what('?s| is| are) the (story|news|situation|deal)|explain (the|this|it|that|what)|in (a few|few|two|three|four|five|\d+|a couple of) (sentences|words|lines|paragraphs|bullets|bullet points)|in (short|brief)\b|overall (picture|story|message|view)|big picture|bottom line|(need|should|must|ought)\b.{0,24}\bknow\b|the basics|catch me up|fill me in|bring me up to speed)\b|^\W*what('?s| is| has been)? (happened|happening|going on)\W*$|\boverall\W*$`)
 	// strongSummaryRe asks for a summary in words no other question uses;
 	// saidRe asks for someone's words ("Summarize what JPMorgan said").
 	strongSummaryRe = regexp.MustCompile(`(?i)\b(summar(y|ies|i[sz]e|i[sz]ing)|gist|overview|tl;? ?dr|recap|rundown|in a nutshell|brief me|key (points|takeaways)|takeaways|highlights)\b`)
 	saidRe          = regexp.MustCompile(`(?i)\b(say|said|says|saying|statements?|comments?|commented|told|quotes?|quoted|words)\b`)
 	// timelineRe asks for dates or an order of events.
-	timelineRe = regexp.MustCompile(`(?i)\b(time ?line|chronolog\w*|sequence of events|order of events|in (what|which) order|what happened (first|next|last|after|before|then)|what came (first|next)|(which|what) (came|happened) first|how did (it|this|that|the story|things|events) (unfold|develop|play out|evolve)|dates?|how long ago)\b|^\W*(when|since when|how long ago|what (day|date|year|month|time))\b`)
-	whenRe     = regexp.MustCompile(`(?i)^\W*(when|since when|how long ago|what (day|date|year|month|time))\b`)
+	timelineRe = regexp.MustCompile(`(?i)\b(time ?line|chronolog\w*|sequence of events|order of events|in (what|which) order|what happened (first|next|last|after|before|then)|what came (first|next)|(which|what) (came|happened) first|how did (it|this|that|the story|things|events) (unfold|develop|play out|evolve)|dates?|how long ago)\b|^\W*(when|when's|whens|since when|how long ago|what (day|date|year|month|time))\b`)
+	whenRe     = regexp.MustCompile(`(?i)^\W*(when|when's|whens|since when|how long ago|what (day|date|year|month|time))\b`)
 	// overviewWords are question words that ask for the overview itself,
 	// not a topic.
 	overviewWords = toSet(`summarize summarise summary summaries summarizing sum up gist overview tl dr tldr recap rundown run down digest nutshell brief
@@ -46,7 +46,7 @@ going happened happen happening coverage boss manager quick quickly short shortl
 timeline time chronology chronological chronologically sequence event events order first next last then before after came come unfold develop play evolve
 date dates day year month long ago when since everything whole entire overall general generally all bullet bullets list important importantly big picture
 just can could would you please few couple bit briefly brief detail details quick version tell explain explained know need should must ought
-say says said published publish posted written dated pls plz thx thanks ok okay hey hi lol`)
+say says said published publish posted written dated case cases saga affair episode pls plz thx thanks ok okay hey hi lol`)
 )
 
 // overviewKind is the kind of question p is once overview questions are

@@ -2,6 +2,7 @@ package bot
 
 import (
 	_ "embed"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -239,4 +240,24 @@ func withAcronyms(terms map[string]bool, text string) map[string]bool {
 		terms[a] = true
 	}
 	return terms
+}
+
+// howWordRe finds the word of "how big", "how long", "how far": it asks
+// for a figure and is no topic of the answer ("£4 million" is not "big").
+var howWordRe = regexp.MustCompile(`(?i)\bhow (big|large|small|long|far|high|low|old|bad|badly|severe|serious|often|soon|quickly|fast|hard)\b`)
+
+// dropHowWord removes from topic the word a "how big" question asks with.
+func dropHowWord(q string, topic []string) []string {
+	m := howWordRe.FindStringSubmatch(q)
+	if m == nil {
+		return topic
+	}
+	w := stem(strings.ToLower(m[1]))
+	out := make([]string, 0, len(topic))
+	for _, t := range topic {
+		if t != w {
+			out = append(out, t)
+		}
+	}
+	return out
 }

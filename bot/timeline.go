@@ -25,7 +25,10 @@ const (
 )
 
 // publishedRe asks when the articles themselves came out.
-var publishedRe = regexp.MustCompile(`(?i)\b(articles?|stor(y|ies)|pieces?|sources?)\b.*\b(published|posted|written|dated|came out|come out)\b|\b(publication|article|story) dates?\b|\bdates? of (the|these|each|every) (articles?|stor(y|ies)|sources?)`)
+var publishedRe = regexp.MustCompile(`(?i)\b(articles?|stor(y|ies)|pieces?|sources?)\b.*\b(published|posted|written|dated|came out|come out)\b|\b(publication|article|story) dates?\b|\b(article|story|piece|report)s? (is |was |are |were )?from\b|\bdates? of (the|these|each|every) (articles?|stor(y|ies)|sources?)`)
+
+// alternativesRe splits "X or Y" and "X versus Y".
+var alternativesRe = regexp.MustCompile(`(?i)\s+(?:or|vs\.?|versus)\s+`)
 
 // firstRe asks only for the first (or last) event.
 var firstRe = regexp.MustCompile(`(?i)\b(first|earliest|began|begin|start(ed)?)\b`)
@@ -57,6 +60,30 @@ func (e *Engine) timelineAnswer(ctx context.Context, b *builder) error {
 	if err != nil {
 		return err
 	}
+	if parts := alternativesRe.Split(b.p.asked, -1); len(parts) > 1 {
+		// "Which happened first, the fine or the settlement?": each
+		// alternative is a topic of its own.
+		seen := map[*corpus.Source]bool{}
+		for _, src := range srcs {
+			seen[src] = true
+		}
+		for _, part := range parts {
+			pt := overviewTopic(b.snap.statistics(), part)
+			if len(pt) == 0 {
+				continue
+			}
+			got, _, err := overviewArticles(ctx, b, pt, topicLabel(part, pt))
+			if err != nil {
+				return err
+			}
+			for _, src := range got {
+				if !seen[src] {
+					seen[src] = true
+					srcs = append(srcs, src)
+				}
+			}
+		}
+	}
 	if len(srcs) == 0 {
 		b.ans.Lead = lead
 		if label := topicLabel(b.p.query, topic); label != "" {
@@ -67,22 +94,33 @@ func (e *Engine) timelineAnswer(ctx context.Context, b *builder) error {
 	st := b.snap.statistics()
 	var events []event
 	for _, src := range srcs {
+		var lede *bodySentence
+		found := false
 		for _, s := range bodySentences(src) {
+			cov := 0.0
+			if len(topic) > 0 {
+				// An article on the topic tells other things too: only
+				// what happened on the topic belongs in its timeline.
+				cov = coverage(st, topic, "", contextTerms(src, corpus.Span{Start: s.span[0], End: s.span[1]}))
+				if cov < minCoverage {
+					continue
+				}
+			}
+			if lede == nil {
+				lede = &s
+			}
 			ev, ok := dateSentence(s)
 			if !ok {
 				continue
 			}
-			ev.score = 1 / float64(1+s.pos)
-			if len(topic) > 0 {
-				// An article on the topic tells other things too: only
-				// what happened on the topic belongs in its timeline.
-				cov := coverage(st, topic, "", contextTerms(src, corpus.Span{Start: s.span[0], End: s.span[1]}))
-				if cov < minCoverage {
-					continue
-				}
-				ev.score += cov
-			}
+			ev.score = 1/float64(1+s.pos) + cov
 			events = append(events, ev)
+			found = true
+		}
+		// An article that dates nothing itself still has its own date:
+		// its first sentence on the topic happened by then.
+		if t, ok := articleDate(src); ok && !found && lede != nil {
+			events = append(events, event{s: *lede, w: when{at: t, gran: byDay}, key: t, score: 0.5})
 		}
 	}
 	events = orderEvents(pickEvents(events, maxTimelineEvents), srcs)
