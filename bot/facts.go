@@ -254,6 +254,9 @@ func (e *Engine) sentenceCandidates(b *builder, src *corpus.Source, para corpus.
 		score := cov - 0.01*float64(rank)
 		if wantsNumber && hasDigit(text) {
 			score += 0.6
+			if figureNearTopic(text, topic) {
+				score += 0.3 // "5,300 employees were fired" for "How many employees…"
+			}
 		}
 		if b.p.focus != "" && ts[b.p.focus] && enumerationRe.MatchString(text) {
 			score += 0.2 // "What services …?" is answered by a list of them
