@@ -54,7 +54,8 @@ var (
 		`|\d{1,2}(?:st|nd|rd|th)?\s+` + monthPat + `\.?,?\s+(?:19|20)\d{2}` +
 		`|(?:19|20)\d{2}-\d{1,2}-\d{1,2}` +
 		`|(?:in|since|by|during|until|from|early|late|mid-?)\s+` + monthPat + `(?:\s+(?:19|20)\d{2})?` +
-		`|` + monthPat + `\s+\d{1,2}(?:st|nd|rd|th)?\b` +
+		`|` + monthPat + `\.?\s+\d{1,2}(?:st|nd|rd|th)?\b` +
+		`|(?:about |around |at |shortly (?:before|after) )?\d{1,2}(?::\d{2})?\s*(?:a\.m\.?|p\.m\.?|am|pm)|\d{1,2}:\d{2}` +
 		`|(?:in|since|by|during|until|from|early|late|mid-?)\s+(?:19|20)\d{2}` +
 		`|(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)\s+(?:day|week|month|year|decade)s?\s+ago)` +
 		`|(?:last|this|next|earlier this|later this|past|the past|in the past)\s+(?:week|month|year|weekend)` +
@@ -167,6 +168,8 @@ func timesIn(sentence string, ref time.Time, hasRef bool) []when {
 	return out
 }
 
+var timeOfDayRe = regexp.MustCompile(`\d{1,2}(:\d{2})?\s*(a\.m|p\.m|am|pm)|\d{1,2}:\d{2}`)
+
 var agoRe = regexp.MustCompile(`(?i)^(a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)\s+(day|week|month|year|decade)s?\s+ago$`)
 
 // resolve reads one time expression.
@@ -203,6 +206,9 @@ func resolve(phrase string, ref time.Time, hasRef bool) (when, bool) {
 			}
 		}
 		return w, true
+	}
+	if timeOfDayRe.MatchString(lp) {
+		return rel(0, byDay) // "around 8:30 p.m.": on the day the article tells
 	}
 	switch {
 	case lp == "yesterday":

@@ -167,7 +167,17 @@ func (e *Engine) whenAnswer(ctx context.Context, b *builder) error {
 	for _, c := range cands {
 		// A date is only worth giving for the event asked about: the
 		// sentence itself must hold most of the question.
-		if seen[c.key] || coverage(st, topic, b.p.focus, withAcronyms(termSet(c.ev.Text), c.ev.Text)) < minWhenCoverage {
+		if seen[c.key] {
+			continue
+		}
+		// The paragraph around may name what the sentence calls "the
+		// program", but the sentence itself must hold half the question.
+		own := coverage(st, topic, b.p.focus, withAcronyms(termSet(c.ev.Text), c.ev.Text))
+		if src, err := b.snap.corpus.Get(c.ev.Source); err == nil && own >= minWhenCoverage/2 && own < minWhenCoverage {
+			ctx := withAcronyms(contextTerms(src, corpus.Span{Start: c.ev.Start, End: c.ev.End}), c.ev.Text)
+			own = (own + coverage(st, topic, b.p.focus, ctx)) / 2
+		}
+		if own < minWhenCoverage {
 			continue
 		}
 		seen[c.key] = true
