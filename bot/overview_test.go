@@ -222,3 +222,20 @@ func TestFactsAcrossWordingGaps(t *testing.T) {
 		}
 	}
 }
+
+func TestTimelineOfAlternativesAndPublicationDates(t *testing.T) {
+	// The fine's article dates nothing itself: its own date (2024-03-12)
+	// places it before the settlement "on Tuesday" (2024-04-30).
+	a := askMixed(t, "Which happened first, the Brightcart fine or the StrideLabs settlement?")
+	first := strings.Index(a.Lead, "[ico_fine]")
+	second := strings.Index(a.Lead, "[ftc_settlement]")
+	if first < 0 || second < 0 || first > second {
+		t.Errorf("want the ICO fine first, then the FTC settlement:\n%s", a.Text)
+	}
+	for _, q := range []string{"When was Melissa Porter's article published?", "What date was the article published?"} {
+		a := mustAnswer(t, q)
+		if !strings.Contains(a.Lead, "August 8, 2018") || !slices.Contains(citedIDs(a), "000") {
+			t.Errorf("%q: want the date of [000], August 8, 2018:\n%s", q, a.Text)
+		}
+	}
+}
