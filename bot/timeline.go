@@ -27,6 +27,9 @@ const (
 // publishedRe asks when the articles themselves came out.
 var publishedRe = regexp.MustCompile(`(?i)\b(articles?|stor(y|ies)|pieces?|sources?)\b.*\b(published|posted|written|dated|came out|come out)\b|\b(publication|article|story) dates?\b|\b(article|story|piece|report)s? (is |was |are |were )?from\b|\bdates? of (the|these|each|every) (articles?|stor(y|ies)|sources?)`)
 
+// whenWords ask when, and are not what is asked about.
+var whenWords = toSet(`time date day year month week hour happen when whens since long ago`)
+
 // alternativesRe splits "X or Y" and "X versus Y".
 var alternativesRe = regexp.MustCompile(`(?i)\s+(?:or|vs\.?|versus)\s+`)
 
@@ -161,7 +164,12 @@ func (e *Engine) whenAnswer(ctx context.Context, b *builder) error {
 	st := b.snap.statistics()
 	// The names count here: "When did Wells Fargo launch its chatbot?" is
 	// answered by a sentence naming Wells Fargo.
-	topic := contentTerms(b.p.query)
+	var topic []string
+	for _, t := range contentTerms(b.p.query) {
+		if !whenWords[t] {
+			topic = append(topic, t) // "What time did …": not the word time
+		}
+	}
 	var events []event
 	seen := map[string]bool{}
 	for _, c := range cands {
