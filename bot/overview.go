@@ -44,7 +44,8 @@ going happened happen happening coverage boss manager quick quickly short shortl
 timeline time chronology chronological chronologically sequence event events order first next last then before after came come unfold develop play evolve
 date dates day year month long ago when since everything whole entire overall general generally all bullet bullets list important importantly big picture
 just can could would you please few couple bit briefly brief detail details quick version tell explain explained know need should must ought
-say says said published publish posted written dated case cases saga affair episode pls plz thx thanks ok okay hey hi lol`)
+say says said published publish posted written dated case cases saga affair episode pls plz thx thanks ok okay hey hi lol
+editor editors colleague colleagues team readers`)
 )
 
 // overviewKind is the kind of question p is once overview questions are
