@@ -113,6 +113,8 @@ func (e *Engine) understand(snap *snapshot, text string, history []Turn) *plan {
 	default:
 		p.kind = KindFact
 	}
+	// Summaries and timelines: bot/overview.go.
+	p.kind = overviewKind(p)
 	return p
 }
 

@@ -27,6 +27,12 @@ func (e *Engine) extractive(ctx context.Context, snap *snapshot, p *plan) (Answe
 	case p.silence:
 		e.silenceAnswer(b)
 		return b.ans, nil, nil
+	case p.kind == KindSummary || p.kind == KindTimeline:
+		// bot/overview.go; a model writes from the same sentences only.
+		if err := e.overviewAnswer(ctx, b); err != nil {
+			return Answer{}, nil, err
+		}
+		return b.ans, nil, nil
 	}
 	if p.subject != "" {
 		absent, err := absentSubject(ctx, snap, p)
@@ -75,7 +81,7 @@ func (e *Engine) extractive(ctx context.Context, snap *snapshot, p *plan) (Answe
 // question, passages first. Quotations by the speakers the question names
 // rank first among the quotations.
 func search(ctx context.Context, snap *snapshot, p *plan) ([]retrieval.Hit, error) {
-	paras, err := snap.Search(ctx, retrieval.SearchOptions{Query: p.query, K: 20, Kind: retrieval.KindParagraph})
+	paras, err := snap.Search(ctx, retrieval.SearchOptions{Query: expandQuery(snap.statistics(), p.query), K: 20, Kind: retrieval.KindParagraph})
 	if err != nil {
 		return nil, fmt.Errorf("search passages: %w", err)
 	}

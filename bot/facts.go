@@ -28,7 +28,8 @@ const (
 func coverage(st *statsSnapshot, topic []string, focus string, have map[string]bool) float64 {
 	var got, all float64
 	for _, t := range topic {
-		if !st.has(t) {
+		held := st.has(t)
+		if !held && !relatedHeld(st, t) {
 			continue // a word no source holds cannot be covered; factAnswer weighs those
 		}
 		w := st.idf(t)
@@ -36,8 +37,11 @@ func coverage(st *statsSnapshot, topic []string, focus string, have map[string]b
 			w *= 3
 		}
 		all += w
-		if have[t] {
+		switch {
+		case have[t]:
 			got += w
+		case !held && relatedOrKinIn(st, t, have), held && relatedIn(t, have):
+			got += relatedWeight * w // "stock" asked, "shares" written
 		}
 	}
 	if all == 0 {
@@ -84,11 +88,12 @@ func (e *Engine) rankEvidence(b *builder, hits []retrieval.Hit) ([]candidate, []
 	if len(topic) == 0 {
 		topic = contentTerms(b.p.query)
 	}
+	topic = dropHowWord(b.p.asked, topic)
 	// A topic word that no source holds at all means the sources cannot
 	// answer, unless it is rare noise next to several covered words.
 	missing := 0
 	for _, t := range topic {
-		if !b.snap.statistics().has(t) {
+		if !b.snap.statistics().has(t) && !relatedHeld(b.snap.statistics(), t) {
 			missing++
 		}
 	}
@@ -249,6 +254,9 @@ func (e *Engine) sentenceCandidates(b *builder, src *corpus.Source, para corpus.
 		score := cov - 0.01*float64(rank)
 		if wantsNumber && hasDigit(text) {
 			score += 0.6
+			if figureNearTopic(text, topic) {
+				score += 0.3 // "5,300 employees were fired" for "How many employees…"
+			}
 		}
 		if b.p.focus != "" && ts[b.p.focus] && enumerationRe.MatchString(text) {
 			score += 0.2 // "What services …?" is answered by a list of them

@@ -56,11 +56,17 @@ func stem(w string) string {
 		return w[:len(w)-1]
 	case len(w) > 5 && strings.HasSuffix(w, "ing"):
 		return w[:len(w)-3]
+	case eedPast[w]:
+		return w[:len(w)-1] // "agreed" → "agree", as "agrees" gives
 	case len(w) > 4 && strings.HasSuffix(w, "ed"):
 		return w[:len(w)-2]
 	}
 	return w
 }
+
+// eedPast are past tenses whose verb ends in "ee", which stripping "ed"
+// would cut short ("agreed" → "agre" while "agrees" → "agree").
+var eedPast = toSet(`agreed disagreed guaranteed decreed freed refereed`)
 
 // contentTerms returns the stemmed content words of text, without repeats.
 func contentTerms(text string) []string {

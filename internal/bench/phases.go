@@ -17,7 +17,7 @@ import (
 )
 
 // Kinds are the question kinds whose latency is reported, in order.
-var Kinds = []string{synth.WhoSaid, synth.FactQ, synth.NoAnswer}
+var Kinds = []string{synth.WhoSaid, synth.FactQ, synth.NoAnswer, synth.Summary}
 
 // Config says what to measure.
 type Config struct {

@@ -48,7 +48,7 @@ func WriteSVG(w io.Writer, rs []Result) error {
 	fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="middle">articles (log scale)</text>`+"\n", (left+W-right)/2, H-16)
 	fmt.Fprintf(&b, `<text x="18" y="%d" transform="rotate(-90 18 %d)" text-anchor="middle">answer latency (log scale)</text>`+"\n", (top+H-bottom)/2, (top+H-bottom)/2)
 
-	colours := []string{"#1f77b4", "#d62728", "#2ca02c"}
+	colours := []string{"#1f77b4", "#d62728", "#2ca02c", "#9467bd"}
 	ly := top + 10
 	for i, k := range Kinds {
 		for _, p99 := range []bool{false, true} {

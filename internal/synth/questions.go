@@ -13,7 +13,17 @@ const (
 	FactQ = "fact"
 	// NoAnswer asks something no article answers.
 	NoAnswer = "no-answer"
+	// Summary asks for a summary of the story an article's headline names.
+	Summary = "summary"
 )
+
+// summaryForms are the ways a summary question is put; %s is a headline.
+var summaryForms = []string{
+	"Summarize the story %s",
+	"Give me the gist of %s",
+	"What are the key points on %s?",
+	"Sum up the coverage of %s",
+}
 
 // Question is a benchmark question drawn from the corpus, with the article
 // it came from ("" for no-answer questions).
@@ -39,7 +49,8 @@ var strangers = strings.Fields(`Quillon Brambleworth Ozymandias Thistlewaite Mar
 // Questions returns n questions of the given kind about the corpus,
 // deterministically: who-said-what questions name speakers and
 // organizations the articles quote, fact questions ask for a product's
-// users, and no-answer questions ask about strangers or off-topic matters.
+// users, no-answer questions ask about strangers or off-topic matters, and
+// summary questions ask for the gist of the story a headline names.
 func (c *Corpus) Questions(kind string, n int) []Question {
 	r := newRNG(c.g.seed^0x51ed, uint64(len(kind)*1_000_003+n))
 	var out []Question
@@ -69,6 +80,9 @@ func (c *Corpus) Questions(kind string, n int) []Question {
 			}
 			f := a.Facts[0]
 			out = append(out, Question{Kind: kind, Text: fmt.Sprintf("How many users does the %s app have in %s?", f.Product, f.Country), Source: a.ID()})
+		case Summary:
+			a := c.g.Article(i)
+			out = append(out, Question{Kind: kind, Text: fmt.Sprintf(pick(r, summaryForms), strings.TrimSuffix(a.Title, ".")), Source: a.ID()})
 		case NoAnswer:
 			var text string
 			if r.chance(0.5) {
