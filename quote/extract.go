@@ -66,6 +66,10 @@ type extractor struct {
 	allWords map[string]bool
 	// rk caches what the speaker ranker read of recent paragraphs.
 	rk rankState
+	// capCount counts each capitalized word of the article, spoke the
+	// quotations the rules attributed to each name so far.
+	capCount map[string]int
+	spoke    map[string]int
 }
 
 // entity is a speaker the text has named: a person, an unnamed role or an
@@ -123,11 +127,13 @@ func (x *extractor) paragraph(pi int, p corpus.Span, next int) {
 	var lastSentWho who
 	lastSentQuoteOnly, lastSentReported := false, false
 	prevCue := -1
+	prevVerb := false
 	for si, s := range sents {
 		x.pos = s.End
 		x.sent++
 		toks, qpos := x.sentenceTokens(s, qs)
 		cue := firstCue(toks)
+		sentVerb := anyVerb(toks)
 		x.noteSubjects(toks)
 		x.findSilences(pi, s, toks, qs)
 		var sentWho who
@@ -170,6 +176,7 @@ func (x *extractor) paragraph(pi int, p corpus.Span, next int) {
 				if w.Name != "" {
 					x.lastSpeaker, x.lastSpeakerAt = w.Name, x.sent
 				}
+				x.noteSpoke(w)
 				if k == 0 && q.Open == p.Start && prev.continued {
 					for _, i := range x.pending {
 						x.quotes[i].Speaker, x.quotes[i].Role, x.quotes[i].Organization, x.quotes[i].Verb = w.Name, w.Role, w.Org, w.Verb
@@ -183,7 +190,7 @@ func (x *extractor) paragraph(pi int, p corpus.Span, next int) {
 				continue
 			}
 			rw := x.rankSpeaker(q, w, rankCtx{standalone: standalone, paraStart: q.Open == p.Start,
-				continued: prev.continued, k: k, para: pi, prev: prev.speaker, lastSent: lastSentWho})
+				continued: prev.continued, k: k, para: pi, prev: prev.speaker, lastSent: lastSentWho, sStart: s.Start, sEnd: s.End, sentVerb: sentVerb, prevVerb: prevVerb})
 			x.quotes = append(x.quotes, Quote{
 				Span: Span{Source: x.src.ID, Text: x.text[q.Start:q.End], Start: q.Start, End: q.End,
 					Speaker: rw.Name, Role: rw.Role, Organization: rw.Org},
@@ -209,6 +216,7 @@ func (x *extractor) paragraph(pi int, p corpus.Span, next int) {
 			}
 		}
 		prevCue = cue
+		prevVerb = sentVerb
 	}
 	if len(sents) > 0 {
 		x.prevPara.speaker = lastSentWho

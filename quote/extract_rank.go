@@ -24,6 +24,11 @@ type rankCtx struct {
 	// prev is the speaker that ended the previous paragraph, lastSent the
 	// previous sentence's speaker.
 	prev, lastSent who
+	// sStart and sEnd bound the quotation's sentence.
+	sStart, sEnd int
+	// sentVerb: the sentence has a speech verb outside its quotations;
+	// prevVerb: the paragraph's previous sentence has one.
+	sentVerb, prevVerb bool
 }
 
 // rankCand is a candidate speaker with the features that describe it.
@@ -78,9 +83,10 @@ func (x *extractor) rankSpeaker(q qspan, w who, c rankCtx) who {
 		add(who{Name: e.Name, Role: e.Role, Org: e.Org, ok: true}, f...)
 		n++
 	}
-	for _, mc := range x.nearMentions(c.para, q) {
+	for _, mc := range x.nearMentions(c.para, q, c.sStart, c.sEnd) {
 		add(mc.w, mc.feats...)
 	}
+	x.candProps(cands, q)
 	// A name written as the listener ("told PCMag") is not the speaker,
 	// unless the rules read it as one.
 	kept := cands[:0]
@@ -120,6 +126,19 @@ func (x *extractor) rankSpeaker(q qspan, w who, c rankCtx) who {
 	if !w.ok {
 		ctx = append(ctx, "norule")
 	}
+	far := false
+	switch {
+	case c.sentVerb:
+		ctx = append(ctx, "sv")
+	case c.prevVerb:
+		ctx = append(ctx, "psv")
+	case !c.paraStart:
+		ctx = append(ctx, "noverb")
+		far = true
+	}
+	if before := strings.TrimRight(x.text[c.sStart:q.Open], " \t"); strings.HasSuffix(before, ":") {
+		ctx = append(ctx, "colon")
+	}
 	if strings.ContainsAny(x.text[q.Start:q.End], ".!?") {
 		ctx = append(ctx, "sentences")
 	}
@@ -156,7 +175,7 @@ func (x *extractor) rankSpeaker(q qspan, w who, c rankCtx) who {
 	for _, s := range scores {
 		z += math.Exp(s - bs)
 	}
-	if th := m.Threshold; 1/z < th || !w.ok && 1/z < m.Fill {
+	if th := m.Threshold; 1/z < th || !w.ok && 1/z < m.Fill || !w.ok && far && 1/z < m.FillFar {
 		return who{}
 	}
 	r := cands[best].w
@@ -261,10 +280,17 @@ func (x *extractor) noteWords(toks []token) {
 		x.lowerWords, x.allWords = map[string]bool{}, map[string]bool{}
 	}
 	for _, t := range toks {
-		if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsLower(r) {
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		if unicode.IsLower(r) {
 			x.lowerWords[t.Text] = true
 		}
 		x.allWords[t.Text] = true
+		if unicode.IsUpper(r) {
+			if x.capCount == nil {
+				x.capCount = map[string]int{}
+			}
+			x.capCount[stripPoss(t.Text)]++
+		}
 		if isPoss(t.Text) {
 			x.allWords[stripPoss(t.Text)] = true
 		}

@@ -38,8 +38,9 @@ type example struct {
 	right []bool
 	// rule is the candidate the rules chose, or -1.
 	rule int
-	// fill is set when the rules found no attribution at all.
-	fill bool
+	// fill is set when the rules found no attribution at all; noverb
+	// when besides no speech verb is in reach (see quote's rankCtx).
+	fill, noverb bool
 	// art is the article's line number; p the candidates' probabilities
 	// under the model fitted without the example's half of the articles.
 	art int
@@ -74,10 +75,11 @@ func FromFile(trainPath, devPath string, log io.Writer) ([]byte, error) {
 	for i := range train {
 		train[i].p = probs(train[i], fold[train[i].art%2])
 	}
-	tau, fill, r, wr, no := bestThreshold(train)
+	th := bestThresholds(train)
+	r, wr, no := evaluate(train, nil, th)
 	if os.Getenv("DUMP") != "" {
 		for _, ex := range train {
-			d := decide(ex, ex.p, tau, fill)
+			d := decide(ex, ex.p, th)
 			if d >= 0 && ex.right[d] {
 				continue
 			}
@@ -99,19 +101,19 @@ func FromFile(trainPath, devPath string, log io.Writer) ([]byte, error) {
 	fmt.Fprintf(log, "train: %d examples have a right candidate\n", oracle)
 	r0, w0, n0 := ruleScore(train)
 	fmt.Fprintf(log, "train, rules alone: right %d wrong %d none %d\n", r0, w0, n0)
-	fmt.Fprintf(log, "train: %d examples, %d features; threshold %.2f, fill %.2f: right %d wrong %d none %d\n", len(train), len(names), tau, fill, r, wr, no)
+	fmt.Fprintf(log, "train: %d examples, %d features; thresholds %.2f: right %d wrong %d none %d (out of fold)\n", len(train), len(names), th, r, wr, no)
 	if devPath != "" {
 		dev, err := examples(devPath, index, false)
 		if err != nil {
 			return nil, err
 		}
-		r, wr, no := evaluate(dev, w, tau, fill)
+		r, wr, no := evaluate(dev, w, th)
 		fmt.Fprintf(log, "dev: %d examples: right %d wrong %d none %d\n", len(dev), r, wr, no)
 		r, wr, no = ruleScore(dev)
 		fmt.Fprintf(log, "dev, rules alone: right %d wrong %d none %d\n", r, wr, no)
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "#threshold %.2f\n#fill %.2f\n", tau, fill)
+	fmt.Fprintf(&b, "#threshold %.2f\n#fill %.2f\n#fillfar %.2f\n", th[0], th[1], th[2])
 	var lines []string
 	for i, n := range names {
 		if math.Abs(w[i]) >= 1e-3 {
@@ -161,6 +163,7 @@ func examples(path string, index map[string]int, grow bool) ([]example, error) {
 			ex := example{rule: -1, art: n}
 			for _, f := range e.Cands[len(e.Cands)-1].Feats {
 				ex.fill = ex.fill || f == "none&norule"
+				ex.noverb = ex.noverb || f == "none&noverb"
 			}
 			for ci, c := range e.Cands {
 				if len(c.Feats) > 0 && c.Feats[0] == "rule" {
@@ -266,15 +269,28 @@ func probs(ex example, w []float64) []float64 {
 	return p
 }
 
+// kind is the threshold an example is held to: 0 when the rules
+// attributed it, 1 when they did not but a speech verb is in reach, 2 when
+// none is (no attribution in reach at all).
+func (ex example) kind() int {
+	switch {
+	case !ex.fill:
+		return 0
+	case !ex.noverb:
+		return 1
+	}
+	return 2
+}
+
 // decide returns the candidate the ranker names, or -1 for no one.
-func decide(ex example, p []float64, tau, fill float64) int {
+func decide(ex example, p []float64, th [3]float64) int {
 	best := len(p) - 1
 	for i := 0; i < len(p)-1; i++ {
 		if p[i] > p[best] {
 			best = i
 		}
 	}
-	if best == len(p)-1 || p[best] < tau || ex.fill && p[best] < fill {
+	if best == len(p)-1 || p[best] < th[ex.kind()] {
 		return -1
 	}
 	return best
@@ -282,13 +298,13 @@ func decide(ex example, p []float64, tau, fill float64) int {
 
 // evaluate counts the decisions over exs, with the probabilities of w, or
 // each example's own out-of-fold probabilities when w is nil.
-func evaluate(exs []example, w []float64, tau, fill float64) (right, wrong, none int) {
+func evaluate(exs []example, w []float64, th [3]float64) (right, wrong, none int) {
 	for _, ex := range exs {
 		p := ex.p
 		if w != nil {
 			p = probs(ex, w)
 		}
-		switch d := decide(ex, p, tau, fill); {
+		switch d := decide(ex, p, th); {
 		case d < 0:
 			none++
 		case ex.right[d]:
@@ -300,26 +316,34 @@ func evaluate(exs []example, w []float64, tau, fill float64) (right, wrong, none
 	return
 }
 
-// bestThreshold picks, on the out-of-fold probabilities, the abstention
-// threshold that maximizes right names minus one and a half times the
-// wrong ones (a wrong name is worse than none). The model never names a
-// speaker where the rules found none (fill is 1, which no probability
-// reaches): out of fold that gained right names only with more wrong
-// ones, and on the seeds it gave a bank's stand-alone statement to the
-// company the paragraph before was about.
-func bestThreshold(exs []example) (tau, fill float64, right, wrong, none int) {
-	var w []float64
-	best := math.Inf(-1)
-	for t := 0; t <= 18; t++ {
-		th := float64(t) * 0.05
-		r, wr, _ := evaluate(exs, w, th, 1)
-		if s := float64(r) - 1.5*float64(wr); s > best {
-			best, tau = s, th
+// wrongCost is what a wrong name costs against a right one when the
+// thresholds are tuned: a wrong name is worse than none.
+const wrongCost = 3
+
+// bestThresholds picks, on the out-of-fold probabilities, the abstention
+// threshold of each kind of example that maximizes right names minus
+// wrongCost times the wrong ones; ties keep the higher threshold. Where the
+// rules found no attribution, the model names someone only when it is
+// more sure, and surer still when no speech verb is in reach.
+func bestThresholds(exs []example) (th [3]float64) {
+	for k := range th {
+		var sel []example
+		for _, ex := range exs {
+			if ex.kind() == k {
+				sel = append(sel, ex)
+			}
+		}
+		best := math.Inf(-1)
+		for t := 20; t >= 0; t-- {
+			var try [3]float64
+			try[k] = float64(t) * 0.05
+			r, wr, _ := evaluate(sel, nil, try)
+			if s := float64(r) - wrongCost*float64(wr); s > best {
+				best, th[k] = s, try[k]
+			}
 		}
 	}
-	fill = 1
-	right, wrong, none = evaluate(exs, w, tau, fill)
-	return
+	return th
 }
 
 var (
