@@ -70,6 +70,10 @@ type extractor struct {
 	// quotations the rules attributed to each name so far.
 	capCount map[string]int
 	spoke    map[string]int
+	// gap is where touch notes how long an entity went unmentioned,
+	// agree whether a pronoun's gender was known to match.
+	gap   int
+	agree bool
 }
 
 // entity is a speaker the text has named: a person, an unnamed role or an
@@ -92,8 +96,13 @@ type who struct {
 	// quoted is set when a speech verb attributes the quote but its
 	// subject could not be resolved ("…,” she said, with no "she" before).
 	quoted bool
-	// how names the rule that found the attribution, for the ranker.
-	how string
+	// how names the rule that found the attribution, for the ranker;
+	// anaphor is the pronoun or description it resolved ("she", "role"),
+	// gap how many sentences before that its referent was last seen.
+	how, anaphor string
+	gap          int
+	// agree: the pronoun's gender was known to be the referent's.
+	agree bool
 }
 
 // paraEnd is what later paragraphs may inherit from the previous one.

@@ -65,6 +65,12 @@ func (x *extractor) rankSpeaker(q qspan, w who, c rankCtx) who {
 	} else {
 		add(w, "rule")
 	}
+	if len(cands) > 0 && w.anaphor != "" {
+		cands[0].feats = append(cands[0].feats, "rule.ana."+w.anaphor, "rule.gap"+bucket(w.gap))
+		if w.agree {
+			cands[0].feats = append(cands[0].feats, "rule.agree")
+		}
+	}
 	add(c.prev, "prevpara")
 	add(c.lastSent, "lastsent")
 	n := 0
@@ -86,6 +92,7 @@ func (x *extractor) rankSpeaker(q qspan, w who, c rankCtx) who {
 	for _, mc := range x.nearMentions(c.para, q, c.sStart, c.sEnd) {
 		add(mc.w, mc.feats...)
 	}
+	cands = mergeCands(cands)
 	x.candProps(cands, q)
 	// A name written as the listener ("told PCMag") is not the speaker,
 	// unless the rules read it as one.
@@ -96,10 +103,11 @@ func (x *extractor) rankSpeaker(q qspan, w who, c rankCtx) who {
 		}
 	}
 	cands = kept
+	near := false
 	if len(cands) > 0 && (w.Name != "" || w.Org != "") && (w.how == "after" || w.how == "before" || w.how == "poss") {
 		// An attribution the rules read next to the quote is kept or
 		// dropped, never traded for another name.
-		cands = cands[:1]
+		cands, near = cands[:1], true
 	}
 	ctx := []string{"all"}
 	if c.standalone {
@@ -175,7 +183,11 @@ func (x *extractor) rankSpeaker(q qspan, w who, c rankCtx) who {
 	for _, s := range scores {
 		z += math.Exp(s - bs)
 	}
-	if th := m.Threshold; 1/z < th || !w.ok && 1/z < m.Fill || !w.ok && far && 1/z < m.FillFar {
+	th := m.Threshold
+	if near {
+		th = m.Near
+	}
+	if 1/z < th || !w.ok && 1/z < m.Fill || !w.ok && far && 1/z < m.FillFar {
 		return who{}
 	}
 	r := cands[best].w
@@ -233,7 +245,12 @@ func (x *extractor) nameKinds(w who) []string {
 	var f []string
 	name := w.Name
 	if name == "" {
-		f = append(f, "org")
+		if w.Role != "" {
+			// "a JPMorgan spokesperson": a person, unnamed.
+			f = append(f, "roleorg")
+		} else {
+			f = append(f, "org")
+		}
 		name = w.Org
 	} else {
 		if w.Org != "" {

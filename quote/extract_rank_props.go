@@ -64,3 +64,55 @@ func anyVerb(toks []token) bool {
 	}
 	return false
 }
+
+// mergeCands joins the candidates that name one speaker: the same name
+// with and without an organization or role, and a surname alone with the
+// one full name in view that ends with it ("Kelly" with "Mark Kelly", not
+// "Clinton" when both Bill and Hillary Clinton are in view). The merged
+// candidate takes the fullest name and the features of both, so the
+// model's belief in a speaker is not split between two ways of writing
+// him. The first candidate keeps its place.
+func mergeCands(cands []rankCand) []rankCand {
+	fuller := func(a, b who) who {
+		if len(b.Name) > len(a.Name) || b.Name == a.Name && len(b.Org)+len(b.Role) > len(a.Org)+len(a.Role) {
+			b.ok, b.Verb, b.near, b.quoted, b.how = a.ok, a.Verb, a.near, a.quoted, a.how
+			return b
+		}
+		return a
+	}
+	for i := 0; i < len(cands); i++ {
+		ni := cands[i].w.Name
+		if ni == "" {
+			continue
+		}
+		single := !strings.Contains(ni, " ")
+		match := -1
+		for j := range cands {
+			nj := cands[j].w.Name
+			if j == i || nj == "" {
+				continue
+			}
+			if nj == ni || single && strings.HasSuffix(nj, " "+ni) {
+				if match >= 0 && cands[match].w.Name != nj {
+					match = -2 // two full names end with the surname
+					break
+				}
+				if match < 0 {
+					match = j
+				}
+			}
+		}
+		if match < 0 {
+			continue
+		}
+		a, b := i, match
+		if b < a {
+			a, b = b, a
+		}
+		cands[a].w = fuller(cands[a].w, cands[b].w)
+		cands[a].feats = append(append(cands[a].feats, cands[b].feats...), "merged")
+		cands = append(cands[:b], cands[b+1:]...)
+		i = -1 // start over: the merged name may match again
+	}
+	return cands
+}

@@ -78,6 +78,16 @@ func (x *extractor) noteSubjects(toks []token) {
 // resolve turns a mention into a speaker, following pronouns and phrases
 // like "the company" back to the entities seen before, and records it.
 func (x *extractor) resolve(m mention, verb string) who {
+	x.gap, x.agree = -1, false
+	w := x.resolveMention(m, verb)
+	if w.ok && m.Anaphor != "" {
+		w.anaphor, w.gap, w.agree = m.Anaphor, x.gap, x.agree
+	}
+	return w
+}
+
+// resolveMention is resolve without the note of how an anaphor was read.
+func (x *extractor) resolveMention(m mention, verb string) who {
 	switch m.Anaphor {
 	case "":
 	case "he", "she":
@@ -111,6 +121,7 @@ func (x *extractor) resolve(m mention, verb string) who {
 		if best < 0 {
 			return who{}
 		}
+		x.agree = x.entities[best].Gender == g
 		if x.entities[best].Gender == 0 && !preferred {
 			// A guess from the pronoun; not when the speaker just quoted
 			// was taken on trust.
@@ -216,6 +227,7 @@ func (x *extractor) addEntity(e entity) {
 // touch makes entity i the most recent.
 func (x *extractor) touch(i int) {
 	e := x.entities[i]
+	x.gap = x.sent - e.seen
 	e.seen = x.sent
 	x.entities = append(x.entities[:i], x.entities[i+1:]...)
 	x.entities = append(x.entities, e)

@@ -25,15 +25,18 @@ type Model struct {
 	// besides, no speech verb stands in the quotation's sentence or the
 	// one before.
 	Fill, FillFar float64
+	// Near is the least probability an attribution the rules read next to
+	// the quotation needs to be kept (it is the only candidate then).
+	Near float64
 }
 
 // Default is the embedded model.
 var Default = Parse(weightsText)
 
 // Parse reads a model written by [Model.Format]: one "feature weight" line
-// each, and "#threshold t", "#fill t" and "#fillfar t" lines. Malformed lines are skipped.
+// each, and "#threshold t", "#fill t", "#fillfar t" and "#near t" lines. Malformed lines are skipped.
 func Parse(s string) *Model {
-	m := &Model{W: map[string]float64{}, Threshold: 0.5, Fill: 1, FillFar: 1}
+	m := &Model{W: map[string]float64{}, Threshold: 0.5, Fill: 1, FillFar: 1, Near: 0.5}
 	for _, line := range strings.Split(s, "\n") {
 		f := strings.Fields(line)
 		if len(f) != 2 {
@@ -49,6 +52,9 @@ func Parse(s string) *Model {
 			continue
 		case "#fill":
 			m.Fill = v
+			continue
+		case "#near":
+			m.Near = v
 			continue
 		case "#fillfar":
 			m.FillFar = v

@@ -41,6 +41,12 @@ type example struct {
 	// fill is set when the rules found no attribution at all; noverb
 	// when besides no speech verb is in reach (see quote's rankCtx).
 	fill, noverb bool
+	// near is set when the rules read the attribution next to the
+	// quotation, the only candidate.
+	near bool
+	// anaphor is set for an example whose gold speaker is a pronoun or a
+	// description, labelled by the rules' reading of one (see examples).
+	anaphor bool
 	// art is the article's line number; p the candidates' probabilities
 	// under the model fitted without the example's half of the articles.
 	art int
@@ -77,6 +83,24 @@ func FromFile(trainPath, devPath string, log io.Writer) ([]byte, error) {
 	}
 	th := bestThresholds(train)
 	r, wr, no := evaluate(train, nil, th)
+	if os.Getenv("SCAN") != "" {
+		for k := 0; k < 4; k++ {
+			var sel []example
+			for _, ex := range train {
+				if ex.kind() == k {
+					sel = append(sel, ex)
+				}
+			}
+			fmt.Fprintf(log, "kind %d (%d):", k, len(sel))
+			for t := 0; t <= 20; t += 2 {
+				var try [4]float64
+				try[k] = float64(t) * 0.05
+				r, wr, _ := evaluate(sel, nil, try)
+				fmt.Fprintf(log, " %.1f:%d/%d", try[k], r, wr)
+			}
+			fmt.Fprintln(log)
+		}
+	}
 	if os.Getenv("DUMP") != "" {
 		for _, ex := range train {
 			d := decide(ex, ex.p, th)
@@ -113,7 +137,7 @@ func FromFile(trainPath, devPath string, log io.Writer) ([]byte, error) {
 		fmt.Fprintf(log, "dev, rules alone: right %d wrong %d none %d\n", r, wr, no)
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "#threshold %.2f\n#fill %.2f\n#fillfar %.2f\n", th[0], th[1], th[2])
+	fmt.Fprintf(&b, "#threshold %.2f\n#fill %.2f\n#fillfar %.2f\n#near %.2f\n", th[0], th[1], th[2], th[3])
 	var lines []string
 	for i, n := range names {
 		if math.Abs(w[i]) >= 1e-3 {
@@ -151,11 +175,25 @@ func examples(path string, index map[string]int, grow bool) ([]example, error) {
 		rank.Observe = nil
 		for _, e := range evs {
 			var want map[string]bool
+			anaphor := false
 			for _, g := range a.Quotes {
 				if e.Start < g.EndByte && e.End > g.StartByte {
 					want = nameSet(g.SpeakerMention)
+					anaphor = len(want) == 0 && g.SpeakerMention != ""
 					break
 				}
+			}
+			if anaphor {
+				// The gold marks a pronoun or a description ("she", "the
+				// company"): when the rules read one next to the quote
+				// too, the example teaches that such readings hold, so
+				// the model does not learn them only from the quotations
+				// the gold gives a name (a selection that makes them look
+				// wrong). Not counted as named quotations.
+				if ex, ok := anaphorExample(e, n, index, grow); ok {
+					out = append(out, ex)
+				}
+				continue
 			}
 			if len(want) == 0 {
 				continue
@@ -168,6 +206,7 @@ func examples(path string, index map[string]int, grow bool) ([]example, error) {
 			for ci, c := range e.Cands {
 				if len(c.Feats) > 0 && c.Feats[0] == "rule" {
 					ex.rule = ci
+					ex.near = len(e.Cands) == 2 && (hasFeat(c.Feats, "rule&how.after") || hasFeat(c.Feats, "rule&how.before") || hasFeat(c.Feats, "rule&how.poss"))
 				}
 				var ids []int
 				for _, ft := range c.Feats {
@@ -271,9 +310,12 @@ func probs(ex example, w []float64) []float64 {
 
 // kind is the threshold an example is held to: 0 when the rules
 // attributed it, 1 when they did not but a speech verb is in reach, 2 when
-// none is (no attribution in reach at all).
+// none is (no attribution in reach at all), 3 when the rules read the
+// attribution next to the quotation (the model only keeps or drops it).
 func (ex example) kind() int {
 	switch {
+	case ex.near:
+		return 3
 	case !ex.fill:
 		return 0
 	case !ex.noverb:
@@ -283,7 +325,7 @@ func (ex example) kind() int {
 }
 
 // decide returns the candidate the ranker names, or -1 for no one.
-func decide(ex example, p []float64, th [3]float64) int {
+func decide(ex example, p []float64, th [4]float64) int {
 	best := len(p) - 1
 	for i := 0; i < len(p)-1; i++ {
 		if p[i] > p[best] {
@@ -298,7 +340,7 @@ func decide(ex example, p []float64, th [3]float64) int {
 
 // evaluate counts the decisions over exs, with the probabilities of w, or
 // each example's own out-of-fold probabilities when w is nil.
-func evaluate(exs []example, w []float64, th [3]float64) (right, wrong, none int) {
+func evaluate(exs []example, w []float64, th [4]float64) (right, wrong, none int) {
 	for _, ex := range exs {
 		p := ex.p
 		if w != nil {
@@ -325,7 +367,7 @@ const wrongCost = 3
 // wrongCost times the wrong ones; ties keep the higher threshold. Where the
 // rules found no attribution, the model names someone only when it is
 // more sure, and surer still when no speech verb is in reach.
-func bestThresholds(exs []example) (th [3]float64) {
+func bestThresholds(exs []example) (th [4]float64) {
 	for k := range th {
 		var sel []example
 		for _, ex := range exs {
@@ -335,7 +377,7 @@ func bestThresholds(exs []example) (th [3]float64) {
 		}
 		best := math.Inf(-1)
 		for t := 20; t >= 0; t-- {
-			var try [3]float64
+			var try [4]float64
 			try[k] = float64(t) * 0.05
 			r, wr, _ := evaluate(sel, nil, try)
 			if s := float64(r) - wrongCost*float64(wr); s > best {
@@ -393,4 +435,53 @@ func ruleScore(exs []example) (right, wrong, none int) {
 		}
 	}
 	return
+}
+
+func hasFeat(fs []string, f string) bool {
+	for _, g := range fs {
+		if g == f {
+			return true
+		}
+	}
+	return false
+}
+
+// anaphorExample is the example of a quotation whose gold speaker is a
+// pronoun or a description, when the rules attributed it by resolving one
+// next to the quotation: their reading is labelled right.
+func anaphorExample(e rank.Event, art int, index map[string]int, grow bool) (example, bool) {
+	if len(e.Cands) != 2 || len(e.Cands[0].Feats) == 0 || e.Cands[0].Feats[0] != "rule" {
+		return example{}, false
+	}
+	ana := false
+	for _, f := range e.Cands[0].Feats {
+		ana = ana || strings.HasPrefix(f, "rule.ana.") && !strings.Contains(f, "&") && !strings.Contains(f, "|")
+	}
+	if !ana {
+		return example{}, false
+	}
+	ex := example{rule: 0, art: art, near: true, anaphor: true}
+	for ci, c := range e.Cands {
+		var ids []int
+		for _, ft := range c.Feats {
+			id, ok := index[ft]
+			if !ok && grow {
+				id = len(index)
+				index[ft] = id
+				ok = true
+			}
+			if ok {
+				ids = append(ids, id)
+			}
+		}
+		ex.feats = append(ex.feats, ids)
+		ex.right = append(ex.right, ci == 0)
+		if os.Getenv("DUMP") != "" {
+			ex.dbg = append(ex.dbg, fmt.Sprintf("%q/%q %v", c.Name, c.Org, c.Feats))
+		}
+	}
+	if os.Getenv("DUMP") != "" {
+		ex.dbg = append([]string{fmt.Sprintf("p%03d anaphor", art)}, ex.dbg...)
+	}
+	return ex, true
 }
