@@ -92,7 +92,7 @@ func (x *extractor) rankSpeaker(q qspan, w who, c rankCtx) who {
 	for _, mc := range x.nearMentions(c.para, q, c.sStart, c.sEnd) {
 		add(mc.w, mc.feats...)
 	}
-	cands = mergeCands(cands)
+	cands = x.mergeCands(cands, q)
 	x.candProps(cands, q)
 	// A name written as the listener ("told PCMag") is not the speaker,
 	// unless the rules read it as one.

@@ -71,8 +71,9 @@ func anyVerb(toks []token) bool {
 // "Clinton" when both Bill and Hillary Clinton are in view). The merged
 // candidate takes the fullest name and the features of both, so the
 // model's belief in a speaker is not split between two ways of writing
-// him. The first candidate keeps its place.
-func mergeCands(cands []rankCand) []rankCand {
+// him. A surname joins only the full name the article gave before the
+// quotation. The first candidate keeps its place.
+func (x *extractor) mergeCands(cands []rankCand, q qspan) []rankCand {
 	fuller := func(a, b who) who {
 		if len(b.Name) > len(a.Name) || b.Name == a.Name && len(b.Org)+len(b.Role) > len(a.Org)+len(a.Role) {
 			b.ok, b.Verb, b.near, b.quoted, b.how = a.ok, a.Verb, a.near, a.quoted, a.how
@@ -85,14 +86,19 @@ func mergeCands(cands []rankCand) []rankCand {
 		if ni == "" {
 			continue
 		}
-		single := !strings.Contains(ni, " ")
+		single := false
+		if !strings.Contains(ni, " ") {
+			l := strings.ToLower(ni)
+			_, known := x.people[l]
+			single = known && x.peopleAt[l] < q.Open
+		}
 		match := -1
 		for j := range cands {
 			nj := cands[j].w.Name
 			if j == i || nj == "" {
 				continue
 			}
-			if nj == ni || single && strings.HasSuffix(nj, " "+ni) {
+			if nj == ni || single && nj == x.people[strings.ToLower(ni)] {
 				if match >= 0 && cands[match].w.Name != nj {
 					match = -2 // two full names end with the surname
 					break
