@@ -70,6 +70,9 @@ type extractor struct {
 	// quotations the rules attributed to each name so far.
 	capCount map[string]int
 	spoke    map[string]int
+	// ctxSeen records, for each capitalized word, the kinds of context
+	// the article writes it in (see noteContexts).
+	ctxSeen map[string]uint8
 	// gap is where touch notes how long an entity went unmentioned,
 	// agree whether a pronoun's gender was known to match.
 	gap   int

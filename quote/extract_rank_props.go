@@ -28,6 +28,12 @@ func (x *extractor) candProps(cands []rankCand, q qspan) {
 		case n > 0:
 			f = append(f, "spoke")
 		}
+		c := x.ctxSeen[last]
+		for b, name := range ctxNames {
+			if c&(1<<b) != 0 {
+				f = append(f, name)
+			}
+		}
 		switch n := x.capCount[last]; {
 		case n <= 1:
 			f = append(f, "freq1")
@@ -121,4 +127,42 @@ func (x *extractor) mergeCands(cands []rankCand, q qspan) []rankCand {
 		i = -1 // start over: the merged name may match again
 	}
 	return cands
+}
+
+// The contexts noteContexts records of a capitalized word.
+const (
+	ctxPlace   = iota // after "in", "at", "from", "near": a place
+	ctxSpeaks         // right before a speech verb: a speaker
+	ctxTitled         // after a title ("Mr.", "Sen."): a person
+	ctxAfterThe       // after "the": an organization or a thing
+)
+
+// ctxNames are the ranker's feature names of those contexts.
+var ctxNames = [...]string{"c.place", "c.speaks", "c.titled", "c.the"}
+
+// noteContexts records how the article uses each capitalized word, which
+// tells a person from a place or a thing across the whole article.
+func (x *extractor) noteContexts(toks []token) {
+	if x.ctxSeen == nil {
+		x.ctxSeen = map[string]uint8{}
+	}
+	for i, t := range toks {
+		if t.Punct || !t.isCap() {
+			continue
+		}
+		w := stripPoss(t.Text)
+		if i > 0 {
+			switch p := toks[i-1].lower(); {
+			case p == "in" || p == "at" || p == "from" || p == "near":
+				x.ctxSeen[w] |= 1 << ctxPlace
+			case p == "the":
+				x.ctxSeen[w] |= 1 << ctxAfterThe
+			case titleWords[strings.TrimSuffix(p, ".")]:
+				x.ctxSeen[w] |= 1 << ctxTitled
+			}
+		}
+		if i+1 < len(toks) && isVerb(toks[i+1]) && !toks[i+1].isCap() {
+			x.ctxSeen[w] |= 1 << ctxSpeaks
+		}
+	}
 }

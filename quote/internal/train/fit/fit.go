@@ -70,16 +70,23 @@ func FromFile(trainPath, devPath string, log io.Writer) ([]byte, error) {
 		names[v] = k
 	}
 	w := fitSoftmax(train, len(names))
-	// The thresholds are tuned on out-of-fold probabilities: each half of
-	// the articles is scored by a model fitted on the other half, so
-	// that they are not tuned on a model's own training examples.
-	var halves [2][]example
-	for _, ex := range train {
-		halves[ex.art%2] = append(halves[ex.art%2], ex)
-	}
-	fold := [2][]float64{fitSoftmax(halves[1], len(names)), fitSoftmax(halves[0], len(names))}
-	for i := range train {
-		train[i].p = probs(train[i], fold[train[i].art%2])
+	// The thresholds are tuned on out-of-fold probabilities: the articles
+	// are dealt into folds, and each fold is scored by a model fitted on
+	// the others, so that thresholds are not tuned on a model's own
+	// training examples.
+	for k := 0; k < folds; k++ {
+		var rest []example
+		for _, ex := range train {
+			if ex.art%folds != k {
+				rest = append(rest, ex)
+			}
+		}
+		wk := fitSoftmax(rest, len(names))
+		for i := range train {
+			if train[i].art%folds == k {
+				train[i].p = probs(train[i], wk)
+			}
+		}
 	}
 	th := bestThresholds(train)
 	r, wr, no := evaluate(train, nil, th)
@@ -357,6 +364,10 @@ func evaluate(exs []example, w []float64, th [4]float64) (right, wrong, none int
 	}
 	return
 }
+
+// folds is how many parts the articles are dealt into for the
+// out-of-fold probabilities.
+const folds = 5
 
 // wrongCost is what a wrong name costs against a right one when the
 // thresholds are tuned: a wrong name is worse than none.
