@@ -131,10 +131,10 @@ func (x *extractor) mergeCands(cands []rankCand, q qspan) []rankCand {
 
 // The contexts noteContexts records of a capitalized word.
 const (
-	ctxPlace   = iota // after "in", "at", "from", "near": a place
-	ctxSpeaks         // right before a speech verb: a speaker
-	ctxTitled         // after a title ("Mr.", "Sen."): a person
-	ctxAfterThe       // after "the": an organization or a thing
+	ctxPlace    = iota // after "in", "at", "from", "near": a place
+	ctxSpeaks          // right before a speech verb: a speaker
+	ctxTitled          // after a title ("Mr.", "Sen."): a person
+	ctxAfterThe        // after "the": an organization or a thing
 )
 
 // ctxNames are the ranker's feature names of those contexts.

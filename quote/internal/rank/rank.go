@@ -23,7 +23,7 @@ type Model struct {
 	// Fill is the least probability a candidate needs to name the speaker
 	// of a quotation the rules left without one; FillFar the least when,
 	// besides, no speech verb stands in the quotation's sentence or the
-	// one before.
+	// one before. A threshold above 1 names no one.
 	Fill, FillFar float64
 	// Near is the least probability an attribution the rules read next to
 	// the quotation needs to be kept (it is the only candidate then).
@@ -36,7 +36,7 @@ var Default = Parse(weightsText)
 // Parse reads a model written by [Model.Format]: one "feature weight" line
 // each, and "#threshold t", "#fill t", "#fillfar t" and "#near t" lines. Malformed lines are skipped.
 func Parse(s string) *Model {
-	m := &Model{W: map[string]float64{}, Threshold: 0.5, Fill: 1, FillFar: 1, Near: 0.5}
+	m := &Model{W: map[string]float64{}, Threshold: 0.5, Fill: 2, FillFar: 2, Near: 0.5}
 	for _, line := range strings.Split(s, "\n") {
 		f := strings.Fields(line)
 		if len(f) != 2 {
