@@ -49,7 +49,7 @@ func (x *extractor) rankSpeaker(q qspan, w who, c rankCtx) who {
 	}
 	var cands []rankCand
 	add := func(cw who, feats ...string) {
-		if !cw.ok || cw.Name == "" && cw.Org == "" {
+		if !cw.ok || cw.Name == "" && cw.Org == "" || x.notName(cw) {
 			return
 		}
 		for i := range cands {
@@ -103,11 +103,10 @@ func (x *extractor) rankSpeaker(q qspan, w who, c rankCtx) who {
 		}
 	}
 	cands = kept
-	near := false
 	if len(cands) > 0 && (w.Name != "" || w.Org != "") && (w.how == "after" || w.how == "before" || w.how == "poss") {
 		// An attribution the rules read next to the quote is kept or
 		// dropped, never traded for another name.
-		cands, near = cands[:1], true
+		cands = cands[:1]
 	}
 	ctx := []string{"all"}
 	if c.standalone {
@@ -183,11 +182,7 @@ func (x *extractor) rankSpeaker(q qspan, w who, c rankCtx) who {
 	for _, s := range scores {
 		z += math.Exp(s - bs)
 	}
-	th := m.Threshold
-	if near {
-		th = m.Near
-	}
-	if 1/z < th || !w.ok && 1/z < m.Fill || !w.ok && far && 1/z < m.FillFar {
+	if th := m.Threshold; 1/z < th || !w.ok && 1/z < m.Fill || !w.ok && far && 1/z < m.FillFar {
 		return who{}
 	}
 	r := cands[best].w

@@ -166,3 +166,34 @@ func (x *extractor) noteContexts(toks []token) {
 		}
 	}
 }
+
+// holidays are capitalized words of dates that are not names.
+var holidays = setOf("christmas", "easter", "thanksgiving", "hanukkah", "ramadan", "halloween", "eve", "day")
+
+// notName reports whether a candidate's person name cannot be one: a
+// single word the article capitalizes only where a sentence starts and
+// that is a common word (written in lower case elsewhere, or ending in
+// -ing or -ly: "Continuing", "Domestically"), a word of a date or holiday, a pronoun
+// with a verb ("We're", "I'm"), or an all-capitals label ("WATCH"). Known
+// aliases stay names.
+func (x *extractor) notName(w who) bool {
+	if w.Name == "" || x.al.Known(w.Name) {
+		return false
+	}
+	words := strings.Fields(w.Name)
+	first := strings.ToLower(strings.ReplaceAll(words[0], "’", "'"))
+	if i := strings.IndexByte(first, '\''); i > 0 && !isPoss(words[0]) {
+		if p := first[:i]; isPronoun(p) || p == "i" || p == "we" || p == "you" {
+			return true
+		}
+	}
+	if len(words) > 1 {
+		return holidays[strings.TrimSuffix(strings.ToLower(words[len(words)-1]), ".")] || stopCaps[strings.TrimSuffix(first, ".")] && !titleWords[strings.TrimSuffix(first, ".")]
+	}
+	l := strings.TrimSuffix(first, ".")
+	if stopCaps[l] || holidays[l] || isAllCaps(w.Name) {
+		return true
+	}
+	l = strings.ToLower(stripPoss(w.Name))
+	return !x.capsMid[l] && (x.lowerWords[l] || strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ly"))
+}

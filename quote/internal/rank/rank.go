@@ -25,18 +25,15 @@ type Model struct {
 	// besides, no speech verb stands in the quotation's sentence or the
 	// one before. A threshold above 1 names no one.
 	Fill, FillFar float64
-	// Near is the least probability an attribution the rules read next to
-	// the quotation needs to be kept (it is the only candidate then).
-	Near float64
 }
 
 // Default is the embedded model.
 var Default = Parse(weightsText)
 
 // Parse reads a model written by [Model.Format]: one "feature weight" line
-// each, and "#threshold t", "#fill t", "#fillfar t" and "#near t" lines. Malformed lines are skipped.
+// each, and "#threshold t", "#fill t" and "#fillfar t" lines. Malformed lines are skipped.
 func Parse(s string) *Model {
-	m := &Model{W: map[string]float64{}, Threshold: 0.5, Fill: 2, FillFar: 2, Near: 0.5}
+	m := &Model{W: map[string]float64{}, Threshold: 0.5, Fill: 2, FillFar: 2}
 	for _, line := range strings.Split(s, "\n") {
 		f := strings.Fields(line)
 		if len(f) != 2 {
@@ -52,9 +49,6 @@ func Parse(s string) *Model {
 			continue
 		case "#fill":
 			m.Fill = v
-			continue
-		case "#near":
-			m.Near = v
 			continue
 		case "#fillfar":
 			m.FillFar = v

@@ -41,9 +41,6 @@ type example struct {
 	// fill is set when the rules found no attribution at all; noverb
 	// when besides no speech verb is in reach (see quote's rankCtx).
 	fill, noverb bool
-	// near is set when the rules read the attribution next to the
-	// quotation, the only candidate.
-	near bool
 	// anaphor is set for an example whose gold speaker is a pronoun or a
 	// description, labelled by the rules' reading of one (see examples).
 	anaphor bool
@@ -91,7 +88,7 @@ func FromFile(trainPath, devPath string, log io.Writer) ([]byte, error) {
 	th := bestThresholds(train)
 	r, wr, no := evaluate(train, nil, th)
 	if os.Getenv("SCAN") != "" {
-		for k := 0; k < 4; k++ {
+		for k := 0; k < 3; k++ {
 			var sel []example
 			for _, ex := range train {
 				if ex.kind() == k {
@@ -100,7 +97,7 @@ func FromFile(trainPath, devPath string, log io.Writer) ([]byte, error) {
 			}
 			fmt.Fprintf(log, "kind %d (%d):", k, len(sel))
 			for t := 0; t <= 20; t += 2 {
-				var try [4]float64
+				var try [3]float64
 				try[k] = float64(t) * 0.05
 				r, wr, _ := evaluate(sel, nil, try)
 				fmt.Fprintf(log, " %.1f:%d/%d", try[k], r, wr)
@@ -144,7 +141,7 @@ func FromFile(trainPath, devPath string, log io.Writer) ([]byte, error) {
 		fmt.Fprintf(log, "dev, rules alone: right %d wrong %d none %d\n", r, wr, no)
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "#threshold %.2f\n#fill %.2f\n#fillfar %.2f\n#near %.2f\n", th[0], th[1], th[2], th[3])
+	fmt.Fprintf(&b, "#threshold %.2f\n#fill %.2f\n#fillfar %.2f\n", th[0], th[1], th[2])
 	var lines []string
 	for i, n := range names {
 		if math.Abs(w[i]) >= 1e-3 {
@@ -213,7 +210,6 @@ func examples(path string, index map[string]int, grow bool) ([]example, error) {
 			for ci, c := range e.Cands {
 				if len(c.Feats) > 0 && c.Feats[0] == "rule" {
 					ex.rule = ci
-					ex.near = len(e.Cands) == 2 && (hasFeat(c.Feats, "rule&how.after") || hasFeat(c.Feats, "rule&how.before") || hasFeat(c.Feats, "rule&how.poss"))
 				}
 				var ids []int
 				for _, ft := range c.Feats {
@@ -317,12 +313,9 @@ func probs(ex example, w []float64) []float64 {
 
 // kind is the threshold an example is held to: 0 when the rules
 // attributed it, 1 when they did not but a speech verb is in reach, 2 when
-// none is (no attribution in reach at all), 3 when the rules read the
-// attribution next to the quotation (the model only keeps or drops it).
+// none is (no attribution in reach at all).
 func (ex example) kind() int {
 	switch {
-	case ex.near:
-		return 3
 	case !ex.fill:
 		return 0
 	case !ex.noverb:
@@ -332,7 +325,7 @@ func (ex example) kind() int {
 }
 
 // decide returns the candidate the ranker names, or -1 for no one.
-func decide(ex example, p []float64, th [4]float64) int {
+func decide(ex example, p []float64, th [3]float64) int {
 	best := len(p) - 1
 	for i := 0; i < len(p)-1; i++ {
 		if p[i] > p[best] {
@@ -347,7 +340,7 @@ func decide(ex example, p []float64, th [4]float64) int {
 
 // evaluate counts the decisions over exs, with the probabilities of w, or
 // each example's own out-of-fold probabilities when w is nil.
-func evaluate(exs []example, w []float64, th [4]float64) (right, wrong, none int) {
+func evaluate(exs []example, w []float64, th [3]float64) (right, wrong, none int) {
 	for _, ex := range exs {
 		p := ex.p
 		if w != nil {
@@ -383,7 +376,7 @@ const wrongCost = 3
 // quotation, a sentence standing alone in a paragraph about someone, is
 // where a name would be a guess (on the seeds, a bank's statement given
 // to the company the paragraph is about).
-func bestThresholds(exs []example) (th [4]float64) {
+func bestThresholds(exs []example) (th [3]float64) {
 	th[2] = 2
 	for k := range th {
 		if k == 2 {
@@ -397,7 +390,7 @@ func bestThresholds(exs []example) (th [4]float64) {
 		}
 		best := math.Inf(-1)
 		for t := 20; t >= 0; t-- {
-			var try [4]float64
+			var try [3]float64
 			try[k] = float64(t) * 0.05
 			r, wr, _ := evaluate(sel, nil, try)
 			if s := float64(r) - wrongCost*float64(wr); s > best {
@@ -457,15 +450,6 @@ func ruleScore(exs []example) (right, wrong, none int) {
 	return
 }
 
-func hasFeat(fs []string, f string) bool {
-	for _, g := range fs {
-		if g == f {
-			return true
-		}
-	}
-	return false
-}
-
 // anaphorExample is the example of a quotation whose gold speaker is a
 // pronoun or a description, when the rules attributed it by resolving one
 // next to the quotation: their reading is labelled right.
@@ -480,7 +464,7 @@ func anaphorExample(e rank.Event, art int, index map[string]int, grow bool) (exa
 	if !ana {
 		return example{}, false
 	}
-	ex := example{rule: 0, art: art, near: true, anaphor: true}
+	ex := example{rule: 0, art: art, anaphor: true}
 	for ci, c := range e.Cands {
 		var ids []int
 		for _, ft := range c.Feats {
