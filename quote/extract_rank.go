@@ -139,7 +139,13 @@ func (x *extractor) rankSpeaker(q qspan, w who, c rankCtx) who {
 		ctx = append(ctx, "sv")
 	case c.prevVerb:
 		ctx = append(ctx, "psv")
+	case !c.paraStart && namedInSentence(cands):
+		// No speech verb, but a name in the quotation's sentence
+		// ("Trump: “…”", "the Mook memo, “…”").
+		ctx = append(ctx, "noverb.named")
 	case !c.paraStart:
+		// No attribution in reach: nothing but the quotation's place
+		// in the paragraph could name its speaker.
 		ctx = append(ctx, "noverb")
 		far = true
 	}

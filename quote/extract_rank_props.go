@@ -197,3 +197,16 @@ func (x *extractor) notName(w who) bool {
 	l = strings.ToLower(stripPoss(w.Name))
 	return !x.capsMid[l] && (x.lowerWords[l] || strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ly"))
 }
+
+// namedInSentence reports whether a candidate is written in the
+// quotation's sentence.
+func namedInSentence(cands []rankCand) bool {
+	for _, cd := range cands {
+		for _, f := range cd.feats {
+			if f == "m.samesent" {
+				return true
+			}
+		}
+	}
+	return false
+}
