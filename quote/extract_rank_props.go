@@ -171,9 +171,8 @@ func (x *extractor) noteContexts(toks []token) {
 var holidays = setOf("christmas", "easter", "thanksgiving", "hanukkah", "ramadan", "halloween", "eve", "day")
 
 // notName reports whether a candidate's person name cannot be one: a
-// single word the article capitalizes only where a sentence starts and
-// that is a common word (written in lower case elsewhere, or ending in
-// -ing or -ly: "Continuing", "Domestically"), a word of a date or holiday, a pronoun
+// name that starts with a common word the article capitalizes only where a
+// sentence starts ("Continuing", "Knowing Bardos"; see commonOpener), a word of a date or holiday, a pronoun
 // with a verb ("We're", "I'm"), or an all-capitals label ("WATCH"). Known
 // aliases stay names.
 func (x *extractor) notName(w who) bool {
@@ -188,14 +187,15 @@ func (x *extractor) notName(w who) bool {
 		}
 	}
 	if len(words) > 1 {
-		return holidays[strings.TrimSuffix(strings.ToLower(words[len(words)-1]), ".")] || stopCaps[strings.TrimSuffix(first, ".")] && !titleWords[strings.TrimSuffix(first, ".")]
+		f := strings.TrimSuffix(first, ".")
+		return holidays[strings.TrimSuffix(strings.ToLower(words[len(words)-1]), ".")] ||
+			stopCaps[f] && !titleWords[f] || !titleWords[f] && x.commonOpener(f)
 	}
 	l := strings.TrimSuffix(first, ".")
 	if stopCaps[l] || holidays[l] || isAllCaps(w.Name) {
 		return true
 	}
-	l = strings.ToLower(stripPoss(w.Name))
-	return !x.capsMid[l] && (x.lowerWords[l] || strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ly"))
+	return x.commonOpener(strings.ToLower(stripPoss(w.Name)))
 }
 
 // namedInSentence reports whether a candidate is written in the
@@ -209,4 +209,12 @@ func namedInSentence(cands []rankCand) bool {
 		}
 	}
 	return false
+}
+
+// commonOpener reports whether the lower-case word l is a common word
+// that the article capitalizes only where a sentence starts: it never
+// writes it capitalized inside a sentence, and writes it in lower case
+// elsewhere or it ends in -ing or -ly ("Knowing", "Domestically").
+func (x *extractor) commonOpener(l string) bool {
+	return !x.capsMid[l] && (x.lowerWords[l] || strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ly"))
 }
