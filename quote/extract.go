@@ -73,6 +73,9 @@ type extractor struct {
 	// ctxSeen records, for each capitalized word, the kinds of context
 	// the article writes it in (see noteContexts).
 	ctxSeen map[string]uint8
+	// labels holds the all-capitals labels that open a paragraph before
+	// a colon ("WATCH:"), which are not speakers.
+	labels map[string]bool
 	// gap is where touch notes how long an entity went unmentioned,
 	// agree whether a pronoun's gender was known to match.
 	gap   int

@@ -146,6 +146,17 @@ func (x *extractor) noteContexts(toks []token) {
 	if x.ctxSeen == nil {
 		x.ctxSeen = map[string]uint8{}
 	}
+	j := 0
+	for j < len(toks) && !toks[j].Punct && strings.ToUpper(toks[j].Text) == toks[j].Text && strings.ToLower(toks[j].Text) != toks[j].Text {
+		j++
+	}
+	if j > 0 && j < len(toks) && toks[j].Text == ":" {
+		if x.labels == nil {
+			x.labels = map[string]bool{}
+		}
+		x.labels[joinToks(toks[:j])] = true
+		x.labels[stripPoss(joinToks(toks[:j]))] = true
+	}
 	for i, t := range toks {
 		if t.Punct || !t.isCap() {
 			continue
@@ -171,11 +182,16 @@ func (x *extractor) noteContexts(toks []token) {
 var holidays = setOf("christmas", "easter", "thanksgiving", "hanukkah", "ramadan", "halloween", "eve", "day")
 
 // notName reports whether a candidate's person name cannot be one: a
-// name that starts with a common word the article capitalizes only where a
-// sentence starts ("Continuing", "Knowing Bardos"; see commonOpener), a word of a date or holiday, a pronoun
-// with a verb ("We're", "I'm"), or an all-capitals label ("WATCH"). Known
-// aliases stay names.
+// name that starts with a common word the article capitalizes only where
+// a sentence starts ("Continuing", "Knowing Bardos"; see commonOpener), a
+// word of a date or holiday, a pronoun with a verb ("We're", "I'm"), or
+// an all-capitals word; and whether a person's or organization's name is
+// the all-capitals label that opens a paragraph before a colon ("WATCH:",
+// "ANALYST'S VIEWPOINT:"). Known aliases stay names.
 func (x *extractor) notName(w who) bool {
+	if w.Name == "" && x.labels[w.Org] || x.labels[w.Name] {
+		return true
+	}
 	if w.Name == "" || x.al.Known(w.Name) {
 		return false
 	}
