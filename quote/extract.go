@@ -66,6 +66,20 @@ type extractor struct {
 	allWords map[string]bool
 	// rk caches what the speaker ranker read of recent paragraphs.
 	rk rankState
+	// capCount counts each capitalized word of the article, spoke the
+	// quotations the rules attributed to each name so far.
+	capCount map[string]int
+	spoke    map[string]int
+	// ctxSeen records, for each capitalized word, the kinds of context
+	// the article writes it in (see noteContexts).
+	ctxSeen map[string]uint8
+	// labels holds the all-capitals labels that open a paragraph before
+	// a colon ("WATCH:"), which are not speakers.
+	labels map[string]bool
+	// gap is where touch notes how long an entity went unmentioned,
+	// agree whether a pronoun's gender was known to match.
+	gap   int
+	agree bool
 }
 
 // entity is a speaker the text has named: a person, an unnamed role or an
@@ -88,8 +102,13 @@ type who struct {
 	// quoted is set when a speech verb attributes the quote but its
 	// subject could not be resolved ("…,” she said, with no "she" before).
 	quoted bool
-	// how names the rule that found the attribution, for the ranker.
-	how string
+	// how names the rule that found the attribution, for the ranker;
+	// anaphor is the pronoun or description it resolved ("she", "role"),
+	// gap how many sentences before that its referent was last seen.
+	how, anaphor string
+	gap          int
+	// agree: the pronoun's gender was known to be the referent's.
+	agree bool
 }
 
 // paraEnd is what later paragraphs may inherit from the previous one.
@@ -123,11 +142,13 @@ func (x *extractor) paragraph(pi int, p corpus.Span, next int) {
 	var lastSentWho who
 	lastSentQuoteOnly, lastSentReported := false, false
 	prevCue := -1
+	prevVerb := false
 	for si, s := range sents {
 		x.pos = s.End
 		x.sent++
 		toks, qpos := x.sentenceTokens(s, qs)
 		cue := firstCue(toks)
+		sentVerb := anyVerb(toks)
 		x.noteSubjects(toks)
 		x.findSilences(pi, s, toks, qs)
 		var sentWho who
@@ -170,6 +191,7 @@ func (x *extractor) paragraph(pi int, p corpus.Span, next int) {
 				if w.Name != "" {
 					x.lastSpeaker, x.lastSpeakerAt = w.Name, x.sent
 				}
+				x.noteSpoke(w)
 				if k == 0 && q.Open == p.Start && prev.continued {
 					for _, i := range x.pending {
 						x.quotes[i].Speaker, x.quotes[i].Role, x.quotes[i].Organization, x.quotes[i].Verb = w.Name, w.Role, w.Org, w.Verb
@@ -183,7 +205,7 @@ func (x *extractor) paragraph(pi int, p corpus.Span, next int) {
 				continue
 			}
 			rw := x.rankSpeaker(q, w, rankCtx{standalone: standalone, paraStart: q.Open == p.Start,
-				continued: prev.continued, k: k, para: pi, prev: prev.speaker, lastSent: lastSentWho})
+				continued: prev.continued, k: k, para: pi, prev: prev.speaker, lastSent: lastSentWho, sStart: s.Start, sEnd: s.End, sentVerb: sentVerb, prevVerb: prevVerb})
 			x.quotes = append(x.quotes, Quote{
 				Span: Span{Source: x.src.ID, Text: x.text[q.Start:q.End], Start: q.Start, End: q.End,
 					Speaker: rw.Name, Role: rw.Role, Organization: rw.Org},
@@ -209,6 +231,7 @@ func (x *extractor) paragraph(pi int, p corpus.Span, next int) {
 			}
 		}
 		prevCue = cue
+		prevVerb = sentVerb
 	}
 	if len(sents) > 0 {
 		x.prevPara.speaker = lastSentWho
