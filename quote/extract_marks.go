@@ -207,7 +207,7 @@ func closesAfter(r rune) bool {
 }
 
 // doubledMark reports whether s starts with two single marks that stand
-// for one double mark (‘‘ or `` for “, ’’ for ”, '' for "): the double
+// for one double mark (‘‘ or “ for “, ’’ for ”, ” for "): the double
 // mark they stand for and their byte width, or width 0.
 func doubledMark(s string) (rune, int) {
 	r, w := utf8.DecodeRuneInString(s)
@@ -227,7 +227,7 @@ func doubledMark(s string) (rune, int) {
 }
 
 // markStyle names the style of the quotation mark s starts with: 'd' for
-// curly double (‘‘ and `` too), 's' for straight double ('' too), 'q' for
+// curly double (‘‘ and “ too), 's' for straight double (” too), 'q' for
 // a curly single, 'a' for a straight single, 0 for none.
 func markStyle(s string) byte {
 	if d, w := doubledMark(s); w > 0 {

@@ -41,7 +41,7 @@ func dumpQuotes(qs []Quote) string {
 
 // TestDoubledSingleMarks: some outlets and wire feeds open and close a
 // quotation with two single marks instead of one double mark (‘‘…’’,
-// ''…'', ``…''); the quote is found whole, with its speaker, and the marks
+// ”…”, “…”); the quote is found whole, with its speaker, and the marks
 // stay out of its text.
 func TestDoubledSingleMarks(t *testing.T) {
 	for _, tc := range []struct{ name, open, close string }{
