@@ -102,15 +102,36 @@ type paraEnd struct {
 }
 
 func (x *extractor) run() {
-	for _, p := range x.src.Paragraphs {
-		x.collectNames(p)
+	paras := x.src.Paragraphs
+	// Layout lines (captions, "WATCH:" lines) are skipped: they name no
+	// one and a quote runs on over them.
+	layout := make([]bool, len(paras))
+	for pi, p := range paras {
+		layout[pi] = layoutLine(x.text, p)
+		if !layout[pi] {
+			x.collectNames(p)
+		}
 	}
-	for pi, p := range x.src.Paragraphs {
+	last := -1
+	for pi, p := range paras {
+		if layout[pi] {
+			continue
+		}
+		if at := attributionLine(x.text, p); at >= 0 && last >= 0 && x.pullQuoteSpeaker(last, p, at) {
+			x.prevPara = paraEnd{}
+			x.pending = x.pending[:0]
+			last = pi
+			continue
+		}
 		next := -1
-		if pi+1 < len(x.src.Paragraphs) {
-			next = x.src.Paragraphs[pi+1].Start
+		for n := pi + 1; n < len(paras); n++ {
+			if !layout[n] {
+				next = paras[n].Start
+				break
+			}
 		}
 		x.paragraph(pi, p, next)
+		last = pi
 	}
 }
 

@@ -73,7 +73,7 @@ func scanQuotes(text string, p corpus.Span, nextStart int) []qspan {
 			i += w
 			continue
 		}
-		// Two single marks written for one double mark: ‘‘…’’, ``…'', ''…''.
+		// Two single marks written for one double mark (doubledMark).
 		if d, dw := doubledMark(text[i:p.End]); dw > 0 {
 			r, w = d, dw
 		} else if r == '`' {
@@ -207,7 +207,8 @@ func closesAfter(r rune) bool {
 }
 
 // doubledMark reports whether s starts with two single marks that stand
-// for one double mark (‘‘ or “ for “, ’’ for ”, ” for "): the double
+// for one double mark (two left single marks or two grave accents for “,
+// two right single marks for ”, two apostrophes for "): the double
 // mark they stand for and their byte width, or width 0.
 func doubledMark(s string) (rune, int) {
 	r, w := utf8.DecodeRuneInString(s)
@@ -227,7 +228,8 @@ func doubledMark(s string) (rune, int) {
 }
 
 // markStyle names the style of the quotation mark s starts with: 'd' for
-// curly double (‘‘ and “ too), 's' for straight double (” too), 'q' for
+// curly double (doubled left singles and graves too), 's' for straight
+// double (two apostrophes too), 'q' for
 // a curly single, 'a' for a straight single, 0 for none.
 func markStyle(s string) byte {
 	if d, w := doubledMark(s); w > 0 {

@@ -40,8 +40,9 @@ func dumpQuotes(qs []Quote) string {
 }
 
 // TestDoubledSingleMarks: some outlets and wire feeds open and close a
-// quotation with two single marks instead of one double mark (‘‘…’’,
-// ”…”, “…”); the quote is found whole, with its speaker, and the marks
+// quotation with two single marks instead of one double mark: two left
+// and two right single marks, two apostrophes, or two grave accents
+// closed by two apostrophes; the quote is found whole, with its speaker, and the marks
 // stay out of its text.
 func TestDoubledSingleMarks(t *testing.T) {
 	for _, tc := range []struct{ name, open, close string }{
