@@ -70,7 +70,14 @@ func (x *extractor) keep(q qspan, toks []token, qi, cue, prevCue int, w who) boo
 	if x.workTitle(q, toks, qi) {
 		return false
 	}
+	words := strings.Fields(x.text[q.Start:q.End])
+	if titleCase(words) && namedAs(toks, qi) {
+		return true // "refers to the governor as “Chris”"
+	}
 	if !w.ok {
+		if !titleCase(words) && reportCue(toks, qi) && (len(words) > 1 || !modifierUse(toks, qi)) {
+			return true // "said the deal was “a disaster”"
+		}
 		if !w.quoted && cue < 0 && prevCue < 0 && nounFragment(x.text[q.Start:q.End]) {
 			// "sent its reporter into “a living room in western
 			// Pennsylvania”": a borrowed phrase, no one's words here.
@@ -86,7 +93,6 @@ func (x *extractor) keep(q qspan, toks []token, qi, cue, prevCue int, w who) boo
 	if w.near {
 		return true
 	}
-	words := strings.Fields(x.text[q.Start:q.End])
 	return !(len(words) < 5 && titleCase(words))
 }
 

@@ -1,0 +1,109 @@
+package quote
+
+import "strings"
+
+// A partial quotation inside reported speech ("said the deal was “a
+// disaster”", "called the ruling “outrageous”", "denounced
+// “self-deportation”") is the speaker's words, while the same marks in a
+// sentence that reports no speech are scare quotes. reportCue tells the
+// two apart by the words before the quotation: a verb of saying, naming,
+// judging or urging, in any form, or a noun for words said ("the
+// phrase", "his comment").
+
+// reportLemmas are the verbs that report what someone said or how they
+// named or judged something, in their base form.
+var reportLemmas = []string{
+	"say", "tell", "call", "name", "dub", "label", "brand", "describe", "refer", "term",
+	"denounce", "decry", "accuse", "deride", "dismiss", "mock", "praise", "hail", "tout",
+	"promote", "cite", "quote", "offer", "promise", "pledge", "vow", "warn", "urge", "invite",
+	"ask", "demand", "insist", "argue", "claim", "contend", "suggest", "imply", "assure",
+	"predict", "declare", "proclaim", "announce", "tweet", "post", "write", "add", "note",
+	"explain", "acknowledge", "admit", "concede", "deny", "confirm", "reject", "pronounce",
+	"identify", "address", "talk", "speak", "mention", "emphasize", "emphasise", "stress",
+	"boast", "brag", "complain", "lament", "criticize", "criticise", "blast", "slam",
+	"attack", "condemn", "question", "wonder", "threaten", "characterize", "liken",
+	"compare", "applaud", "thank", "congratulate", "welcome", "blame", "recall", "recount",
+	"report", "testify", "allege", "charge", "apologize", "joke", "quip", "chant", "shout",
+	"yell", "scream", "state", "repeat", "reiterate", "echo", "reply", "respond", "answer",
+	"counter", "retort", "agree", "disagree", "grouse", "gripe", "fume", "rail", "rant",
+	"muse", "mutter", "whisper", "plead", "beg", "encourage", "advise", "recommend",
+	"caution", "signal", "hint", "indicate", "point", "frame", "portray", "paint", "cast",
+	"assert", "maintain", "observe", "remark", "opine", "lash", "vote",
+	"pitch", "float", "champion", "trumpet", "bill", "feel",
+	"hate",
+	"predict", "upgrade",
+	"designate",
+}
+
+// reportIrregular are irregular forms of reportLemmas.
+var reportIrregular = []string{
+	"said", "told", "wrote", "written", "spoke", "spoken", "read",
+}
+
+// reportNouns name words someone said.
+var reportNouns = setOf(
+	"phrase", "term", "word", "words", "slogan", "message", "motto", "line", "chant", "chants",
+	"comment", "comments", "remark", "remarks", "statement", "tweet", "tweets", "speech",
+	"nickname", "moniker", "refrain", "mantra", "catchphrase", "quip", "pledge", "vow",
+	"warning", "claim", "claims", "description", "rating", "label", "subject",
+)
+
+// reportForms holds every inflected form of reportLemmas and the irregular
+// forms.
+var reportForms = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range reportIrregular {
+		m[w] = true
+	}
+	for _, l := range reportLemmas {
+		m[l] = true
+		m[l+"s"] = true
+		switch {
+		case strings.HasSuffix(l, "e"):
+			m[l+"d"] = true
+			m[l[:len(l)-1]+"ing"] = true
+		case strings.HasSuffix(l, "y") && !strings.HasSuffix(l, "ay") && !strings.HasSuffix(l, "ey"):
+			m[l[:len(l)-1]+"ies"] = true
+			m[l[:len(l)-1]+"ied"] = true
+			m[l+"ing"] = true
+		default:
+			m[l+"ed"] = true
+			m[l+"es"] = true
+			m[l+"ing"] = true
+			if n := len(l); n >= 3 && strings.ContainsRune("bdgmnprt", rune(l[n-1])) &&
+				strings.ContainsRune("aeiou", rune(l[n-2])) && !strings.ContainsRune("aeiou", rune(l[n-3])) {
+				m[l+l[n-1:]+"ed"] = true
+				m[l+l[n-1:]+"ing"] = true
+			}
+		}
+	}
+	return m
+}()
+
+// reportCue reports whether the words of the quote's sentence before
+// toks[qi] report speech: a lower-case form of a reporting verb, or a noun
+// for words said.
+func reportCue(toks []token, qi int) bool {
+	for i := 0; i < qi && i < len(toks); i++ {
+		t := toks[i]
+		if t.Punct || t.isCap() {
+			continue
+		}
+		l := t.lower()
+		if reportForms[l] || reportNouns[l] {
+			return true
+		}
+	}
+	return false
+}
+
+// namedAs reports whether the quotation at toks[qi] is what something was
+// called, after "as" ("refers to the governor as “Chris”", "identified the
+// judge as “Spanish”"), in a sentence that reports speech.
+func namedAs(toks []token, qi int) bool {
+	j := qi - 1
+	if j >= 0 && (toks[j].lower() == "the" || toks[j].lower() == "a" || toks[j].lower() == "an") {
+		j--
+	}
+	return j >= 1 && toks[j].lower() == "as" && reportCue(toks, j)
+}
