@@ -28,6 +28,8 @@ var reportLemmas = []string{
 	"counter", "retort", "agree", "disagree", "grouse", "gripe", "fume", "rail", "rant",
 	"muse", "mutter", "whisper", "plead", "beg", "encourage", "advise", "recommend",
 	"caution", "signal", "hint", "indicate", "point", "frame", "portray", "paint", "cast",
+	"exclaim", "bark", "beam", "gush", "snap", "sniff", "scoff", "cry", "holler", "roar",
+	"sneer", "growl", "marvel", "chime", "interject", "interrupt", "laugh", "sigh", "shoot",
 	"assert", "maintain", "observe", "remark", "opine", "lash", "vote",
 	"pitch", "float", "champion", "trumpet", "bill", "feel",
 	"hate",
@@ -37,7 +39,7 @@ var reportLemmas = []string{
 
 // reportIrregular are irregular forms of reportLemmas.
 var reportIrregular = []string{
-	"said", "told", "wrote", "written", "spoke", "spoken", "read",
+	"said", "told", "wrote", "written", "spoke", "spoken", "read", "shot",
 }
 
 // reportNouns name words someone said.
@@ -45,7 +47,8 @@ var reportNouns = setOf(
 	"phrase", "term", "word", "words", "slogan", "message", "motto", "line", "chant", "chants",
 	"comment", "comments", "remark", "remarks", "statement", "tweet", "tweets", "speech",
 	"nickname", "moniker", "refrain", "mantra", "catchphrase", "quip", "pledge", "vow",
-	"warning", "claim", "claims", "description", "rating", "label", "subject",
+	"warning", "claim", "claims", "description", "rating", "label", "subject", "shouts",
+	"cries", "cheers", "boos", "chorus",
 )
 
 // reportForms holds every inflected form of reportLemmas and the irregular
@@ -106,4 +109,31 @@ func namedAs(toks []token, qi int) bool {
 		j--
 	}
 	return j >= 1 && toks[j].lower() == "as" && reportCue(toks, j)
+}
+
+// cueAfter reports whether a quotation that opens its sentence and ends in
+// a comma, a question or an exclamation mark is followed, within a few
+// words, by a verb or noun of saying: "“Go back to Univision,” Trump
+// barked", "“Call the roll,” came shouts from the crowd".
+func cueAfter(body string, toks []token, qi int) bool {
+	if qi != 0 {
+		return false
+	}
+	body = strings.TrimRight(body, " ")
+	if !strings.HasSuffix(body, ",") && !strings.HasSuffix(body, "!") && !strings.HasSuffix(body, "?") {
+		return false
+	}
+	for i := qi + 1; i < len(toks) && i <= qi+6; i++ {
+		t := toks[i]
+		if t.Text == "\x00" {
+			return false
+		}
+		if t.Punct || t.isCap() {
+			continue
+		}
+		if l := t.lower(); reportForms[l] || reportNouns[l] || speechVerbs[l] {
+			return true
+		}
+	}
+	return false
 }

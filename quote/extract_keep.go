@@ -75,6 +75,9 @@ func (x *extractor) keep(q qspan, toks []token, qi, cue, prevCue int, w who) boo
 		return true // "refers to the governor as “Chris”"
 	}
 	if !w.ok {
+		if cueAfter(x.text[q.Start:q.End], toks, qi) {
+			return true // "“Go back to Univision,” Trump barked"
+		}
 		if !titleCase(words) && reportCue(toks, qi) && (len(words) > 1 || !modifierUse(toks, qi)) {
 			return true // "said the deal was “a disaster”"
 		}
