@@ -15,7 +15,7 @@ import "strings"
 var reportLemmas = []string{
 	"say", "tell", "call", "name", "dub", "label", "brand", "describe", "refer", "term",
 	"denounce", "decry", "accuse", "deride", "dismiss", "mock", "praise", "hail", "tout",
-	"promote", "cite", "quote", "offer", "promise", "pledge", "vow", "warn", "urge", "invite",
+	"cite", "quote", "offer", "promise", "pledge", "vow", "warn", "urge", "invite",
 	"ask", "demand", "insist", "argue", "claim", "contend", "suggest", "imply", "assure",
 	"predict", "declare", "proclaim", "announce", "tweet", "post", "write", "add", "note",
 	"explain", "acknowledge", "admit", "concede", "deny", "confirm", "reject", "pronounce",

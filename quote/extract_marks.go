@@ -91,11 +91,16 @@ func scanQuotes(text string, p corpus.Span, nextStart int) []qspan {
 		closeCtx := prev >= 0 && !unicode.IsSpace(prev) && closesAfter(next)
 		switch r {
 		case '“', '„':
-			push(i, w, markCurlyDouble)
+			if si := nearestDouble(); si >= 0 && opens[stack[si]].kind == markCurlyDouble && closeCtx && !openCtx {
+				// A closing mark written the wrong way round: “…“.
+				closeAt(si, i, w)
+			} else {
+				push(i, w, markCurlyDouble)
+			}
 		case '”':
 			if si := nearestDouble(); si >= 0 {
 				closeAt(si, i, w)
-			} else if openCtx && !closeCtx && (prev < 0 || prev == ' ' || prev == '\t') {
+			} else if openCtx && !closeCtx && (prev < 0 || prev == ' ' || prev == '\t' || unicode.Is(unicode.Cf, prev)) {
 				// Some outlets open with ” too.
 				push(i, w, markCurlyDouble)
 			}
@@ -183,7 +188,7 @@ func isQuoteRune(r rune) bool {
 // opensBefore reports whether a quotation can open after rune r (-1: the
 // paragraph's start).
 func opensBefore(r rune) bool {
-	if r < 0 || unicode.IsSpace(r) {
+	if r < 0 || unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) {
 		return true
 	}
 	switch r {
