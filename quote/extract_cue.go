@@ -137,3 +137,53 @@ func cueAfter(body string, toks []token, qi int) bool {
 	}
 	return false
 }
+
+// workNouns name works and programmes, whose titles are quoted: "the
+// documentary “The Great Hack”", "his show “Lopez Tonight”".
+var workNouns = setOf(
+	"show", "shows", "program", "programme", "series", "book", "books", "film", "films", "movie",
+	"movies", "documentary", "podcast", "album", "song", "songs", "play", "musical", "novel",
+	"memoir", "autobiography", "sitcom", "drama", "comedy", "episode", "segment", "broadcast",
+	"column", "blog", "newsletter", "magazine", "channel", "hit", "hits", "classic", "sequel",
+	"reboot", "franchise", "video", "ad", "spot", "poem", "opera", "painting", "exhibit",
+	"exhibition", "concert", "tour", "special", "thriller", "serial", "title", "titled",
+	"headline", "headlined", "starring", "star", "host", "anchor", "website", "site", "app",
+)
+
+// nearWorkNoun reports whether a noun for a work stands within three words
+// before the quotation at toks[qi], or right after it ("“Broad City”
+// star").
+func nearWorkNoun(toks []token, qi int) bool {
+	for j := qi - 1; j >= 0 && j >= qi-3; j-- {
+		if toks[j].Punct && toks[j].Text != "," {
+			break
+		}
+		if workNouns[toks[j].lower()] {
+			return true
+		}
+	}
+	return qi+1 < len(toks) && !toks[qi+1].Punct && workNouns[toks[qi+1].lower()]
+}
+
+// reportCueClause reports whether a reporting verb stands before toks[qi]
+// in the same clause: within ten words, with no comma and no "by" or
+// "for" between ("Trump invited Russia to dig up “missing” emails", not
+// "called a fraud by rivals for selling “miracle” pills"). A single
+// quoted word before a noun needs this much to be a quotation rather
+// than a scare quote.
+func reportCueClause(toks []token, qi int) bool {
+	for j := qi - 1; j >= 0 && j >= qi-10; j-- {
+		t := toks[j]
+		if t.Punct {
+			return false
+		}
+		l := t.lower()
+		if l == "by" || l == "for" {
+			return false
+		}
+		if !t.isCap() && reportForms[l] {
+			return true
+		}
+	}
+	return false
+}

@@ -78,7 +78,8 @@ func (x *extractor) keep(q qspan, toks []token, qi, cue, prevCue int, w who) boo
 		if cueAfter(x.text[q.Start:q.End], toks, qi) {
 			return true // "“Go back to Univision,” Trump barked"
 		}
-		if !titleCase(words) && reportCue(toks, qi) {
+		if reportCue(toks, qi) && (!titleCase(words) || !nearWorkNoun(toks, qi)) &&
+			(len(words) > 1 || !modifierUse(toks, qi) || reportCueClause(toks, qi)) {
 			return true // "said the deal was “a disaster”"
 		}
 		if !w.quoted && cue < 0 && prevCue < 0 && nounFragment(x.text[q.Start:q.End]) {
