@@ -20,7 +20,7 @@ func Extract(src *corpus.Source, al *Aliases) ([]Quote, []Silence) {
 	if al == nil {
 		al = DefaultAliases()
 	}
-	x := &extractor{src: src, text: src.Text, al: al, people: map[string]string{}, peopleAt: map[string]int{}, capsMid: map[string]bool{}, orgs: map[string]string{}}
+	x := &extractor{src: withoutDatelines(src), text: src.Text, al: al, people: map[string]string{}, peopleAt: map[string]int{}, capsMid: map[string]bool{}, orgs: map[string]string{}}
 	x.run()
 	return x.quotes, x.silences
 }

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -150,4 +151,34 @@ func (x *extractor) pullQuoteSpeaker(qp int, p corpus.Span, at int) bool {
 		x.quotes[i].Speaker, x.quotes[i].Role, x.quotes[i].Organization, x.quotes[i].Verb = w.Name, w.Role, w.Org, ""
 	}
 	return true
+}
+
+// datelineRe matches the dateline that opens a wire story's first
+// paragraph: "WASHINGTON —", "LA CROSSE, Wisc. —", "WASHINGTON, Aug. 24
+// (UPI) —", "New York (AFP) –", "LONDON (Reuters) -".
+var datelineRe = regexp.MustCompile(`^(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?){0,2}(?:, [A-Z][a-z]{2,4}\.? \d{1,2})?(?: \([A-Za-z ]{2,20}\))?|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2} \((?:AP|AFP|Reuters|UPI|Bloomberg|CNN)\)) ?(?:—|–|―|--|-) *`)
+
+// withoutDatelines returns src with each paragraph that opens with a
+// dateline starting after it, so that the place of the dateline
+// ("WASHINGTON") is never read as a speaker or a subject. src itself is
+// not changed; when no paragraph has a dateline, src is returned.
+func withoutDatelines(src *corpus.Source) *corpus.Source {
+	var paras []corpus.Span
+	for i, p := range src.Paragraphs {
+		end := min(p.End, p.Start+80)
+		loc := datelineRe.FindStringIndex(src.Text[p.Start:end])
+		if loc == nil || p.Start+loc[1] >= p.End {
+			continue
+		}
+		if paras == nil {
+			paras = append([]corpus.Span(nil), src.Paragraphs...)
+		}
+		paras[i].Start = p.Start + loc[1]
+	}
+	if paras == nil {
+		return src
+	}
+	c := *src
+	c.Paragraphs = paras
+	return &c
 }

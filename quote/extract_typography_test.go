@@ -236,3 +236,38 @@ func TestPartialQuotesInReportedSpeech(t *testing.T) {
 		}
 	}
 }
+
+// TestDatelineIsNoSpeaker: the place of a wire story's dateline
+// ("WASHINGTON —", "LONDON (Reuters) -") is not a speaker, and the quote
+// after it keeps the speaker the sentence names.
+func TestDatelineIsNoSpeaker(t *testing.T) {
+	for _, dl := range []string{"WASHINGTON —", "WASHINGTON, Aug. 24 (UPI) —", "LONDON (Reuters) -", "LA CROSSE, Wisc. —"} {
+		text := "Senator on data bill\n\n" + dl +
+			" Sen. Ron Wyden on Wednesday downplayed the vote and said it was the same thing as a senator calling herself “a privacy hawk.”\n"
+		qs := quotesOf(t, text)
+		q, ok := findQuote(qs, "a privacy hawk")
+		if !ok {
+			t.Fatalf("%s: quote not found in%s", dl, dumpQuotes(qs))
+		}
+		if strings.Contains(q.Organization, "Washington") || strings.Contains(q.Speaker, "Washington") ||
+			strings.Contains(q.Speaker, "LONDON") || strings.Contains(q.Speaker, "CROSSE") || strings.Contains(q.Organization, "Reuters") || strings.Contains(q.Organization, "UPI") {
+			t.Errorf("%s: dateline taken for the speaker: %q / %q", dl, q.Speaker, q.Organization)
+		}
+	}
+}
+
+// TestMisshapenMarks: real copy closes a quotation with an opening mark
+// (“…“) or opens it with a closing one after an invisible formatting
+// character; the quotation is still found, whole.
+func TestMisshapenMarks(t *testing.T) {
+	text := "Breach report\n\n" +
+		"The campaign called on the agency to conduct an “expedited review“ of the breach on Monday.\n\n" +
+		"\u202a”Nobody told us our records were gone,” wrote one patient.\n"
+	qs := quotesOf(t, text)
+	if q, ok := findQuote(qs, "expedited review"); !ok || q.Text != "expedited review" {
+		t.Errorf("“…“ quote not found whole in%s", dumpQuotes(qs))
+	}
+	if q, ok := findQuote(qs, "Nobody told us"); !ok || q.Text != "Nobody told us our records were gone," {
+		t.Errorf("”…” quote not found whole in%s", dumpQuotes(qs))
+	}
+}
