@@ -48,7 +48,10 @@ var reportNouns = setOf(
 	"comment", "comments", "remark", "remarks", "statement", "tweet", "tweets", "speech",
 	"nickname", "moniker", "refrain", "mantra", "catchphrase", "quip", "pledge", "vow",
 	"warning", "claim", "claims", "description", "rating", "label", "subject", "shouts",
-	"cries", "cheers", "boos", "chorus",
+	"cries", "cheers", "boos", "chorus", "accusation", "assertion", "admission", "argument",
+	"contention", "allegation", "insistence", "complaint", "criticism", "plea", "demand",
+	"promise", "call", "lament", "broadside", "rhetoric", "interview", "testimony", "op-ed",
+	"editorial", "rebuke", "retort", "suggestion", "letter",
 )
 
 // reportForms holds every inflected form of reportLemmas and the irregular
@@ -186,4 +189,16 @@ func reportCueClause(toks []token, qi int) bool {
 		}
 	}
 	return false
+}
+
+// sentenceQuote reports whether a quotation is a whole sentence standing
+// alone ("“Building it? Not negotiable.”"): it opens with a capital, ends
+// in a full stop, a question or an exclamation mark, has two words or more
+// and is not a title.
+func sentenceQuote(body string, words []string, standalone bool) bool {
+	if !standalone || len(words) < 2 || titleCase(words) || !isUpperRune(firstRune(body)) {
+		return false
+	}
+	b := strings.TrimRight(body, " ")
+	return strings.HasSuffix(b, ".") || strings.HasSuffix(b, "?") || strings.HasSuffix(b, "!")
 }

@@ -75,6 +75,9 @@ func (x *extractor) keep(q qspan, toks []token, qi, cue, prevCue int, w who) boo
 		return true // "refers to the governor as “Chris”"
 	}
 	if !w.ok {
+		if sentenceQuote(x.text[q.Start:q.End], words, alone(toks, qi)) {
+			return true // "“Building it? Not negotiable.”"
+		}
 		if cueAfter(x.text[q.Start:q.End], toks, qi) {
 			return true // "“Go back to Univision,” Trump barked"
 		}
@@ -174,6 +177,17 @@ func titleCase(words []string) bool {
 			continue
 		}
 		return false
+	}
+	return true
+}
+
+// alone reports whether the quotation at toks[qi] is all there is of its
+// sentence but punctuation.
+func alone(toks []token, qi int) bool {
+	for i, t := range toks {
+		if i != qi && !t.Punct {
+			return false
+		}
 	}
 	return true
 }
