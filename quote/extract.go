@@ -106,8 +106,9 @@ func (x *extractor) run() {
 	// Layout lines (captions, "WATCH:" lines) are skipped: they name no
 	// one and a quote runs on over them.
 	layout := make([]bool, len(paras))
+	doubleStyle := doubleMarked(x.text)
 	for pi, p := range paras {
-		layout[pi] = layoutLine(x.text, p)
+		layout[pi] = layoutLine(x.text, p) || subheadLine(x.text, p, doubleStyle)
 		if !layout[pi] {
 			x.collectNames(p)
 		}

@@ -182,3 +182,38 @@ func withoutDatelines(src *corpus.Source) *corpus.Source {
 	c.Paragraphs = paras
 	return &c
 }
+
+// subheadLine reports whether paragraph p is a subheading made of a quoted
+// phrase: a short quotation in single marks standing alone, perhaps
+// between dashes ("– ‘Who cares?’ –."), in an article whose quotations
+// take double marks (doubleStyle), or a quotation in capitals standing
+// alone ("“DIVISIVE, STUPID AND WRONG”"). Headline style quotes in single
+// marks; the article's own quotations are in its text.
+func subheadLine(text string, p corpus.Span, doubleStyle bool) bool {
+	line := strings.TrimSpace(text[p.Start:p.End])
+	line = strings.TrimSuffix(line, ".")
+	line = strings.TrimSpace(strings.Trim(line, "–—-"))
+	open, w := utf8.DecodeRuneInString(line)
+	last, lw := utf8.DecodeLastRuneInString(line)
+	if len(line) <= w+lw {
+		return false
+	}
+	body := line[w : len(line)-lw]
+	switch {
+	case (open == '‘' || open == '\'') && (last == '’' || last == '\''):
+		if !doubleStyle || len(strings.Fields(body)) > 8 || strings.ContainsAny(body, "‘“”\"") {
+			return false
+		}
+		return true
+	case (open == '“' || open == '"') && (last == '”' || last == '"'):
+		return len(strings.Fields(body)) >= 2 && allCaps(body) && !strings.ContainsAny(body, "“”\"")
+	}
+	return false
+}
+
+// doubleMarked reports whether text quotes with double marks: it has at
+// least four of them, opening or closing.
+func doubleMarked(text string) bool {
+	n := strings.Count(text, "“") + strings.Count(text, "”") + strings.Count(text, "\"")
+	return n >= 4
+}

@@ -271,3 +271,29 @@ func TestMisshapenMarks(t *testing.T) {
 		t.Errorf("”…” quote not found whole in%s", dumpQuotes(qs))
 	}
 }
+
+// TestQuotedSubheads: a subheading made of a quoted phrase in single marks
+// ("– ‘Who cares?’ –.") or in capitals is layout, not a quotation, in an
+// article that quotes with double marks; in an article that quotes with
+// single marks, a paragraph in single marks is a quotation.
+func TestQuotedSubheads(t *testing.T) {
+	us := "Convention night\n\n" +
+		"“We came here to win,” said Dana Ruiz, a delegate from Ohio.\n\n" +
+		"– ‘Who cares?’ –.\n\n" +
+		"“It was a long night, but a good one,” Ruiz said.\n\n" +
+		"'Nobody is listening.'\n\n" +
+		"“STOP THE STEAL NOW”\n\n" +
+		"The hall emptied by midnight.\n"
+	qs := quotesOf(t, us)
+	if len(qs) != 2 {
+		t.Errorf("want the two quotations only, got%s", dumpQuotes(qs))
+	}
+	uk := "Council vote\n\n" +
+		"The council voted on Tuesday to close the library.\n\n" +
+		"‘We did not want this, but the money has run out.’\n\n" +
+		"‘It is a sad day for the town,’ said councillor Anne Wells.\n"
+	qs = quotesOf(t, uk)
+	if _, ok := findQuote(qs, "We did not want this"); !ok {
+		t.Errorf("single-mark quotation paragraph dropped:%s", dumpQuotes(qs))
+	}
+}
