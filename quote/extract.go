@@ -66,6 +66,8 @@ type extractor struct {
 	allWords map[string]bool
 	// rk caches what the speaker ranker read of recent paragraphs.
 	rk rankState
+	// cue caches the first reporting word of the sentence read last.
+	cue cueCache
 }
 
 // entity is a speaker the text has named: a person, an unnamed role or an

@@ -89,29 +89,50 @@ var reportForms = func() map[string]bool {
 // reportCue reports whether the words of the quote's sentence before
 // toks[qi] report speech: a lower-case form of a reporting verb, or a noun
 // for words said.
-func reportCue(toks []token, qi int) bool {
-	for i := 0; i < qi && i < len(toks); i++ {
-		t := toks[i]
+func (x *extractor) reportCue(toks []token, qi int) bool {
+	c := x.firstReportCue(toks)
+	return c >= 0 && c < qi
+}
+
+// cueCache holds the first reporting word of the sentence read last
+// (x.sent), so that a sentence of many quotations is scanned once.
+type cueCache struct {
+	sent, n, at int
+	ok          bool
+}
+
+// firstReportCue returns the index of the first word of toks that reports
+// speech (see reportCue), or -1.
+func (x *extractor) firstReportCue(toks []token) int {
+	if len(toks) == 0 {
+		return -1
+	}
+	if x.cue.ok && x.cue.sent == x.sent && x.cue.n == len(toks) {
+		return x.cue.at
+	}
+	at := -1
+	for i, t := range toks {
 		if t.Punct || t.isCap() {
 			continue
 		}
-		l := t.lower()
-		if reportForms[l] || reportNouns[l] {
-			return true
+		if l := t.lower(); reportForms[l] || reportNouns[l] {
+			at = i
+			break
 		}
 	}
-	return false
+	x.cue = cueCache{sent: x.sent, n: len(toks), at: at, ok: true}
+	return at
 }
 
 // namedAs reports whether the quotation at toks[qi] is what something was
 // called, after "as" ("refers to the governor as “Chris”", "identified the
 // judge as “Spanish”"), in a sentence that reports speech.
-func namedAs(toks []token, qi int) bool {
+func (x *extractor) namedAs(toks []token, qi int) bool {
 	j := qi - 1
 	if j >= 0 && (toks[j].lower() == "the" || toks[j].lower() == "a" || toks[j].lower() == "an") {
 		j--
 	}
-	return j >= 1 && toks[j].lower() == "as" && reportCue(toks, j)
+	return j >= 1 && toks[j].lower() == "as" && x.reportCue(toks, j)
 }
 
 // cueAfter reports whether a quotation that opens its sentence and ends in

@@ -71,7 +71,7 @@ func (x *extractor) keep(q qspan, toks []token, qi, cue, prevCue int, w who) boo
 		return false
 	}
 	words := strings.Fields(x.text[q.Start:q.End])
-	if titleCase(words) && namedAs(toks, qi) {
+	if titleCase(words) && x.namedAs(toks, qi) {
 		return true // "refers to the governor as “Chris”"
 	}
 	if !w.ok {
@@ -81,7 +81,7 @@ func (x *extractor) keep(q qspan, toks []token, qi, cue, prevCue int, w who) boo
 		if cueAfter(x.text[q.Start:q.End], toks, qi) {
 			return true // "“Go back to Univision,” Trump barked"
 		}
-		if reportCue(toks, qi) && (!titleCase(words) || !nearWorkNoun(toks, qi)) &&
+		if x.reportCue(toks, qi) && (!titleCase(words) || !nearWorkNoun(toks, qi)) &&
 			(len(words) > 1 || !modifierUse(toks, qi) || reportCueClause(toks, qi)) {
 			return true // "said the deal was “a disaster”"
 		}
