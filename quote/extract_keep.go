@@ -100,7 +100,7 @@ func (x *extractor) keep(q qspan, toks []token, qi, cue, prevCue int, w who) boo
 	if w.near {
 		return true
 	}
-	return !(len(words) < 5 && titleCase(words))
+	return !(len(words) < 5 && titleCase(words)) || x.reportCue(toks, qi) && !nearWorkNoun(toks, qi)
 }
 
 // nounFragment reports whether a quotation is a bare noun phrase: "a",
