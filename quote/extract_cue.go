@@ -223,3 +223,14 @@ func sentenceQuote(body string, words []string, standalone bool) bool {
 	b := strings.TrimRight(body, " ")
 	return strings.HasSuffix(b, ".") || strings.HasSuffix(b, "?") || strings.HasSuffix(b, "!")
 }
+
+// byAuthor reports whether the quotation at toks[qi] is followed by its
+// author ("“City museum names director,” by Times' Jane Roe"): the title
+// of an article, not speech.
+func byAuthor(toks []token, qi int) bool {
+	i := qi + 1
+	if i < len(toks) && toks[i].Text == "," {
+		i++
+	}
+	return i+1 < len(toks) && toks[i].lower() == "by" && toks[i+1].isCap()
+}

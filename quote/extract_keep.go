@@ -67,7 +67,7 @@ func (x *extractor) keep(q qspan, toks []token, qi, cue, prevCue int, w who) boo
 	if qi >= 2 && toks[qi-1].lower() == "of" && chantNouns[toks[qi-2].lower()] {
 		return true // "greeted with chants of “Bobby!”"
 	}
-	if x.workTitle(q, toks, qi) {
+	if x.workTitle(q, toks, qi) || byAuthor(toks, qi) {
 		return false
 	}
 	words := strings.Fields(x.text[q.Start:q.End])
