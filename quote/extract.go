@@ -10,8 +10,11 @@ import (
 // sentence saying that someone declined or failed to comment. Quotes come in
 // text order; each Quote.Text is exactly src.Text[Start:End] and lies within
 // one paragraph. A quotation with no speaker in the text keeps an empty
-// Speaker and Organization rather than a guessed one; short quoted terms with
-// no speaker (scare quotes) are left out. al may be nil for the default
+// Speaker and Organization rather than a guessed one. A few quoted words
+// inside reported speech ("called the ruling “outrageous”") are a quotation;
+// quoted terms no one is reported as saying (scare quotes), titles of works
+// and quoted subheadings are left out, and captions, credits and "WATCH:"
+// lines between paragraphs are skipped. al may be nil for the default
 // aliases.
 func Extract(src *corpus.Source, al *Aliases) ([]Quote, []Silence) {
 	if src == nil {
