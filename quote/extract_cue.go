@@ -112,7 +112,9 @@ func (x *extractor) firstReportCue(toks []token) int {
 	}
 	at := -1
 	for i, t := range toks {
-		if t.Punct || t.isCap() {
+		// A capitalized word is a name, but for the sentence's first
+		// ("Citing “obligations in Tennessee,” the spokeswoman said").
+		if t.Punct || t.isCap() && i > 0 {
 			continue
 		}
 		if l := t.lower(); reportForms[l] || reportNouns[l] {
