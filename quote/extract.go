@@ -206,7 +206,7 @@ func (x *extractor) paragraph(pi int, p corpus.Span, next int) {
 			if k == 0 && !(q.Open == p.Start && prev.continued) {
 				x.pending = x.pending[:0]
 			}
-			if !x.keep(q, toks, qpos[k], cue, prevCue, w) {
+			if !x.learnedKeep(q, toks, qpos[k], cue, prevCue, w, p, len(qs), x.keep(q, toks, qpos[k], cue, prevCue, w)) {
 				continue
 			}
 			rw := x.rankSpeaker(q, w, rankCtx{standalone: standalone, paraStart: q.Open == p.Start,
