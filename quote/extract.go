@@ -10,8 +10,11 @@ import (
 // sentence saying that someone declined or failed to comment. Quotes come in
 // text order; each Quote.Text is exactly src.Text[Start:End] and lies within
 // one paragraph. A quotation with no speaker in the text keeps an empty
-// Speaker and Organization rather than a guessed one; short quoted terms with
-// no speaker (scare quotes) are left out. al may be nil for the default
+// Speaker and Organization rather than a guessed one. A few quoted words
+// inside reported speech ("called the ruling “outrageous”") are a quotation;
+// quoted terms no one is reported as saying (scare quotes), titles of works
+// and quoted subheadings are left out, and captions, credits and "WATCH:"
+// lines between paragraphs are skipped. al may be nil for the default
 // aliases.
 func Extract(src *corpus.Source, al *Aliases) ([]Quote, []Silence) {
 	if src == nil {
@@ -20,7 +23,7 @@ func Extract(src *corpus.Source, al *Aliases) ([]Quote, []Silence) {
 	if al == nil {
 		al = DefaultAliases()
 	}
-	x := &extractor{src: src, text: src.Text, al: al, people: map[string]string{}, peopleAt: map[string]int{}, capsMid: map[string]bool{}, orgs: map[string]string{}}
+	x := &extractor{src: withoutDatelines(src), text: src.Text, al: al, people: map[string]string{}, peopleAt: map[string]int{}, capsMid: map[string]bool{}, orgs: map[string]string{}}
 	x.run()
 	return x.quotes, x.silences
 }
@@ -80,6 +83,8 @@ type extractor struct {
 	// agree whether a pronoun's gender was known to match.
 	gap   int
 	agree bool
+	// cue caches the first reporting word of the sentence read last.
+	cue cueCache
 }
 
 // entity is a speaker the text has named: a person, an unnamed role or an
@@ -121,15 +126,37 @@ type paraEnd struct {
 }
 
 func (x *extractor) run() {
-	for _, p := range x.src.Paragraphs {
-		x.collectNames(p)
+	paras := x.src.Paragraphs
+	// Layout lines (captions, "WATCH:" lines) are skipped: they name no
+	// one and a quote runs on over them.
+	layout := make([]bool, len(paras))
+	doubleStyle := doubleMarked(x.text)
+	for pi, p := range paras {
+		layout[pi] = layoutLine(x.text, p) || subheadLine(x.text, p, doubleStyle)
+		if !layout[pi] {
+			x.collectNames(p)
+		}
 	}
-	for pi, p := range x.src.Paragraphs {
+	last := -1
+	for pi, p := range paras {
+		if layout[pi] {
+			continue
+		}
+		if at := attributionLine(x.text, p); at >= 0 && last >= 0 && x.pullQuoteSpeaker(last, p, at) {
+			x.prevPara = paraEnd{}
+			x.pending = x.pending[:0]
+			last = pi
+			continue
+		}
 		next := -1
-		if pi+1 < len(x.src.Paragraphs) {
-			next = x.src.Paragraphs[pi+1].Start
+		for n := pi + 1; n < len(paras); n++ {
+			if !layout[n] {
+				next = paras[n].Start
+				break
+			}
 		}
 		x.paragraph(pi, p, next)
+		last = pi
 	}
 }
 
@@ -201,7 +228,7 @@ func (x *extractor) paragraph(pi int, p corpus.Span, next int) {
 			if k == 0 && !(q.Open == p.Start && prev.continued) {
 				x.pending = x.pending[:0]
 			}
-			if !x.keep(q, toks, qpos[k], cue, prevCue, w) {
+			if !x.learnedKeep(q, toks, qpos[k], cue, prevCue, w, p, len(qs), x.keep(q, toks, qpos[k], cue, prevCue, w)) {
 				continue
 			}
 			rw := x.rankSpeaker(q, w, rankCtx{standalone: standalone, paraStart: q.Open == p.Start,
