@@ -23,7 +23,10 @@ const keepMaxWords = 1000
 // learnedKeep reports whether the model keeps the quoted span q, which
 // the rules kept, at toks[qi] in paragraph p.
 func (x *extractor) learnedKeep(q qspan, toks []token, qi, cue, prevCue int, w who, p corpus.Span, nq int, rule bool) bool {
-	if n := len(strings.Fields(x.text[q.Start:q.End])); n > keepMaxWords {
+	words := strings.Fields(x.text[q.Start:q.End])
+	if len(words) > keepMaxWords || !rule && titleCase(words) {
+		// A title the rules dropped stays dropped: names of works are
+		// not speech, though some labelled articles mark them.
 		return rule
 	}
 	m := keep.Default
