@@ -83,6 +83,9 @@ type extractor struct {
 	// agree whether a pronoun's gender was known to match.
 	gap   int
 	agree bool
+	// layout marks the paragraphs that are layout lines (captions,
+	// "WATCH:" lines), which the ranker steps over as the rules do.
+	layout []bool
 	// cue caches the first reporting word of the sentence read last.
 	cue cueCache
 }
@@ -130,6 +133,7 @@ func (x *extractor) run() {
 	// Layout lines (captions, "WATCH:" lines) are skipped: they name no
 	// one and a quote runs on over them.
 	layout := make([]bool, len(paras))
+	x.layout = layout
 	doubleStyle := doubleMarked(x.text)
 	for pi, p := range paras {
 		layout[pi] = layoutLine(x.text, p) || subheadLine(x.text, p, doubleStyle)

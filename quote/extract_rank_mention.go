@@ -99,8 +99,8 @@ func (x *extractor) paraMentions(pi int) []mentionAt {
 // the nearest occurrence of each name first, with their features.
 func (x *extractor) nearMentions(pi int, q qspan, sStart, sEnd int) []rankCand {
 	ns := x.rk.near[:0]
-	for d := 0; d <= 1 && pi-d >= 0; d++ {
-		ms := x.paraMentions(pi - d)
+	for d, pj := 0, pi; d <= 1 && pj >= 0; d, pj = d+1, x.prevTextPara(pj) {
+		ms := x.paraMentions(pj)
 		// Only names within reach count, which also keeps the work per
 		// quotation bounded in a long paragraph.
 		i := sort.Search(len(ms), func(i int) bool { return ms[i].end > q.Open-reachBefore })
@@ -155,6 +155,14 @@ next:
 		out = append(out, rankCand{w: n.m.w, feats: f})
 	}
 	return out
+}
+
+// prevTextPara returns the paragraph before pi that is not a layout
+// line, or -1.
+func (x *extractor) prevTextPara(pi int) int {
+	for pi--; pi >= 0 && pi < len(x.layout) && x.layout[pi]; pi-- {
+	}
+	return pi
 }
 
 // nearMention is a name near a quotation: which side, how far.
