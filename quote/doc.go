@@ -11,6 +11,12 @@
 // back ([WriteLedger], [ReadLedger]) so that a large corpus is not
 // extracted again at every start.
 //
+// Which quoted words are speech is decided by rules and, where they are
+// unsure (a short phrase that may be a scare quote, a long passage with no
+// one said to say it), by a learned keep model (internal/keep, weights
+// embedded and rebuilt by the same command); it never turns a title-case
+// name of a work into a quotation.
+//
 // Who spoke is decided by a learned ranker (internal/rank, weights
 // embedded, rebuilt by `go generate ./quote` from the attribution training
 // set): it scores the attribution the rules read and the people and

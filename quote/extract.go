@@ -10,8 +10,11 @@ import (
 // sentence saying that someone declined or failed to comment. Quotes come in
 // text order; each Quote.Text is exactly src.Text[Start:End] and lies within
 // one paragraph. A quotation with no speaker in the text keeps an empty
-// Speaker and Organization rather than a guessed one; short quoted terms with
-// no speaker (scare quotes) are left out. al may be nil for the default
+// Speaker and Organization rather than a guessed one. A few quoted words
+// inside reported speech ("called the ruling “outrageous”") are a quotation;
+// quoted terms no one is reported as saying (scare quotes), titles of works
+// and quoted subheadings are left out, and captions, credits and "WATCH:"
+// lines between paragraphs are skipped. al may be nil for the default
 // aliases.
 func Extract(src *corpus.Source, al *Aliases) ([]Quote, []Silence) {
 	if src == nil {
@@ -20,7 +23,7 @@ func Extract(src *corpus.Source, al *Aliases) ([]Quote, []Silence) {
 	if al == nil {
 		al = DefaultAliases()
 	}
-	x := &extractor{src: src, text: src.Text, al: al, people: map[string]string{}, peopleAt: map[string]int{}, capsMid: map[string]bool{}, orgs: map[string]string{}}
+	x := &extractor{src: withoutDatelines(src), text: src.Text, al: al, people: map[string]string{}, peopleAt: map[string]int{}, capsMid: map[string]bool{}, orgs: map[string]string{}}
 	x.run()
 	return x.quotes, x.silences
 }
@@ -66,6 +69,25 @@ type extractor struct {
 	allWords map[string]bool
 	// rk caches what the speaker ranker read of recent paragraphs.
 	rk rankState
+	// capCount counts each capitalized word of the article, spoke the
+	// quotations the rules attributed to each name so far.
+	capCount map[string]int
+	spoke    map[string]int
+	// ctxSeen records, for each capitalized word, the kinds of context
+	// the article writes it in (see noteContexts).
+	ctxSeen map[string]uint8
+	// labels holds the all-capitals labels that open a paragraph before
+	// a colon ("WATCH:"), which are not speakers.
+	labels map[string]bool
+	// gap is where touch notes how long an entity went unmentioned,
+	// agree whether a pronoun's gender was known to match.
+	gap   int
+	agree bool
+	// layout marks the paragraphs that are layout lines (captions,
+	// "WATCH:" lines), which the ranker steps over as the rules do.
+	layout []bool
+	// cue caches the first reporting word of the sentence read last.
+	cue cueCache
 }
 
 // entity is a speaker the text has named: a person, an unnamed role or an
@@ -88,8 +110,13 @@ type who struct {
 	// quoted is set when a speech verb attributes the quote but its
 	// subject could not be resolved ("…,” she said, with no "she" before).
 	quoted bool
-	// how names the rule that found the attribution, for the ranker.
-	how string
+	// how names the rule that found the attribution, for the ranker;
+	// anaphor is the pronoun or description it resolved ("she", "role"),
+	// gap how many sentences before that its referent was last seen.
+	how, anaphor string
+	gap          int
+	// agree: the pronoun's gender was known to be the referent's.
+	agree bool
 }
 
 // paraEnd is what later paragraphs may inherit from the previous one.
@@ -102,15 +129,38 @@ type paraEnd struct {
 }
 
 func (x *extractor) run() {
-	for _, p := range x.src.Paragraphs {
-		x.collectNames(p)
+	paras := x.src.Paragraphs
+	// Layout lines (captions, "WATCH:" lines) are skipped: they name no
+	// one and a quote runs on over them.
+	layout := make([]bool, len(paras))
+	x.layout = layout
+	doubleStyle := doubleMarked(x.text)
+	for pi, p := range paras {
+		layout[pi] = layoutLine(x.text, p) || subheadLine(x.text, p, doubleStyle)
+		if !layout[pi] {
+			x.collectNames(p)
+		}
 	}
-	for pi, p := range x.src.Paragraphs {
+	last := -1
+	for pi, p := range paras {
+		if layout[pi] {
+			continue
+		}
+		if at := attributionLine(x.text, p); at >= 0 && last >= 0 && x.pullQuoteSpeaker(last, p, at) {
+			x.prevPara = paraEnd{}
+			x.pending = x.pending[:0]
+			last = pi
+			continue
+		}
 		next := -1
-		if pi+1 < len(x.src.Paragraphs) {
-			next = x.src.Paragraphs[pi+1].Start
+		for n := pi + 1; n < len(paras); n++ {
+			if !layout[n] {
+				next = paras[n].Start
+				break
+			}
 		}
 		x.paragraph(pi, p, next)
+		last = pi
 	}
 }
 
@@ -123,11 +173,13 @@ func (x *extractor) paragraph(pi int, p corpus.Span, next int) {
 	var lastSentWho who
 	lastSentQuoteOnly, lastSentReported := false, false
 	prevCue := -1
+	prevVerb := false
 	for si, s := range sents {
 		x.pos = s.End
 		x.sent++
 		toks, qpos := x.sentenceTokens(s, qs)
 		cue := firstCue(toks)
+		sentVerb := anyVerb(toks)
 		x.noteSubjects(toks)
 		x.findSilences(pi, s, toks, qs)
 		var sentWho who
@@ -170,6 +222,7 @@ func (x *extractor) paragraph(pi int, p corpus.Span, next int) {
 				if w.Name != "" {
 					x.lastSpeaker, x.lastSpeakerAt = w.Name, x.sent
 				}
+				x.noteSpoke(w)
 				if k == 0 && q.Open == p.Start && prev.continued {
 					for _, i := range x.pending {
 						x.quotes[i].Speaker, x.quotes[i].Role, x.quotes[i].Organization, x.quotes[i].Verb = w.Name, w.Role, w.Org, w.Verb
@@ -179,11 +232,11 @@ func (x *extractor) paragraph(pi int, p corpus.Span, next int) {
 			if k == 0 && !(q.Open == p.Start && prev.continued) {
 				x.pending = x.pending[:0]
 			}
-			if !x.keep(q, toks, qpos[k], cue, prevCue, w) {
+			if !x.learnedKeep(q, toks, qpos[k], cue, prevCue, w, p, len(qs), x.keep(q, toks, qpos[k], cue, prevCue, w)) {
 				continue
 			}
 			rw := x.rankSpeaker(q, w, rankCtx{standalone: standalone, paraStart: q.Open == p.Start,
-				continued: prev.continued, k: k, para: pi, prev: prev.speaker, lastSent: lastSentWho})
+				continued: prev.continued, k: k, para: pi, prev: prev.speaker, lastSent: lastSentWho, sStart: s.Start, sEnd: s.End, sentVerb: sentVerb, prevVerb: prevVerb})
 			x.quotes = append(x.quotes, Quote{
 				Span: Span{Source: x.src.ID, Text: x.text[q.Start:q.End], Start: q.Start, End: q.End,
 					Speaker: rw.Name, Role: rw.Role, Organization: rw.Org},
@@ -209,6 +262,7 @@ func (x *extractor) paragraph(pi int, p corpus.Span, next int) {
 			}
 		}
 		prevCue = cue
+		prevVerb = sentVerb
 	}
 	if len(sents) > 0 {
 		x.prevPara.speaker = lastSentWho

@@ -67,10 +67,24 @@ func (x *extractor) keep(q qspan, toks []token, qi, cue, prevCue int, w who) boo
 	if qi >= 2 && toks[qi-1].lower() == "of" && chantNouns[toks[qi-2].lower()] {
 		return true // "greeted with chants of “Bobby!”"
 	}
-	if x.workTitle(q, toks, qi) {
+	if x.workTitle(q, toks, qi) || byAuthor(toks, qi) {
 		return false
 	}
+	words := strings.Fields(x.text[q.Start:q.End])
+	if titleCase(words) && x.namedAs(toks, qi) {
+		return true // "refers to the governor as “Chris”"
+	}
 	if !w.ok {
+		if sentenceQuote(x.text[q.Start:q.End], words, alone(toks, qi)) {
+			return true // "“Building it? Not negotiable.”"
+		}
+		if cueAfter(x.text[q.Start:q.End], toks, qi) {
+			return true // "“Go back to Univision,” Trump barked"
+		}
+		if x.reportCue(toks, qi) && (!titleCase(words) || !nearWorkNoun(toks, qi)) &&
+			(len(words) > 1 || !modifierUse(toks, qi) || reportCueClause(toks, qi)) {
+			return true // "said the deal was “a disaster”"
+		}
 		if !w.quoted && cue < 0 && prevCue < 0 && nounFragment(x.text[q.Start:q.End]) {
 			// "sent its reporter into “a living room in western
 			// Pennsylvania”": a borrowed phrase, no one's words here.
@@ -86,8 +100,7 @@ func (x *extractor) keep(q qspan, toks []token, qi, cue, prevCue int, w who) boo
 	if w.near {
 		return true
 	}
-	words := strings.Fields(x.text[q.Start:q.End])
-	return !(len(words) < 5 && titleCase(words))
+	return !(len(words) < 5 && titleCase(words)) || x.reportCue(toks, qi) && !nearWorkNoun(toks, qi)
 }
 
 // nounFragment reports whether a quotation is a bare noun phrase: "a",
@@ -164,6 +177,17 @@ func titleCase(words []string) bool {
 			continue
 		}
 		return false
+	}
+	return true
+}
+
+// alone reports whether the quotation at toks[qi] is all there is of its
+// sentence but punctuation.
+func alone(toks []token, qi int) bool {
+	for i, t := range toks {
+		if i != qi && !t.Punct {
+			return false
+		}
 	}
 	return true
 }

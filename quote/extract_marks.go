@@ -73,6 +73,13 @@ func scanQuotes(text string, p corpus.Span, nextStart int) []qspan {
 			i += w
 			continue
 		}
+		// Two single marks written for one double mark (doubledMark).
+		if d, dw := doubledMark(text[i:p.End]); dw > 0 {
+			r, w = d, dw
+		} else if r == '`' {
+			i += w
+			continue
+		}
 		var prev, next rune = -1, -1
 		if i > p.Start {
 			prev, _ = utf8.DecodeLastRuneInString(text[p.Start:i])
@@ -84,11 +91,16 @@ func scanQuotes(text string, p corpus.Span, nextStart int) []qspan {
 		closeCtx := prev >= 0 && !unicode.IsSpace(prev) && closesAfter(next)
 		switch r {
 		case '“', '„':
-			push(i, w, markCurlyDouble)
+			if si := nearestDouble(); si >= 0 && opens[stack[si]].kind == markCurlyDouble && closeCtx && !openCtx {
+				// A closing mark written the wrong way round: “…“.
+				closeAt(si, i, w)
+			} else {
+				push(i, w, markCurlyDouble)
+			}
 		case '”':
 			if si := nearestDouble(); si >= 0 {
 				closeAt(si, i, w)
-			} else if openCtx && !closeCtx && (prev < 0 || prev == ' ' || prev == '\t') {
+			} else if openCtx && !closeCtx && (prev < 0 || prev == ' ' || prev == '\t' || unicode.Is(unicode.Cf, prev)) {
 				// Some outlets open with ” too.
 				push(i, w, markCurlyDouble)
 			}
@@ -135,7 +147,7 @@ func scanQuotes(text string, p corpus.Span, nextStart int) []qspan {
 	}
 	var out []qspan
 	if len(opens) > 0 && opens[0].pos == p.Start && !opens[0].closed && nextStart >= 0 && nextStart < len(text) {
-		if r, _ := utf8.DecodeRuneInString(text[nextStart:]); sameStyle(r, text[opens[0].pos:]) {
+		if sameStyle(text[nextStart:], text[opens[0].pos:]) {
 			o := opens[0]
 			end := p.End
 			for end > o.pos+o.width && chars.IsSpace(text[end-1]) {
@@ -167,7 +179,7 @@ func scanQuotes(text string, p corpus.Span, nextStart int) []qspan {
 
 func isQuoteRune(r rune) bool {
 	switch r {
-	case '"', '“', '”', '„', '‘', '’', '\'':
+	case '"', '“', '”', '„', '‘', '’', '\'', '`':
 		return true
 	}
 	return false
@@ -176,7 +188,7 @@ func isQuoteRune(r rune) bool {
 // opensBefore reports whether a quotation can open after rune r (-1: the
 // paragraph's start).
 func opensBefore(r rune) bool {
-	if r < 0 || unicode.IsSpace(r) {
+	if r < 0 || unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) {
 		return true
 	}
 	switch r {
@@ -199,15 +211,58 @@ func closesAfter(r rune) bool {
 	return false
 }
 
-// sameStyle reports whether r opens a quotation in the same style (straight
-// or curly, double or single) as the mark at the start of at.
-func sameStyle(r rune, at string) bool {
-	o, _ := utf8.DecodeRuneInString(at)
-	switch o {
-	case '“', '”', '„':
-		return r == '“' || r == '”' || r == '„'
-	case '‘':
-		return r == '‘'
+// doubledMark reports whether s starts with two single marks that stand
+// for one double mark (two left single marks or two grave accents for “,
+// two right single marks for ”, two apostrophes for "): the double
+// mark they stand for and their byte width, or width 0.
+func doubledMark(s string) (rune, int) {
+	r, w := utf8.DecodeRuneInString(s)
+	r2, w2 := utf8.DecodeRuneInString(s[w:])
+	if r2 != r && !(r == '`' && r2 == '`') {
+		return 0, 0
 	}
-	return r == o
+	switch r {
+	case '‘', '`':
+		return '“', w + w2
+	case '’':
+		return '”', w + w2
+	case '\'':
+		return '"', w + w2
+	}
+	return 0, 0
+}
+
+// markStyle names the style of the quotation mark s starts with: 'd' for
+// curly double (doubled left singles and graves too), 's' for straight
+// double (two apostrophes too), 'q' for
+// a curly single, 'a' for a straight single, 0 for none.
+func markStyle(s string) byte {
+	if d, w := doubledMark(s); w > 0 {
+		if d == '"' {
+			return 's'
+		}
+		return 'd'
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	switch r {
+	case '“', '”', '„':
+		return 'd'
+	case '"':
+		return 's'
+	case '‘':
+		return 'q'
+	case '’':
+		return 'p'
+	case '\'':
+		return 'a'
+	}
+	return 0
+}
+
+// sameStyle reports whether next opens with a quotation mark in the same
+// style (straight or curly, double or single) as the mark at the start of
+// at.
+func sameStyle(next, at string) bool {
+	st := markStyle(at)
+	return st != 0 && markStyle(next) == st
 }

@@ -24,6 +24,11 @@ type rankCtx struct {
 	// prev is the speaker that ended the previous paragraph, lastSent the
 	// previous sentence's speaker.
 	prev, lastSent who
+	// sStart and sEnd bound the quotation's sentence.
+	sStart, sEnd int
+	// sentVerb: the sentence has a speech verb outside its quotations;
+	// prevVerb: the paragraph's previous sentence has one.
+	sentVerb, prevVerb bool
 }
 
 // rankCand is a candidate speaker with the features that describe it.
@@ -44,7 +49,7 @@ func (x *extractor) rankSpeaker(q qspan, w who, c rankCtx) who {
 	}
 	var cands []rankCand
 	add := func(cw who, feats ...string) {
-		if !cw.ok || cw.Name == "" && cw.Org == "" {
+		if !cw.ok || cw.Name == "" && cw.Org == "" || x.notName(cw) {
 			return
 		}
 		for i := range cands {
@@ -59,6 +64,12 @@ func (x *extractor) rankSpeaker(q qspan, w who, c rankCtx) who {
 		add(w, "rule", "rule.near")
 	} else {
 		add(w, "rule")
+	}
+	if len(cands) > 0 && w.anaphor != "" {
+		cands[0].feats = append(cands[0].feats, "rule.ana."+w.anaphor, "rule.gap"+bucket(w.gap))
+		if w.agree {
+			cands[0].feats = append(cands[0].feats, "rule.agree")
+		}
 	}
 	add(c.prev, "prevpara")
 	add(c.lastSent, "lastsent")
@@ -78,9 +89,11 @@ func (x *extractor) rankSpeaker(q qspan, w who, c rankCtx) who {
 		add(who{Name: e.Name, Role: e.Role, Org: e.Org, ok: true}, f...)
 		n++
 	}
-	for _, mc := range x.nearMentions(c.para, q) {
+	for _, mc := range x.nearMentions(c.para, q, c.sStart, c.sEnd) {
 		add(mc.w, mc.feats...)
 	}
+	cands = x.mergeCands(cands, q)
+	x.candProps(cands, q)
 	// A name written as the listener ("told PCMag") is not the speaker,
 	// unless the rules read it as one.
 	kept := cands[:0]
@@ -120,6 +133,25 @@ func (x *extractor) rankSpeaker(q qspan, w who, c rankCtx) who {
 	if !w.ok {
 		ctx = append(ctx, "norule")
 	}
+	far := false
+	switch {
+	case c.sentVerb:
+		ctx = append(ctx, "sv")
+	case c.prevVerb:
+		ctx = append(ctx, "psv")
+	case !c.paraStart && namedInSentence(cands):
+		// No speech verb, but a name in the quotation's sentence
+		// ("Trump: “…”", "the Mook memo, “…”").
+		ctx = append(ctx, "noverb.named")
+	case !c.paraStart:
+		// No attribution in reach: nothing but the quotation's place
+		// in the paragraph could name its speaker.
+		ctx = append(ctx, "noverb")
+		far = true
+	}
+	if before := strings.TrimRight(x.text[c.sStart:q.Open], " \t"); strings.HasSuffix(before, ":") {
+		ctx = append(ctx, "colon")
+	}
 	if strings.ContainsAny(x.text[q.Start:q.End], ".!?") {
 		ctx = append(ctx, "sentences")
 	}
@@ -156,7 +188,7 @@ func (x *extractor) rankSpeaker(q qspan, w who, c rankCtx) who {
 	for _, s := range scores {
 		z += math.Exp(s - bs)
 	}
-	if th := m.Threshold; 1/z < th || !w.ok && 1/z < m.Fill {
+	if th := m.Threshold; 1/z < th || !w.ok && 1/z < m.Fill || !w.ok && far && 1/z < m.FillFar {
 		return who{}
 	}
 	r := cands[best].w
@@ -214,7 +246,12 @@ func (x *extractor) nameKinds(w who) []string {
 	var f []string
 	name := w.Name
 	if name == "" {
-		f = append(f, "org")
+		if w.Role != "" {
+			// "a JPMorgan spokesperson": a person, unnamed.
+			f = append(f, "roleorg")
+		} else {
+			f = append(f, "org")
+		}
 		name = w.Org
 	} else {
 		if w.Org != "" {
@@ -261,10 +298,17 @@ func (x *extractor) noteWords(toks []token) {
 		x.lowerWords, x.allWords = map[string]bool{}, map[string]bool{}
 	}
 	for _, t := range toks {
-		if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsLower(r) {
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		if unicode.IsLower(r) {
 			x.lowerWords[t.Text] = true
 		}
 		x.allWords[t.Text] = true
+		if unicode.IsUpper(r) {
+			if x.capCount == nil {
+				x.capCount = map[string]int{}
+			}
+			x.capCount[stripPoss(t.Text)]++
+		}
 		if isPoss(t.Text) {
 			x.allWords[stripPoss(t.Text)] = true
 		}

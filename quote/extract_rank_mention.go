@@ -14,6 +14,9 @@ type mentionAt struct {
 	// verbBefore and verbAfter: a speech verb stands right before or
 	// right after the name.
 	verbBefore, verbAfter bool
+	// verbSoon: a speech verb follows within three words, no punctuation
+	// between ("Trump also told CNN").
+	verbSoon bool
 	// opener: the name opens a sentence, where any word is capitalized.
 	opener bool
 	// prev is the lower-case word right before the name when it is one
@@ -73,6 +76,12 @@ func (x *extractor) paraMentions(pi int) []mentionAt {
 				ma := mentionAt{w: who{Name: m.Name, Role: m.Role, Org: m.Org, ok: true}, start: toks[i].Start, end: toks[j-1].End, para: pi}
 				ma.verbBefore = i > 0 && isVerb(toks[i-1])
 				ma.verbAfter = j < len(toks) && isVerb(toks[j])
+				for k := j; k < len(toks) && k < j+3 && !toks[k].Punct && !ma.verbAfter; k++ {
+					if isVerb(toks[k]) {
+						ma.verbSoon = true
+						break
+					}
+				}
 				if i > 0 && prevWords[toks[i-1].lower()] && !toks[i-1].isCap() {
 					ma.prev = toks[i-1].lower()
 				}
@@ -88,10 +97,10 @@ func (x *extractor) paraMentions(pi int) []mentionAt {
 
 // nearMentions returns the candidates named near quote q of paragraph pi,
 // the nearest occurrence of each name first, with their features.
-func (x *extractor) nearMentions(pi int, q qspan) []rankCand {
+func (x *extractor) nearMentions(pi int, q qspan, sStart, sEnd int) []rankCand {
 	ns := x.rk.near[:0]
-	for d := 0; d <= 1 && pi-d >= 0; d++ {
-		ms := x.paraMentions(pi - d)
+	for d, pj := 0, pi; d <= 1 && pj >= 0; d, pj = d+1, x.prevTextPara(pj) {
+		ms := x.paraMentions(pj)
 		// Only names within reach count, which also keeps the work per
 		// quotation bounded in a long paragraph.
 		i := sort.Search(len(ms), func(i int) bool { return ms[i].end > q.Open-reachBefore })
@@ -137,9 +146,23 @@ next:
 		if n.m.opener {
 			f = append(f, "m.opener")
 		}
+		if n.m.para == pi && n.m.start >= sStart && n.m.end <= sEnd {
+			f = append(f, "m.samesent")
+		}
+		if n.m.verbSoon {
+			f = append(f, "m.verbsoon", "m."+n.side+".verbsoon")
+		}
 		out = append(out, rankCand{w: n.m.w, feats: f})
 	}
 	return out
+}
+
+// prevTextPara returns the paragraph before pi that is not a layout
+// line, or -1.
+func (x *extractor) prevTextPara(pi int) int {
+	for pi--; pi >= 0 && pi < len(x.layout) && x.layout[pi]; pi-- {
+	}
+	return pi
 }
 
 // nearMention is a name near a quotation: which side, how far.

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/privacybot/privacybot/corpus"
@@ -23,10 +24,10 @@ func speakers(t *testing.T, text string) []string {
 }
 
 // TestRankDoesNotFillAStandAloneStatement: a quotation standing alone
-// after a sentence about a company, with no speech verb, is left
-// unattributed: the ranker may keep, drop or swap a speaker the rules
-// found, but never names one where they found none (such statements are
-// often another party's, and a wrong name is worse than none).
+// after a sentence about a company, with no speech verb and no name in
+// its sentence, is left unattributed: with no attribution in reach the
+// ranker names no one (such statements are often another party's, and a
+// wrong name is worse than none).
 func TestRankDoesNotFillAStandAloneStatement(t *testing.T) {
 	got := speakers(t, "Budget talks\n\nAcme Corp has long wanted to sell insurance to its shoppers. “Keeping our members' records safe is what matters most.”\n")
 	want := "Keeping our members' records safe is what matters most. => "
@@ -41,5 +42,39 @@ func TestRankKeepsAnUnnamedSpeaker(t *testing.T) {
 	qs, _ := Extract(corpus.ParseSource("r.txt", "Deal\n\nJane Roe met the bank on Monday.\n\nThe plan “could cost billions,” a source said.\n"), nil)
 	if len(qs) != 1 || qs[0].Speaker != "" || qs[0].Role != "source" {
 		t.Fatalf("got %+v, want one quote by an unnamed source", qs)
+	}
+}
+
+// TestRankNeverNamesNonNames: words that are not names (a holiday, a
+// section label, a pronoun with a verb, a common word opening a sentence)
+// are never given as a quotation's speaker, even where the text reads as
+// if they spoke.
+func TestRankNeverNamesNonNames(t *testing.T) {
+	for _, text := range []string{
+		"Storm\n\nOn Christmas Day the town was quiet.\n\n“Nobody came into the shop all afternoon, not a single person,” Christmas Day said.\n",
+		"Storm\n\nWATCH: “We are not going anywhere until this is fixed,” the crowd chanted outside.\n",
+		"Race\n\nI'm told the vote is close. “It will come down to a few hundred ballots in two counties,” I'm said.\n",
+		"Race\n\nKnowing Bardos would run again, the party hedged. “We have a plan for every outcome this fall,” he said.\n",
+	} {
+		for _, got := range speakers(t, text) {
+			if !strings.HasSuffix(got, "=> ") {
+				t.Errorf("got %q, want no speaker", got)
+			}
+		}
+	}
+}
+
+// TestRankResolvesToTheFullName: a surname with a title, a description
+// and a pronoun after a full name all give the full name, so that a
+// lookup by either name finds every quotation.
+func TestRankResolvesToTheFullName(t *testing.T) {
+	got := speakers(t, "Senate\n\nSen. Mark Kelly spoke to reporters on Tuesday.\n\n“We will get this done before the recess,” Kelly said. “And we will do it together,” the senator added.\n\n“Nobody should doubt it,” Mr. Kelly said. “Not one person,” he added.\n")
+	if len(got) != 4 {
+		t.Fatalf("got %q, want 4 quotes", got)
+	}
+	for _, g := range got {
+		if !strings.HasSuffix(g, "=> Mark Kelly") {
+			t.Errorf("got %q, want Mark Kelly", g)
+		}
 	}
 }

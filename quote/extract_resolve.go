@@ -78,6 +78,16 @@ func (x *extractor) noteSubjects(toks []token) {
 // resolve turns a mention into a speaker, following pronouns and phrases
 // like "the company" back to the entities seen before, and records it.
 func (x *extractor) resolve(m mention, verb string) who {
+	x.gap, x.agree = -1, false
+	w := x.resolveMention(m, verb)
+	if w.ok && m.Anaphor != "" {
+		w.anaphor, w.gap, w.agree = m.Anaphor, x.gap, x.agree
+	}
+	return w
+}
+
+// resolveMention is resolve without the note of how an anaphor was read.
+func (x *extractor) resolveMention(m mention, verb string) who {
 	switch m.Anaphor {
 	case "":
 	case "he", "she":
@@ -111,6 +121,7 @@ func (x *extractor) resolve(m mention, verb string) who {
 		if best < 0 {
 			return who{}
 		}
+		x.agree = x.entities[best].Gender == g
 		if x.entities[best].Gender == 0 && !preferred {
 			// A guess from the pronoun; not when the speaker just quoted
 			// was taken on trust.
@@ -136,14 +147,34 @@ func (x *extractor) resolve(m mention, verb string) who {
 		}
 		return who{}
 	case "role":
+		rw := lastWord(strings.ToLower(m.Role))
 		for i := len(x.entities) - 1; i >= 0; i-- {
 			e := x.entities[i]
-			if !e.IsOrg && strings.Contains(strings.ToLower(e.Role), lastWord(strings.ToLower(m.Role))) {
+			if !e.IsOrg && roleFits(e.Role, rw) {
 				x.touch(i)
 				return who{Name: e.Name, Role: e.Role, Org: e.Org, Verb: verb, ok: true}
 			}
 		}
-		return who{}
+		// "the former astronaut added": the one named person of the last
+		// two sentences, when the description's gender does not rule
+		// them out.
+		only := -1
+		for i := len(x.entities) - 1; i >= 0; i-- {
+			e := x.entities[i]
+			if e.IsOrg || e.Name == "" || x.sent-e.seen > 2 {
+				continue
+			}
+			if only >= 0 || m.Gender != 0 && e.Gender != 0 && e.Gender != m.Gender {
+				return who{}
+			}
+			only = i
+		}
+		if only < 0 {
+			return who{}
+		}
+		e := x.entities[only]
+		x.touch(only)
+		return who{Name: e.Name, Role: e.Role, Org: e.Org, Verb: verb, ok: true}
 	default:
 		return who{}
 	}
@@ -216,7 +247,27 @@ func (x *extractor) addEntity(e entity) {
 // touch makes entity i the most recent.
 func (x *extractor) touch(i int) {
 	e := x.entities[i]
+	x.gap = x.sent - e.seen
 	e.seen = x.sent
 	x.entities = append(x.entities[:i], x.entities[i+1:]...)
 	x.entities = append(x.entities, e)
+}
+
+// titleRoles maps the abbreviated titles to the role nouns they stand for.
+var titleRoles = map[string]string{"sen": "senator", "rep": "representative", "gov": "governor",
+	"gen": "general", "sec": "secretary", "pres": "president", "dr": "doctor", "lt": "lieutenant"}
+
+// roleFits reports whether a person's role as written ("Sen.", "chief
+// executive") fits the role noun of a description ("senator").
+func roleFits(role, noun string) bool {
+	l := strings.ToLower(role)
+	if strings.Contains(l, noun) {
+		return true
+	}
+	for _, w := range strings.Fields(l) {
+		if titleRoles[strings.TrimSuffix(w, ".")] == noun {
+			return true
+		}
+	}
+	return false
 }

@@ -11,7 +11,13 @@ type Span struct {
 	// Start and End are the byte offsets of Text in the source file.
 	Start int `json:"start"`
 	End   int `json:"end"`
-	// Speaker is the person quoted, when the article names one.
+	// Speaker is the person quoted, when the article names one, in the
+	// fullest form it gives before the quote ("Mark Kelly" for a later
+	// "Kelly", "Mr. Kelly", "he" or "the senator"). An unattributed
+	// quotation has an empty Speaker and an empty Organization: the text
+	// names no one within reach, or the speaker ranker is not confident
+	// enough (a wrong name is worse than none). A speaker the text leaves
+	// unnamed ("a source said") has only Role.
 	Speaker string `json:"speaker"`
 	// Role is the speaker's role as written ("spokeswoman"), when given.
 	Role string `json:"role"`

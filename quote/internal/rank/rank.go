@@ -21,17 +21,19 @@ type Model struct {
 	// named; below it the quotation stays unattributed.
 	Threshold float64
 	// Fill is the least probability a candidate needs to name the speaker
-	// of a quotation the rules left without one.
-	Fill float64
+	// of a quotation the rules left without one; FillFar the least when,
+	// besides, no speech verb stands in the quotation's sentence or the
+	// one before. A threshold above 1 names no one.
+	Fill, FillFar float64
 }
 
 // Default is the embedded model.
 var Default = Parse(weightsText)
 
 // Parse reads a model written by [Model.Format]: one "feature weight" line
-// each, a "#threshold t" line and a "#fill t" line. Malformed lines are skipped.
+// each, and "#threshold t", "#fill t" and "#fillfar t" lines. Malformed lines are skipped.
 func Parse(s string) *Model {
-	m := &Model{W: map[string]float64{}, Threshold: 0.5, Fill: 1}
+	m := &Model{W: map[string]float64{}, Threshold: 0.5, Fill: 2, FillFar: 2}
 	for _, line := range strings.Split(s, "\n") {
 		f := strings.Fields(line)
 		if len(f) != 2 {
@@ -47,6 +49,9 @@ func Parse(s string) *Model {
 			continue
 		case "#fill":
 			m.Fill = v
+			continue
+		case "#fillfar":
+			m.FillFar = v
 			continue
 		}
 		m.W[f[0]] = v

@@ -1,0 +1,307 @@
+// Package fit learns the keep model's weights from gold-annotated
+// articles; see the trainkeep command. It is separate from the command so
+// that a test can check that the committed weights are what it produces.
+package fit
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/privacybot/privacybot/corpus"
+	"github.com/privacybot/privacybot/quote"
+	"github.com/privacybot/privacybot/quote/internal/keep"
+)
+
+// folds is the number of cross-validation folds, by article.
+const folds = 5
+
+// article is one line of the gold file; only the text and the gold
+// offsets are read, and the text is never written anywhere.
+type article struct {
+	Text   string `json:"text"`
+	Quotes []struct {
+		StartByte int `json:"start_byte"`
+		EndByte   int `json:"end_byte"`
+	} `json:"quotes"`
+}
+
+// example is one span the model is asked about.
+type example struct {
+	feats []int
+	pos   bool
+	art   int
+	// q is the span's index among its article's spans (doc.hits).
+	q int
+	// rule is the rules' decision.
+	rule bool
+	// p is the span's out-of-fold probability.
+	p float64
+	// dbg is the span's text and features, only for a DUMP.
+	dbg string
+}
+
+// doc is one article's extraction as the metric needs it: which extracted
+// quotations overlap which gold ones.
+type doc struct {
+	// hits lists, for each extracted quotation and then each span the
+	// rules dropped, the gold quotations it overlaps.
+	hits [][]int
+	// kept is the number of extracted quotations, the first spans.
+	kept  int
+	ngold int
+}
+
+// FromFile reads the gold files and returns the weights file's content,
+// writing a summary of the fit to log.
+func FromFile(trainPath, devPath string, log io.Writer) ([]byte, error) {
+	index := map[string]int{}
+	exs, docs, err := examples(trainPath, index, true)
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, len(index))
+	for k, v := range index {
+		names[v] = k
+	}
+	w := fitLogistic(exs, len(names))
+	for f := 0; f < folds; f++ {
+		var in []example
+		for _, ex := range exs {
+			if ex.art%folds != f {
+				in = append(in, ex)
+			}
+		}
+		wf := fitLogistic(in, len(names))
+		for i := range exs {
+			if exs[i].art%folds == f {
+				exs[i].p = prob(exs[i].feats, wf)
+			}
+		}
+	}
+	// The thresholds maximize the out-of-fold F1 without losing
+	// precision to the rules alone: a span wrongly kept as speech is
+	// worse than one missed.
+	base := score(exs, docs, 0, 1)
+	tau, rescue, best := 0.0, 1.0, base
+	for r := 20; r >= 10; r-- {
+		for t := 0; t <= 19; t++ {
+			th, rs := float64(t)*0.05, float64(r)*0.05
+			if s := score(exs, docs, th, rs); s.f1 > best.f1+1e-9 && s.p >= base.p {
+				tau, rescue, best = th, rs, s
+			}
+		}
+	}
+	pos := 0
+	for _, ex := range exs {
+		if ex.pos {
+			pos++
+		}
+	}
+	fmt.Fprintf(log, "train: %d spans asked about (%d speech), %d features\n", len(exs), pos, len(names))
+	fmt.Fprintf(log, "train, rules alone: %s\n", base)
+	fmt.Fprintf(log, "train, out of fold: threshold %.2f, rescue %.2f: %s\n", tau, rescue, best)
+	if os.Getenv("DUMP") != "" {
+		for _, ex := range exs {
+			if ex.rule && (ex.p < tau) == ex.pos || !ex.rule && ex.pos {
+				fmt.Fprintf(log, "%v %v %.2f %s\n", ex.rule, ex.pos, ex.p, ex.dbg)
+			}
+		}
+	}
+	if devPath != "" {
+		dev, ddocs, err := examples(devPath, index, false)
+		if err != nil {
+			return nil, err
+		}
+		for i := range dev {
+			dev[i].p = prob(dev[i].feats, w)
+		}
+		fmt.Fprintf(log, "dev, rules alone: %s\n", score(dev, ddocs, 0, 1))
+		fmt.Fprintf(log, "dev, learned: %s\n", score(dev, ddocs, tau, rescue))
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "#threshold %.2f\n#rescue %.2f\n", tau, rescue)
+	var lines []string
+	for i, n := range names {
+		if math.Abs(w[i]) >= 1e-3 {
+			lines = append(lines, fmt.Sprintf("%s %.3f\n", n, w[i]))
+		}
+	}
+	sort.Strings(lines)
+	for _, l := range lines {
+		b.WriteString(l)
+	}
+	return []byte(b.String()), nil
+}
+
+// examples extracts every article of a gold file with the rules alone and
+// returns the spans the model is asked about, labelled, and each
+// article's overlaps. New features are added to index only when grow is
+// set.
+func examples(path string, index map[string]int, grow bool) ([]example, []doc, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("open gold: %w", err)
+	}
+	defer f.Close()
+	var out []example
+	var docs []doc
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	defer func() { keep.Observe = nil }()
+	dump := os.Getenv("DUMP") != ""
+	for n := 0; sc.Scan(); n++ {
+		var a article
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			return nil, nil, fmt.Errorf("%s line %d: %w", path, n+1, err)
+		}
+		var evs []keep.Event
+		keep.Observe = func(e keep.Event) { evs = append(evs, e) }
+		qs, _ := quote.Extract(corpus.ParseSource(fmt.Sprintf("p%03d.txt", n), a.Text), nil)
+		keep.Observe = nil
+		d := doc{ngold: len(a.Quotes)}
+		at := map[[2]int]int{}
+		for i, q := range qs {
+			var h []int
+			for gi, g := range a.Quotes {
+				if q.Start < g.EndByte && q.End > g.StartByte {
+					h = append(h, gi)
+				}
+			}
+			d.hits = append(d.hits, h)
+			at[[2]int{q.Start, q.End}] = i
+		}
+		d.kept = len(qs)
+		for _, e := range evs {
+			qi, ok := at[[2]int{e.Start, e.End}]
+			if e.Rule && !ok {
+				continue
+			}
+			if !e.Rule {
+				var h []int
+				for gi, g := range a.Quotes {
+					if e.Start < g.EndByte && e.End > g.StartByte {
+						h = append(h, gi)
+					}
+				}
+				qi = len(d.hits)
+				d.hits = append(d.hits, h)
+			}
+			ex := example{art: n, q: qi, pos: len(d.hits[qi]) > 0, rule: e.Rule}
+			for _, ft := range e.Feats {
+				id, ok := index[ft]
+				if !ok && grow {
+					id = len(index)
+					index[ft] = id
+					ok = true
+				}
+				if ok {
+					ex.feats = append(ex.feats, id)
+				}
+			}
+			if dump {
+				ex.dbg = fmt.Sprintf("p%03d %q %v", n, a.Text[e.Start:min(e.End, e.Start+70)], e.Feats)
+			}
+			out = append(out, ex)
+		}
+		docs = append(docs, d)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, nil, fmt.Errorf("read gold: %w", err)
+	}
+	return out, docs, nil
+}
+
+// fitLogistic fits the weights by full-batch gradient descent with
+// AdaGrad and an L2 penalty.
+func fitLogistic(exs []example, n int) []float64 {
+	w := make([]float64, n)
+	g2 := make([]float64, n)
+	grad := make([]float64, n)
+	// l2 was chosen by the out-of-fold F1 over 0.1, 0.3, 1 and 3.
+	const l2, rate = 3.0, 0.3
+	for epoch := 0; epoch < 300; epoch++ {
+		for i := range grad {
+			grad[i] = l2 * w[i] * float64(len(exs)) / 1000
+		}
+		for _, ex := range exs {
+			p := prob(ex.feats, w)
+			y := 0.0
+			if ex.pos {
+				y = 1
+			}
+			for _, f := range ex.feats {
+				grad[f] += p - y
+			}
+		}
+		for i, g := range grad {
+			g2[i] += g * g
+			if g2[i] > 0 {
+				w[i] -= rate * g / math.Sqrt(g2[i])
+			}
+		}
+	}
+	return w
+}
+
+func prob(feats []int, w []float64) float64 {
+	s := 0.0
+	for _, f := range feats {
+		s += w[f]
+	}
+	return 1 / (1 + math.Exp(-s))
+}
+
+// result is the content score of an extraction, as the attribution
+// scorer counts it.
+type result struct {
+	p, r, f1     float64
+	pred, fp, fn int
+}
+
+func (r result) String() string {
+	return fmt.Sprintf("content P %.4f R %.4f F1 %.4f (%d extracted, %d extra, %d missed)", r.p, r.r, r.f1, r.pred, r.fp, r.fn)
+}
+
+// score is the content score when the spans the rules kept with a
+// probability below tau are dropped and those they dropped with one of
+// rescue or more are kept.
+func score(exs []example, docs []doc, tau, rescue float64) result {
+	flip := map[[2]int]bool{}
+	for _, ex := range exs {
+		if ex.rule && ex.p < tau || !ex.rule && rescue < 1 && ex.p >= rescue {
+			flip[[2]int{ex.art, ex.q}] = true
+		}
+	}
+	var r result
+	tp, ngold, covered := 0, 0, 0
+	for a, d := range docs {
+		ngold += d.ngold
+		seen := map[int]bool{}
+		for qi, h := range d.hits {
+			if (qi < d.kept) == flip[[2]int{a, qi}] {
+				continue
+			}
+			r.pred++
+			if len(h) > 0 {
+				tp++
+			} else {
+				r.fp++
+			}
+			for _, g := range h {
+				seen[g] = true
+			}
+		}
+		covered += len(seen)
+	}
+	r.fn = ngold - covered
+	r.p = float64(tp) / math.Max(float64(r.pred), 1)
+	r.r = float64(covered) / math.Max(float64(ngold), 1)
+	r.f1 = 2 * r.p * r.r / math.Max(r.p+r.r, 1e-9)
+	return r
+}
