@@ -96,3 +96,25 @@ func TestUncoveredMattersStillAbstain(t *testing.T) {
 		}
 	}
 }
+
+// A yes/no question about a named speaker whose verb no article writes
+// ("admit") is still settled by the sentence holding the rest of it ("an
+// admission of fault"): the named speaker counts as covered.
+func TestNamedSpeakerAnchorsAMissingWord(t *testing.T) {
+	eng := smallEngine(t, map[string]string{
+		"recall.txt": `Title: Scooter maker recalls batteries
+Source: Example Ledger
+Date: 2025-03-14
+
+The scooter maker Pellaro recalled 20,000 batteries on Monday after reports of fires.
+
+"We are replacing every affected battery free of charge," Pellaro chief executive Dana Whitfield said.
+
+She said the recall did not include an admission of fault for the fires.
+`,
+	})
+	a := smallAnswer(t, eng, "Did Pellaro admit fault?")
+	if a.Abstained() || !strings.Contains(a.Text, "did not include an admission of fault") {
+		t.Errorf("want the sentence that settles it:\n%s", a.Text)
+	}
+}
