@@ -2,6 +2,8 @@ package bot
 
 import (
 	"context"
+	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/privacybot/privacybot/corpus"
@@ -30,6 +32,16 @@ const (
 // begins with the group ("Patients interviewed by the Herald were less
 // reassured."). It returns nothing when more than three fit.
 func byDescription(snap *snapshot, desc []string) []string {
+	found, _ := describedBy(snap, desc)
+	if len(found) > 3 {
+		return nil
+	}
+	return found
+}
+
+// describedBy returns the speakers byDescription finds, each with how
+// many words from its name the description sits (0 for a group).
+func describedBy(snap *snapshot, desc []string) ([]string, []int) {
 	var clean []string
 	for _, w := range desc {
 		if !stopwords[w] {
@@ -37,13 +49,13 @@ func byDescription(snap *snapshot, desc []string) []string {
 		}
 	}
 	if len(clean) == 0 || len(clean) > 5 {
-		return nil
+		return nil, nil
 	}
 	// The search has no deadline of its own: it is one bounded look-up
 	// made while the question is read.
 	hits, err := snap.Search(context.Background(), retrieval.SearchOptions{Query: strings.Join(desc, " "), K: describedHits, Kind: retrieval.KindParagraph})
 	if err != nil || len(hits) == 0 {
-		return nil
+		return nil, nil
 	}
 	inHits := map[string]bool{}
 	for _, h := range hits {
@@ -51,6 +63,7 @@ func byDescription(snap *snapshot, desc []string) []string {
 	}
 	group := len(clean) == 1 && looksPlural(desc[len(desc)-1])
 	var found []string
+	var dist []int
 	seen := map[string]bool{}
 	for _, q := range snap.ledger.Quotes {
 		if !inHits[q.Source] {
@@ -67,7 +80,7 @@ func byDescription(snap *snapshot, desc []string) []string {
 		if err != nil || q.Paragraph < 0 || q.Paragraph >= len(src.Paragraphs) {
 			continue
 		}
-		var ok bool
+		ok, d := false, 0
 		if group && (q.Speaker == "" || q.Organization != "") {
 			// A member of a group speaks for themselves, not for an
 			// organization.
@@ -76,27 +89,58 @@ func byDescription(snap *snapshot, desc []string) []string {
 		if group {
 			ok = introducedAsGroup(src.Text, src.Paragraphs[max(0, q.Paragraph-groupBefore):q.Paragraph+1], clean[0])
 		} else {
-			ok = describedNear(src.Text, src.Paragraphs[:q.Paragraph+1], label, clean)
+			d = describedNear(src.Text, src.Paragraphs[:q.Paragraph+1], label, clean)
+			ok = d >= 0
 		}
 		if ok {
 			seen[label] = true
 			found = append(found, label)
+			dist = append(dist, d)
 		}
 	}
-	if len(found) > 3 {
-		return nil
-	}
-	return found
+	return found, dist
 }
 
-// describedNear reports whether some paragraph prints the last word of
-// name with the description's head word and most of its other words
-// within nameWindow words of it.
-func describedNear(text string, paras []corpus.Span, name string, desc []string) bool {
+// describedSideRe finds the sides a comparison names by description:
+// "the hospital's", "the patients'".
+var describedSideRe = regexp.MustCompile(`(?i)\bthe\s+(\p{L}+)(?:'s|’s|s'|s’)`)
+
+// describedSides returns, for each side a comparison names by
+// description, the speaker the articles describe so whose name sits
+// nearest the description.
+func describedSides(snap *snapshot, text string) []string {
+	var out []string
+	for _, m := range describedSideRe.FindAllStringSubmatch(text, -1) {
+		w := strings.ToLower(m[1])
+		if strings.HasSuffix(m[0], "s'") || strings.HasSuffix(m[0], "s’") {
+			w += "s"
+		}
+		if stopwords[w] || notNames[w] || speechVerbRe.MatchString(w) {
+			continue
+		}
+		found, dist := describedBy(snap, []string{w})
+		best := -1
+		for i := range found {
+			if best < 0 || dist[i] < dist[best] {
+				best = i
+			}
+		}
+		if best >= 0 && !slices.Contains(out, found[best]) {
+			out = append(out, found[best])
+		}
+	}
+	return out
+}
+
+// describedNear returns how near (in words) some paragraph prints the
+// description's head word, with most of its other words, to the last word
+// of name, within nameWindow words; -1 when none does.
+func describedNear(text string, paras []corpus.Span, name string, desc []string) int {
 	nw := words(name)
 	if len(nw) == 0 {
-		return false
+		return -1
 	}
+	best := -1
 	last := nw[len(nw)-1]
 	head, rest := desc[len(desc)-1], desc[:len(desc)-1]
 	for _, p := range paras {
@@ -106,10 +150,15 @@ func describedNear(text string, paras []corpus.Span, name string, desc []string)
 				continue
 			}
 			near := map[string]bool{}
-			for _, v := range ws[max(0, i-nameWindow):min(len(ws), i+nameWindow+1)] {
-				near[stem(v)] = true
+			d := -1
+			for j := max(0, i-nameWindow); j < min(len(ws), i+nameWindow+1); j++ {
+				st := stem(ws[j])
+				near[st] = true
+				if st == head && (d < 0 || abs(j-i) < d) {
+					d = abs(j - i)
+				}
 			}
-			if !near[head] {
+			if d < 0 {
 				continue
 			}
 			got := 0
@@ -118,12 +167,19 @@ func describedNear(text string, paras []corpus.Span, name string, desc []string)
 					got++
 				}
 			}
-			if 2*got >= len(rest) {
-				return true
+			if 2*got >= len(rest) && (best < 0 || d < best) {
+				best = d
 			}
 		}
 	}
-	return false
+	return best
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // introducedAsGroup reports whether one of the paragraphs has a sentence,

@@ -48,3 +48,19 @@ func TestSpeakersByDescriptionAndGroup(t *testing.T) {
 		}
 	}
 }
+
+// A comparison of sides named by description ("the operator's",
+// "the passengers'") sets the speakers the article describes so side by
+// side.
+func TestCompareDescribedSides(t *testing.T) {
+	eng := smallEngine(t, describedArticles)
+	a := smallAnswer(t, eng, "How did the operator's response differ from the passengers'?")
+	var labels []string
+	for _, g := range a.Groups {
+		labels = append(labels, g.Label)
+	}
+	all := strings.Join(labels, " | ")
+	if !strings.Contains(all, "Berg") || !strings.Contains(all, "Grant") {
+		t.Errorf("want Berg and Grant side by side, got %q:\n%s", all, a.Text)
+	}
+}
