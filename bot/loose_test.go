@@ -119,23 +119,3 @@ She said the recall did not include an admission of fault for the fires.
 	}
 }
 
-// "protect" asked, "safe and secure" written: the related-terms table
-// joins them, so the speaker's assurance answers how it will protect.
-func TestProtectMeetsSafeAndSecure(t *testing.T) {
-	eng := smallEngine(t, map[string]string{
-		"rides.txt": `Title: Ride app to share trip histories with insurers
-Source: Example Ledger
-Date: 2025-04-01
-
-The ride app Roamly will share riders' trip histories with two insurers from June, the company said on Tuesday.
-
-"Keeping riders' information safe and secure is the heart of this partnership," Roamly said in a statement.
-
-Consumer groups said riders had not been asked for their consent.
-`,
-	})
-	a := smallAnswer(t, eng, "How will Roamly protect rider data?")
-	if !strings.Contains(a.Text, "safe and secure") {
-		t.Errorf("want Roamly's assurance:\n%s", a.Text)
-	}
-}
