@@ -39,12 +39,19 @@ func (e *Engine) settle(b *builder, hits []retrieval.Hit) {
 	}
 	st := b.snap.statistics()
 	negAsk := negativeAskRe.MatchString(b.p.asked)
+	asked := askedOfNamed(b.p, topic)
 	score := func(text string) float64 {
 		c := softCoverage(st, topic, text, negAsk)
 		if negAsk && strongDenialRe.MatchString(text) {
 			// "this is not true" answers "did they deny it?" whatever
 			// words it uses for what it denies.
-			c = max(c, settleCoverage) + 0.01
+			return max(c, settleCoverage) + 0.01
+		}
+		if len(asked) > 0 && !holdsAll(text, asked) {
+			// Repeating the name of whom the question asks about
+			// ("I think Lester Holt will be very fair") settles
+			// nothing about what it asks ("a Democrat").
+			c = min(c, settleCoverage-0.01)
 		}
 		return c
 	}
@@ -73,6 +80,16 @@ func (e *Engine) settle(b *builder, hits []retrieval.Hit) {
 		}
 		if c > bestScore {
 			bestScore, bestG, bestQ, bestE = c, -1, -1, ei
+		}
+	}
+	if bestScore < settleCoverage {
+		if ev, ok := e.namedSettler(b, hits); ok {
+			// "Trump accused Holt of being a Democrat, though … he has
+			// been a registered Republican" settles "Is Lester Holt a
+			// Democrat?" though it names him by one word of his name.
+			b.ans.Evidence = append([]Evidence{ev}, b.ans.Evidence...)
+			b.cite(ev.Source)
+			bestScore, bestE = settleCoverage, 0
 		}
 	}
 	if bestScore < settleCoverage {
