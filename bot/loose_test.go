@@ -118,4 +118,3 @@ She said the recall did not include an admission of fault for the fires.
 		t.Errorf("want the sentence that settles it:\n%s", a.Text)
 	}
 }
-

@@ -73,8 +73,8 @@ func askedOfNamed(p *plan, topic []string) []string {
 // questionNameWords returns the stemmed words of the names a question
 // asks about: each run of capitalised words that holds a word of one of
 // its speakers or of a name the sources print but never quote ("Lester
-// Holt" for "Holt"). A capitalised word of no such run ("Democrat") is
-// what it asks, not whom.
+// Holt" for "Holt"). A capitalised word of no such run, or one after "a"
+// or "an" ("a Democrat"), is what it asks, not whom.
 func questionNameWords(p *plan) map[string]bool {
 	known := map[string]bool{}
 	for _, n := range append(append([]string{}, p.entities...), p.strangers...) {
@@ -102,6 +102,11 @@ func questionNameWords(p *plan) map[string]bool {
 				run = append(run, w)
 				hit = hit || known[w]
 			}
+		}
+		before := strings.Fields(strings.ToLower(q[:locs[i][0]]))
+		if n := len(before); n > 0 && (before[n-1] == "a" || before[n-1] == "an") {
+			// "a Republican", "an American": a kind, not a name.
+			hit = false
 		}
 		if hit {
 			for _, w := range run {

@@ -19,7 +19,11 @@ The town council named the radio host Mara Quill to moderate Thursday's budget f
 
 "I think Mara Quill will run a fair forum," Mayor Tobias Venn said at a briefing on Monday. "People trust her."
 
-Some council members objected. Councillor Irene Dobbs said the choice had been rushed.
+Some council members objected. Councillor Irene Dobbs, a Republican, said the choice had been rushed.
+
+Republican members of the council have asked for a second moderator.
+
+The Republican group also wants the forum moved to a larger hall.
 
 Critics accused Quill of being a Republican, though voter records show she has been registered with no party since 2010.
 `,

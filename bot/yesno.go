@@ -40,6 +40,7 @@ func (e *Engine) settle(b *builder, hits []retrieval.Hit) {
 	st := b.snap.statistics()
 	negAsk := negativeAskRe.MatchString(b.p.asked)
 	asked := askedOfNamed(b.p, topic)
+	names := questionNameWords(b.p)
 	score := func(text string) float64 {
 		c := softCoverage(st, topic, text, negAsk)
 		if negAsk && strongDenialRe.MatchString(text) {
@@ -47,11 +48,17 @@ func (e *Engine) settle(b *builder, hits []retrieval.Hit) {
 			// words it uses for what it denies.
 			return max(c, settleCoverage) + 0.01
 		}
-		if len(asked) > 0 && !holdsAll(text, asked) {
+		switch {
+		case len(asked) == 0:
+		case !holdsAll(text, asked):
 			// Repeating the name of whom the question asks about
 			// ("I think Lester Holt will be very fair") settles
 			// nothing about what it asks ("a Democrat").
 			c = min(c, settleCoverage-0.01)
+		case anyIn(names, termSet(text)):
+			// What it asks, of them named by one word of their name
+			// ("Trump accused Holt of being a Democrat, though…").
+			c = max(c, settleCoverage+0.05) // as a sentence, past its 0.05 handicap
 		}
 		return c
 	}
