@@ -6,8 +6,13 @@ import (
 	"github.com/privacybot/privacybot/retrieval"
 )
 
-// namedSettlerHits is how many retrieved passages namedSettler reads.
-const namedSettlerHits = 10
+const (
+	// namedSettlerHits is how many retrieved passages namedSettler reads.
+	namedSettlerHits = 10
+	// contextArticles is how many of the articles most on a yes/no
+	// question settlerInContext reads whole.
+	contextArticles = 2
+)
 
 // namedSettler finds, among the retrieved passages, the sentence that
 // holds every word a yes/no question asks about someone it names with
@@ -51,6 +56,68 @@ func (e *Engine) namedSettler(b *builder, hits []retrieval.Hit) (Evidence, bool)
 		}
 	}
 	return Evidence{}, false
+}
+
+// settlerInContext finds, among the retrieved passages, a sentence that
+// settles a yes/no question once read in its article: the sentence holds
+// what is asked of the subject ("no immediate decision had been made about
+// whether to appeal") while the headline holds what it is about ("… Trump
+// divorce file"). It reports false when none reaches settleCoverage.
+func (e *Engine) settlerInContext(b *builder, hits []retrieval.Hit) (Evidence, bool) {
+	st := b.snap.statistics()
+	asked := askedOfNamed(b.p, b.p.topic)
+	if len(asked) == 0 {
+		asked = b.p.topic
+	}
+	shown := map[string]bool{}
+	for _, ev := range b.ans.Evidence {
+		shown[foldQuote(ev.Text)] = true
+	}
+	var best Evidence
+	bestScore := settleCoverage - 0.001
+	// The whole of the articles most on the question: what settles it
+	// may sit in a paragraph that shares few of its words.
+	var srcs []string
+	seen := map[string]bool{}
+	for _, h := range hits {
+		if h.Quote == nil && !seen[h.Source] {
+			seen[h.Source] = true
+			srcs = append(srcs, h.Source)
+			if len(srcs) == contextArticles {
+				break
+			}
+		}
+	}
+	for _, id := range srcs {
+		src, err := b.snap.corpus.Get(id)
+		if err != nil {
+			continue
+		}
+		for _, para := range src.Paragraphs {
+			for _, sp := range sentenceSpans(src.Text, para.Start, para.End) {
+				text := src.Text[sp[0]:sp[1]]
+				if shown[foldQuote(text)] || !holdsAny(text, asked) {
+					continue
+				}
+				// The cap on sentences that miss a word asked does not
+				// apply: the headline carries what the sentence leaves out.
+				if c := softCoverage(st, b.p.topic, src.Title+". "+text, false); c > bestScore {
+					best, bestScore = Evidence{Text: text, Citation: Citation{Source: src.ID, Start: sp[0], End: sp[1]}}, c
+				}
+			}
+		}
+	}
+	return best, bestScore >= settleCoverage
+}
+
+// holdsAny reports whether the text holds one of the terms, in some form.
+func holdsAny(text string, terms []string) bool {
+	for _, t := range terms {
+		if holdsAll(text, []string{t}) {
+			return true
+		}
+	}
+	return false
 }
 
 // askedOfNamed returns the topic words a yes/no question asks about the

@@ -33,3 +33,36 @@ Critics accused Quill of being a Republican, though voter records show she has b
 		t.Errorf("lead %q: want the sentence on her party", a.Lead)
 	}
 }
+
+// A yes/no question is settled by a sentence that holds what it asks of
+// the subject ("no decision … whether to appeal") while the article's
+// headline holds what it is about ("zoning ruling"), with "decided" met
+// by "decision".
+func TestYesNoSettledInItsArticle(t *testing.T) {
+	eng := smallEngine(t, map[string]string{
+		"zoning.txt": `Title: Judge upholds zoning ruling against Harbor Gazette warehouse
+Source: Example Ledger
+Date: 2025-08-20
+
+A county judge on Tuesday upheld a zoning ruling that blocks the Harbor Gazette from turning its old print works into a warehouse.
+
+The judge wrote that the ruling had followed every step the county's rules require and that the newspaper had been heard in full.
+
+Neighbours had opposed the warehouse for two years, citing lorry traffic on the narrow roads around the print works.
+
+A lawyer for the newspaper, Ines Marlow, said no decision had been made about whether to appeal.
+`,
+		"other.txt": `Title: Harbor Gazette names new editor
+Source: Example Ledger
+Date: 2025-08-01
+
+The Harbor Gazette has named Paul Okafor as its editor, the paper said on Friday.
+
+"We will keep covering the county without fear," Okafor said.
+`,
+	})
+	a := smallAnswer(t, eng, "Has the Harbor Gazette decided to appeal the zoning ruling?")
+	if !strings.Contains(a.Lead, "no decision had been made about whether to appeal") {
+		t.Errorf("lead %q: want the lawyer's sentence", a.Lead)
+	}
+}

@@ -90,7 +90,11 @@ func (e *Engine) settle(b *builder, hits []retrieval.Hit) {
 		}
 	}
 	if bestScore < settleCoverage {
-		if ev, ok := e.namedSettler(b, hits); ok {
+		ev, ok := e.namedSettler(b, hits)
+		if !ok {
+			ev, ok = e.settlerInContext(b, hits)
+		}
+		if ok {
 			// "Trump accused Holt of being a Democrat, though … he has
 			// been a registered Republican" settles "Is Lester Holt a
 			// Democrat?" though it names him by one word of his name.
@@ -308,6 +312,10 @@ func leadExcerpt(text string) (string, string) {
 func base(w string) string {
 	if strings.HasSuffix(w, "mission") {
 		return w[:len(w)-len("mission")] + "mit"
+	}
+	if len(w) > 6 && strings.HasSuffix(w, "sion") && !strings.HasSuffix(w, "ssion") {
+		// "decision" and "decide", "conclusion" and "conclude".
+		return strings.TrimSuffix(w[:len(w)-len("sion")]+"d", "t")
 	}
 	for _, suf := range []string{"ation", "ition", "ion", "at", "et", "e"} {
 		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
