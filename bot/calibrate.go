@@ -86,14 +86,18 @@ const (
 // question with a word no source holds still abstains.
 func (e *Engine) closestEvidence(b *builder, hits []retrieval.Hit) {
 	p := b.p
-	if !b.ans.Abstained() || p.kind != KindFact || p.silence || len(p.topic) < 2 {
+	if !b.ans.Abstained() || p.kind != KindFact || p.silence {
 		return
 	}
 	st := b.snap.statistics()
 	for _, t := range p.topic {
 		if !st.has(t) {
+			e.looselyCovered(b, hits)
 			return
 		}
+	}
+	if len(p.topic) < 2 {
+		return
 	}
 	type near struct {
 		ev    Evidence

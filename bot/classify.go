@@ -87,6 +87,15 @@ func (e *Engine) understand(snap *snapshot, text string, history []Turn) *plan {
 	if m := focusRe.FindStringSubmatch(text); m != nil && !stopwords[strings.ToLower(m[1])] {
 		p.focus = stem(strings.ToLower(m[1]))
 	}
+	if compareRe.MatchString(text) && len(p.entities) < 2 {
+		// "How did the hospital's response differ from the
+		// patients'?": sides named by description.
+		for _, n := range describedSides(snap, text) {
+			if !slices.Contains(p.entities, n) {
+				p.entities = append(p.entities, n)
+			}
+		}
+	}
 	if compareRe.MatchString(text) && len(p.entities) > 0 {
 		// A side the sources name but never quote still counts: the
 		// answer says plainly that it said nothing.

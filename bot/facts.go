@@ -97,7 +97,13 @@ func (e *Engine) rankEvidence(b *builder, hits []retrieval.Hit) ([]candidate, []
 			missing++
 		}
 	}
-	if len(topic) == 0 || missing*2 >= len(topic) {
+	// A speaker the question names counts as one covered word ("Did
+	// StrideLabs admit wrongdoing?" over "an admission of wrongdoing").
+	anchored := 0
+	if len(b.p.entities) > 0 {
+		anchored = 1
+	}
+	if len(topic) == 0 || missing*2 >= len(topic)+anchored {
 		return nil, nil
 	}
 	entityTerms := map[string]bool{}

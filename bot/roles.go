@@ -16,7 +16,14 @@ func describedSpeakers(snap *snapshot, text string) []string {
 		return nil
 	}
 	if ws[0] == "the" || ws[0] == "a" || ws[0] == "an" {
-		return byRole(snap, ws[1:])
+		if found := byRole(snap, ws[1:]); len(found) > 0 {
+			return found
+		}
+		return byDescription(snap, ws[1:])
+	}
+	if len(ws) == 1 && looksPlural(ws[0]) && !stopwords[ws[0]] && !notNames[ws[0]] {
+		// "What are patients saying?": a group, not a name.
+		return byDescription(snap, ws)
 	}
 	if len(ws) == 1 && !stopwords[ws[0]] && !notNames[ws[0]] && len(ws[0]) >= minShortName && snap.statistics().vocab[ws[0]] > 0 {
 		// A word the sources never print begins no name they quote.

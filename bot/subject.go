@@ -18,7 +18,7 @@ const subjectName = `((?:[\p{L}\d.&'’-]+\s+){0,5}?[\p{L}\d.&'’-]+?)`
 
 var subjectRes = []*regexp.Regexp{
 	// "What did goldman sachs say about…", "How has Meta responded…"
-	regexp.MustCompile(`(?i)^\W*(?:what|how|why|when|where)\s+(?:did|does|do|has|have|had|is|was|were|will|would)\s+` + subjectName + `\s+(?:ever\s+|publicly\s+|actually\s+)?` + speechAsk + `\b`),
+	regexp.MustCompile(`(?i)^\W*(?:what|how|why|when|where)\s+(?:did|does|do|has|have|had|is|are|was|were|will|would)\s+` + subjectName + `\s+(?:ever\s+|publicly\s+|actually\s+)?` + speechAsk + `\b`),
 	// "Did Bank of America comment?", "has goldman sachs said anything"
 	regexp.MustCompile(`(?i)^\W*(?:did|does|do|has|have|had|is|was|were|will)\s+` + subjectName + `\s+(?:ever\s+|publicly\s+|actually\s+|already\s+)?` + speechAsk + `\b`),
 	// "elon musk's take on…", "What was Meta's response?"

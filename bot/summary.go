@@ -95,6 +95,10 @@ func summarize(st *statsSnapshot, srcs []*corpus.Source, topic []string, reactio
 	if len(sents) == 0 {
 		return nil
 	}
+	var members map[string]string
+	if reactions {
+		members = groupMembers(sents, topic)
+	}
 	idf := map[string]float64{}
 	weight := func(t string) float64 {
 		w, ok := idf[t]
@@ -148,7 +152,13 @@ func summarize(st *statsSnapshot, srcs []*corpus.Source, topic []string, reactio
 		}
 		score := dot / math.Sqrt(norm)
 		if len(topic) > 0 {
-			score *= 0.5 + coverage(st, topic, "", s.terms)
+			terms := s.terms
+			if reactions {
+				// "How did the banks react?": a sentence naming one
+				// of the banks the articles list is about them.
+				terms = withMembers(terms, members)
+			}
+			score *= 0.5 + coverage(st, topic, "", terms)
 		}
 		// Articles put what matters first, and the articles most on the
 		// topic come first.

@@ -39,12 +39,26 @@ func (e *Engine) settle(b *builder, hits []retrieval.Hit) {
 	}
 	st := b.snap.statistics()
 	negAsk := negativeAskRe.MatchString(b.p.asked)
+	asked := askedOfNamed(b.p, topic)
+	names := questionNameWords(b.p)
 	score := func(text string) float64 {
 		c := softCoverage(st, topic, text, negAsk)
 		if negAsk && strongDenialRe.MatchString(text) {
 			// "this is not true" answers "did they deny it?" whatever
 			// words it uses for what it denies.
-			c = max(c, settleCoverage) + 0.01
+			return max(c, settleCoverage) + 0.01
+		}
+		switch {
+		case len(asked) == 0:
+		case !holdsAll(text, asked):
+			// Repeating the name of whom the question asks about
+			// ("I think Lester Holt will be very fair") settles
+			// nothing about what it asks ("a Democrat").
+			c = min(c, settleCoverage-0.01)
+		case anyIn(names, termSet(text)):
+			// What it asks, of them named by one word of their name
+			// ("Trump accused Holt of being a Democrat, though…").
+			c = max(c, settleCoverage+0.05) // as a sentence, past its 0.05 handicap
 		}
 		return c
 	}
@@ -73,6 +87,20 @@ func (e *Engine) settle(b *builder, hits []retrieval.Hit) {
 		}
 		if c > bestScore {
 			bestScore, bestG, bestQ, bestE = c, -1, -1, ei
+		}
+	}
+	if bestScore < settleCoverage {
+		ev, ok := e.namedSettler(b, hits)
+		if !ok {
+			ev, ok = e.settlerInContext(b, hits)
+		}
+		if ok {
+			// "Trump accused Holt of being a Democrat, though … he has
+			// been a registered Republican" settles "Is Lester Holt a
+			// Democrat?" though it names him by one word of his name.
+			b.ans.Evidence = append([]Evidence{ev}, b.ans.Evidence...)
+			b.cite(ev.Source)
+			bestScore, bestE = settleCoverage, 0
 		}
 	}
 	if bestScore < settleCoverage {
@@ -284,6 +312,10 @@ func leadExcerpt(text string) (string, string) {
 func base(w string) string {
 	if strings.HasSuffix(w, "mission") {
 		return w[:len(w)-len("mission")] + "mit"
+	}
+	if len(w) > 6 && strings.HasSuffix(w, "sion") && !strings.HasSuffix(w, "ssion") {
+		// "decision" and "decide", "conclusion" and "conclude".
+		return strings.TrimSuffix(w[:len(w)-len("sion")]+"d", "t")
 	}
 	for _, suf := range []string{"ation", "ition", "ion", "at", "et", "e"} {
 		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
