@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"unicode"
 
 	"github.com/privacybot/privacybot/corpus"
 	"github.com/privacybot/privacybot/quote"
@@ -56,8 +55,6 @@ var numberQuestionRe = regexp.MustCompile(`(?i)\bhow (many|much|big|large|long|o
 // enumerationRe finds sentences that list things.
 var enumerationRe = regexp.MustCompile(`(?i)\b(include|includes|included|including|such as|among them)\b|,[^,]+,[^,]+,`)
 
-func hasDigit(s string) bool { return strings.IndexFunc(s, unicode.IsDigit) >= 0 }
-
 type candidate struct {
 	ev    Evidence
 	key   string
@@ -78,6 +75,44 @@ func (e *Engine) factAnswer(b *builder, hits []retrieval.Hit) {
 		return
 	}
 	b.ans.Lead = "Here is what the sources say."
+	if numberQuestionRe.MatchString(b.p.asked) && !answerHasFigure(b.ans) {
+		// "How many users does JPMorgan have?" and no figure to give.
+		b.ans.Lead = PartialLead
+	}
+}
+
+// answerHasFigure reports whether some evidence or quotation of the
+// answer gives a figure.
+func answerHasFigure(a Answer) bool {
+	for _, ev := range a.Evidence {
+		if hasFigure(ev.Text) {
+			return true
+		}
+	}
+	for _, q := range a.Quotes() {
+		if hasFigure(q.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// reportNounRe finds "report" used as a noun ("the WSJ report", "a
+// report"): it names a document, not someone's words. ("X's statement"
+// still asks for X's words.)
+var reportNounRe = regexp.MustCompile(`(?i)\b(the|a|an|this|that|its|their|his|her|[\p{L}]+'s|[\p{L}]+’s|[A-Z]{2,})\s+(reports?)\b`)
+
+// factKind is the kind of a question the classifier took for a quote
+// question only for a speech word it uses as a noun: "What happened to
+// Facebook's stock when the WSJ report came out?" asks for a fact.
+func factKind(p *plan) Kind {
+	if p.kind != KindQuote || p.yesNo || p.compare || p.whoSaid || len(p.topic) == 0 || !reportNounRe.MatchString(p.asked) {
+		return p.kind
+	}
+	if quoteVerbRe.MatchString(reportNounRe.ReplaceAllString(p.asked, " ")) {
+		return p.kind
+	}
+	return KindFact
 }
 
 // rankEvidence scores the sentences of the retrieved passages (and the
@@ -108,12 +143,19 @@ func (e *Engine) rankEvidence(b *builder, hits []retrieval.Hit) ([]candidate, []
 	}
 	cor := b.snap.corpus
 	wantsNumber := numberQuestionRe.MatchString(b.p.asked)
+	// A fact question that names someone is answered only by evidence
+	// naming them (bot/named.go); a quote question's speakers are
+	// weighed by mentions instead.
+	var names [][]string
+	if b.p.kind != KindQuote {
+		names = questionNames(b.p)
+	}
 	var cands []candidate
 	var quotes []quote.Quote
 	examined := map[[2]any]bool{}
 	for rank, h := range hits {
 		if h.Quote != nil {
-			if coverage(b.snap.statistics(), topic, b.p.focus, termSet(h.Quote.Text)) >= 0.6 && (!wantsNumber || hasDigit(h.Quote.Text)) && len(quotes) < maxFactQuotes {
+			if coverage(b.snap.statistics(), topic, b.p.focus, termSet(h.Quote.Text)) >= 0.6 && (!wantsNumber || hasFigure(h.Quote.Text)) && len(quotes) < maxFactQuotes && quoteNames(cor, names, h.Quote) {
 				quotes = append(quotes, *h.Quote)
 			}
 			continue
@@ -134,7 +176,10 @@ func (e *Engine) rankEvidence(b *builder, hits []retrieval.Hit) ([]candidate, []
 				continue
 			}
 			examined[[2]any{src.ID, para.Start}] = true
-			cands = append(cands, e.sentenceCandidates(b, src, para, rank, topic, entityTerms, wantsNumber)...)
+			if len(names) > 0 && !namesHeld(names, nameContext(src, para)) {
+				continue // nothing here names whom the question asks about
+			}
+			cands = append(cands, e.sentenceCandidates(b, src, para, rank, topic, entityTerms, names, wantsNumber)...)
 		}
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
@@ -234,9 +279,13 @@ func (e *Engine) mentionEvidence(ctx context.Context, b *builder, terms map[stri
 }
 
 // sentenceCandidates scores each sentence of one paragraph as evidence.
-func (e *Engine) sentenceCandidates(b *builder, src *corpus.Source, para corpus.Span, rank int, topic []string, entityTerms map[string]bool, wantsNumber bool) []candidate {
+func (e *Engine) sentenceCandidates(b *builder, src *corpus.Source, para corpus.Span, rank int, topic []string, entityTerms map[string]bool, names [][]string, wantsNumber bool) []candidate {
 	var cands []candidate
 	context := contextTerms(src, para)
+	var nameCtx map[string]bool
+	if len(names) > 0 {
+		nameCtx = nameContext(src, para)
+	}
 	for _, sp := range sentenceSpans(src.Text, para.Start, para.End) {
 		text := src.Text[sp[0]:sp[1]]
 		own := termSet(text)
@@ -248,13 +297,13 @@ func (e *Engine) sentenceCandidates(b *builder, src *corpus.Source, para corpus.
 			ts[t] = true
 		}
 		cov = 0.6*cov + 0.4*coverage(b.snap.statistics(), topic, b.p.focus, ts)
-		if cov < minCoverage {
+		if cov < minCoverage || !namesSentence(names, src, text, nameCtx) {
 			continue
 		}
 		score := cov - 0.01*float64(rank)
-		if wantsNumber && hasDigit(text) {
+		if wantsNumber && hasFigure(text) {
 			score += 0.6
-			if figureNearTopic(text, topic) {
+			if figureNearTopic(text, topic, names, countQuestionRe.MatchString(b.p.asked)) {
 				score += 0.3 // "5,300 employees were fired" for "How many employees…"
 			}
 		}
