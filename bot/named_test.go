@@ -33,8 +33,8 @@ func TestFactQuestionNamesItsSubject(t *testing.T) {
 	}
 	// The same questions about whom the figures are about are answered.
 	for q, want := range map[string]string{
-		"How much did Facebook's shares fall?":           "$100 billion",
-		"How many users does Messenger have?":            "1.3 billion",
+		"How much did Facebook's shares fall?":            "$100 billion",
+		"How many users does Messenger have?":             "1.3 billion",
 		"How much did Facebook stock rise on the report?": "4 per cent",
 	} {
 		if a := mustAnswer(t, q); !strings.Contains(a.Text, want) {

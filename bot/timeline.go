@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/privacybot/privacybot/corpus"
+	"github.com/privacybot/privacybot/retrieval"
 )
 
 // Timelines and "when" questions: the sentences that carry a date or a
@@ -160,7 +161,17 @@ func (e *Engine) whenAnswer(ctx context.Context, b *builder) error {
 	if err != nil {
 		return err
 	}
-	cands, _ := e.rankEvidence(b, hits)
+	// "What time did …", "When was …": the words asking when are not
+	// what the answer is about, and the noun of "what time" is no focus.
+	wp := *b.p
+	wp.topic = slices.DeleteFunc(slices.Clone(wp.topic), func(t string) bool { return whenWords[t] })
+	if whenWords[wp.focus] {
+		wp.focus = ""
+	}
+	wb := *b
+	wb.p = &wp
+	cands, _ := e.rankEvidence(&wb, hits)
+	cands = append(cands, e.datedCandidates(&wb, hits)...)
 	st := b.snap.statistics()
 	// The names count here: "When did Wells Fargo launch its chatbot?" is
 	// answered by a sentence naming Wells Fargo.
@@ -180,10 +191,15 @@ func (e *Engine) whenAnswer(ctx context.Context, b *builder) error {
 		}
 		// The paragraph around may name what the sentence calls "the
 		// program", but the sentence itself must hold half the question.
-		own := coverage(st, topic, b.p.focus, withAcronyms(termSet(c.ev.Text), c.ev.Text))
+		own := coverage(st, topic, wp.focus, withAcronyms(termSet(c.ev.Text), c.ev.Text))
 		if src, err := b.snap.corpus.Get(c.ev.Source); err == nil && own >= minWhenCoverage/2 && own < minWhenCoverage {
-			ctx := withAcronyms(contextTerms(src, corpus.Span{Start: c.ev.Start, End: c.ev.End}), c.ev.Text)
-			own = (own + coverage(st, topic, b.p.focus, ctx)) / 2
+			// "The program, which was created in 1990, …": its name is
+			// in the paragraph around, or the article's title.
+			ctx := nameContext(src, paragraphOf(src, c.ev.Start, c.ev.End))
+			for t := range withAcronyms(termSet(c.ev.Text), c.ev.Text) {
+				ctx[t] = true
+			}
+			own = (own + coverage(st, topic, wp.focus, ctx)) / 2
 		}
 		if own < minWhenCoverage {
 			continue
@@ -197,7 +213,7 @@ func (e *Engine) whenAnswer(ctx context.Context, b *builder) error {
 		ev, ok := dateSentence(s)
 		ev.score = c.score
 		if ok {
-			ev.score += 0.2
+			ev.score += 0.2 + precision(ev.all, b.p.asked)
 		} else if ev.w.at, ok = articleDate(src); ok {
 			// No time in the sentence: the article's own date bounds it.
 			ev.w.phrase, ev.w.gran = "", byDay
@@ -226,6 +242,84 @@ func (e *Engine) whenAnswer(ctx context.Context, b *builder) error {
 	}
 	b.ans.Lead = "The sources date it: " + describeEvents(dated) + "."
 	return nil
+}
+
+// whenArticles is how many of the articles a "when" question retrieves
+// are read whole for the sentences that date what it asks about.
+const whenArticles = 5
+
+// datedCandidates scores, as evidence for a "when" question, the sentences
+// giving a date or a time in the paragraphs of the first articles
+// retrieved that no retrieved passage covers: the search finds the story,
+// and the date is often in a sentence of it the search ranks low ("…the
+// second debate, Oct. 9 in St. Louis").
+func (e *Engine) datedCandidates(b *builder, hits []retrieval.Hit) []candidate {
+	topic := b.p.topic
+	if len(topic) == 0 {
+		return nil
+	}
+	var names [][]string
+	if b.p.kind != KindQuote {
+		names = questionNames(b.p)
+	}
+	retrieved := map[[2]any]bool{}
+	var srcs []*corpus.Source
+	for _, h := range hits {
+		if h.Quote != nil {
+			continue
+		}
+		retrieved[[2]any{h.Source, h.Start}] = true
+		if len(srcs) < whenArticles && !slices.ContainsFunc(srcs, func(s *corpus.Source) bool { return s.ID == h.Source }) {
+			if src, err := b.snap.corpus.Get(h.Source); err == nil {
+				srcs = append(srcs, src)
+			}
+		}
+	}
+	var out []candidate
+	for _, src := range srcs {
+		for _, para := range src.Paragraphs {
+			if retrieved[[2]any{src.ID, para.Start}] || !timeExprRe.MatchString(src.Text[para.Start:para.End]) {
+				continue
+			}
+			for _, c := range e.sentenceCandidates(b, src, para, len(hits)/2, topic, nil, names, false) {
+				if timeExprRe.MatchString(c.ev.Text) {
+					out = append(out, c)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// clockRe matches a time of day; calendarRe a date or a year written out.
+var (
+	clockRe    = regexp.MustCompile(`(?i)\d{1,2}(:\d{2})?\s*(a\.m|p\.m|am\b|pm\b)|\d{1,2}:\d{2}`)
+	calendarRe = regexp.MustCompile(`(?i)\b` + monthPat + `\.?\s+\d{1,2}\b|\b(19|20)\d{2}\b|\b\d{1,2}(st|nd|rd|th)?\s+` + monthPat + `\b`)
+	// askClockRe asks for a time of day; askYearRe for a year.
+	askClockRe = regexp.MustCompile(`(?i)\bwhat time\b|\bat what (time|hour)\b|\bwhat hour\b`)
+	askYearRe  = regexp.MustCompile(`(?i)\b(what|which) year\b|\bwhen was .* (created|founded|established|set up|started|launched|introduced|passed|enacted)\b`)
+)
+
+// precision is how much better than "today" or "last week" the times of
+// a sentence answer a "when" question: a date or a year written out
+// answers it best, and a time of day best of all when the question asks
+// what time.
+func precision(ws []when, asked string) float64 {
+	best := 0.0
+	for _, w := range ws {
+		p := 0.0
+		switch {
+		case clockRe.MatchString(w.phrase):
+			p = 0.15
+			if askClockRe.MatchString(asked) {
+				p = 0.4
+			}
+		case calendarRe.MatchString(w.phrase):
+			p = 0.15
+		}
+		best = max(best, p)
+	}
+	return best
 }
 
 // dateSentence reads the first time expression of a sentence against its
