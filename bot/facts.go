@@ -37,7 +37,7 @@ func coverage(st *statsSnapshot, topic []string, focus string, have map[string]b
 		}
 		all += w
 		switch {
-		case have[t]:
+		case have[t], have[eVariant(t)]:
 			got += w
 		case !held && relatedOrKinIn(st, t, have), held && relatedIn(t, have):
 			got += relatedWeight * w // "stock" asked, "shares" written
@@ -47,6 +47,30 @@ func coverage(st *statsSnapshot, topic []string, focus string, have map[string]b
 		return 0
 	}
 	return got / all
+}
+
+// eVariant is the other stem of a verb whose "e" the stemmer keeps in one
+// form and drops in another: "raise" and "rais" (raised), "creat"
+// (created) and "create".
+func eVariant(t string) string {
+	if strings.HasSuffix(t, "e") {
+		return t[:len(t)-1]
+	}
+	return t + "e"
+}
+
+// heldVariants replaces each topic term no source holds by its
+// eVariant when some source holds that: "raise" asked, "raised" (rais)
+// written.
+func heldVariants(st *statsSnapshot, topic []string) []string {
+	out := make([]string, len(topic))
+	for i, t := range topic {
+		out[i] = t
+		if !st.has(t) && st.has(eVariant(t)) {
+			out[i] = eVariant(t)
+		}
+	}
+	return out
 }
 
 // numberQuestionRe matches questions whose answer is a number.
@@ -126,9 +150,10 @@ func (e *Engine) rankEvidence(b *builder, hits []retrieval.Hit) ([]candidate, []
 	topic = dropHowWord(b.p.asked, topic)
 	// A topic word that no source holds at all means the sources cannot
 	// answer, unless it is rare noise next to several covered words.
+	topic = heldVariants(b.snap.statistics(), topic)
 	missing := 0
 	for _, t := range topic {
-		if !b.snap.statistics().has(t) && !relatedHeld(b.snap.statistics(), t) {
+		if !b.snap.statistics().has(t) && !relatedHeld(b.snap.statistics(), t) && !moneyTerms[t] {
 			missing++
 		}
 	}
@@ -288,8 +313,8 @@ func (e *Engine) sentenceCandidates(b *builder, src *corpus.Source, para corpus.
 	}
 	for _, sp := range sentenceSpans(src.Text, para.Start, para.End) {
 		text := src.Text[sp[0]:sp[1]]
-		own := termSet(text)
-		ts := termSet(text)
+		own := withMoney(termSet(text), text)
+		ts := withMoney(termSet(text), text)
 		cov := coverage(b.snap.statistics(), topic, b.p.focus, ts)
 		// A sentence may answer with words of its own while the
 		// question's other words sit around it.
@@ -297,13 +322,20 @@ func (e *Engine) sentenceCandidates(b *builder, src *corpus.Source, para corpus.
 			ts[t] = true
 		}
 		cov = 0.6*cov + 0.4*coverage(b.snap.statistics(), topic, b.p.focus, ts)
-		if cov < minCoverage || !namesSentence(names, src, text, nameCtx) {
+		near := wantsNumber && figureNearTopic(text, topic, names, countQuestionRe.MatchString(b.p.asked))
+		bar := minCoverage
+		if near {
+			// "The texting service boasts 1.3 billion users" answers "how
+			// big is Messenger's user base" with few of its words.
+			bar = minCoverage / 2
+		}
+		if cov < bar || !namesSentence(names, src, text, nameCtx) {
 			continue
 		}
 		score := cov - 0.01*float64(rank)
 		if wantsNumber && hasFigure(text) {
 			score += 0.6
-			if figureNearTopic(text, topic, names, countQuestionRe.MatchString(b.p.asked)) {
+			if near {
 				score += 0.3 // "5,300 employees were fired" for "How many employees…"
 			}
 		}

@@ -52,7 +52,7 @@ func figureNearTopic(text string, topic []string, names [][]string, count bool) 
 		if name[t] {
 			continue
 		}
-		want[t] = true
+		want[t], want[eVariant(t)] = true, true
 		for _, r := range related[t] {
 			want[r] = true
 		}
@@ -74,4 +74,19 @@ func figureNearTopic(text string, topic []string, names [][]string, count bool) 
 		}
 	}
 	return false
+}
+
+// moneyTerms are the words a question asks about money with; an amount
+// written with a currency sign ("$350 million") holds them.
+var moneyTerms = toSet(`money cash fund dollar dollars sum amount`)
+
+// withMoney adds the money terms to the term set of text when text writes
+// an amount of money.
+func withMoney(terms map[string]bool, text string) map[string]bool {
+	if strings.ContainsAny(text, "$£€¥") && hasFigure(text) {
+		for t := range moneyTerms {
+			terms[t] = true
+		}
+	}
+	return terms
 }

@@ -36,6 +36,8 @@ Shares of Bayline Ferries rose 6 percent on Monday as commuters turned to its bo
 
 Bayline, which employs 2,000 people, added four crossings an hour to meet demand.
 
+Last year the two founders raised $30 million from investors for new boats, the company said.
+
 "We have never carried so many passengers," said Ana Ruiz, a Bayline spokeswoman.
 `,
 }
@@ -76,6 +78,8 @@ func TestNumberQuestionsGetTheirFigure(t *testing.T) {
 		{"How many vehicles does the Harbor Bridge carry?", "80,000 vehicles"},
 		{"How many people does Bayline employ?", "2,000 people"},
 		{"By how much did Bayline's shares rise?", "6 percent"},
+		// "raise" asked, "raised" written: the stemmer keeps the e in one.
+		{"How much money did the Bayline founders raise?", "$30 million"},
 	} {
 		a := askFigures(t, tc.q)
 		if len(a.Evidence) == 0 || !strings.Contains(a.Evidence[0].Text, tc.want) {
