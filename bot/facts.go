@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/privacybot/privacybot/corpus"
 	"github.com/privacybot/privacybot/quote"
@@ -71,6 +72,22 @@ func heldVariants(st *statsSnapshot, topic []string) []string {
 		}
 	}
 	return out
+}
+
+// whoAreRe asks who some people or organizations are ("Who are
+// Facebook's partners?"): the answer names them.
+var whoAreRe = regexp.MustCompile(`(?i)^\W*who\s+(are|were|is|was|have been)\b`)
+
+// namesListed counts the capitalised words of text after its first word:
+// the names a sentence lists.
+func namesListed(text string) int {
+	n := 0
+	for i, f := range strings.Fields(text) {
+		if r := []rune(strings.Trim(f, `"“‘'(`)); i > 0 && len(r) > 1 && unicode.IsUpper(r[0]) {
+			n++
+		}
+	}
+	return n
 }
 
 // numberQuestionRe matches questions whose answer is a number.
@@ -341,6 +358,9 @@ func (e *Engine) sentenceCandidates(b *builder, src *corpus.Source, para corpus.
 		}
 		if b.p.focus != "" && ts[b.p.focus] && enumerationRe.MatchString(text) {
 			score += 0.2 // "What services …?" is answered by a list of them
+		}
+		if whoAreRe.MatchString(b.p.asked) && enumerationRe.MatchString(text) && namesListed(text) >= 3 {
+			score += 0.2 // "Who are its partners?" is answered by a list of names
 		}
 		if strings.ContainsAny(text, "\"“”") {
 			score -= 0.05 // prefer the article's own words to a quotation

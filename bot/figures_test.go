@@ -26,6 +26,8 @@ The bridge, which was opened in 1962, carries 80,000 vehicles a day between the 
 
 The Port Authority said the repairs would cost $12 million and that 40 welders had been assigned to the work.
 
+The Port Authority already has deals with several firms for the work, including Keel Brothers, Rivet Works and Marlow Steel.
+
 Commuters were told to expect delays of up to an hour. The next inspection of the span is scheduled for Oct. 14.
 `,
 	"ferry.txt": `Title: Bayline Ferries gains as commuters take to the water
@@ -118,6 +120,20 @@ func TestFigureOfSomeoneElseIsNoAnswer(t *testing.T) {
 			if strings.Contains(ev.Text, "6 percent") || strings.Contains(ev.Text, "2,000") {
 				t.Errorf("%q: answered with Bayline's figure:\n%s", q, a.Text)
 			}
+		}
+	}
+}
+
+// "Who are …?" asks for names: the sentence listing them comes first,
+// across the wording gap of "partners" and "deals".
+func TestWhoAreQuestionsGetTheList(t *testing.T) {
+	for _, q := range []string{
+		"Who are the Port Authority's partners on the repairs?",
+		"who are the port authority's existing partners",
+	} {
+		a := askFigures(t, q)
+		if len(a.Evidence) == 0 || !strings.Contains(a.Evidence[0].Text, "Rivet Works") {
+			t.Errorf("%q: want the list of firms first, got:\n%s", q, a.Text)
 		}
 	}
 }
