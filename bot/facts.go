@@ -138,6 +138,29 @@ func answerHasFigure(a Answer) bool {
 	return false
 }
 
+// nameFreeFocus returns the focus of a question, the noun it asks about,
+// past any name the classifier took for it: "How many Wells Fargo
+// employees …" asks about employees.
+func nameFreeFocus(q, focus string) string {
+	m := focusRe.FindStringSubmatchIndex(q)
+	if m == nil || focus == "" {
+		return focus
+	}
+	if r := []rune(q[m[2]:m[3]]); len(r) == 0 || !unicode.IsUpper(r[0]) {
+		return focus
+	}
+	for _, f := range strings.Fields(q[m[2]:]) {
+		ws := words(f)
+		if len(ws) != 1 || stopwords[ws[0]] {
+			return focus
+		}
+		if r := []rune(f); !unicode.IsUpper(r[0]) {
+			return stem(ws[0])
+		}
+	}
+	return focus
+}
+
 // reportNounRe finds "report" used as a noun ("the WSJ report", "a
 // report"): it names a document, not someone's words. ("X's statement"
 // still asks for X's words.)
@@ -147,6 +170,7 @@ var reportNounRe = regexp.MustCompile(`(?i)\b(the|a|an|this|that|its|their|his|h
 // question only for a speech word it uses as a noun: "What happened to
 // Facebook's stock when the WSJ report came out?" asks for a fact.
 func factKind(p *plan) Kind {
+	p.focus = nameFreeFocus(p.asked, p.focus)
 	if p.kind != KindQuote || p.yesNo || p.compare || p.whoSaid || len(p.topic) == 0 || !reportNounRe.MatchString(p.asked) {
 		return p.kind
 	}
@@ -351,7 +375,10 @@ func (e *Engine) sentenceCandidates(b *builder, src *corpus.Source, para corpus.
 		}
 		score := cov - 0.01*float64(rank)
 		if wantsNumber && hasFigure(text) {
-			score += 0.6
+			score += 0.3
+			if hasDigitFigure(text) {
+				score += 0.3 // "5,300" says more than "thousands"
+			}
 			if near {
 				score += 0.3 // "5,300 employees were fired" for "How many employees…"
 			}

@@ -15,16 +15,33 @@ import (
 // yearRe matches a token that is only a year.
 var yearRe = regexp.MustCompile(`^\(?(?:1[89]|20)\d{2}[),.;:]*$`)
 
+// quantityWords give a magnitude without a digit ("thousands of
+// employees", "mountains of information"): they answer "how much" too.
+var quantityWords = toSet(`hundreds thousands millions billions trillions dozens mountains troves reams`)
+
 // isFigure reports whether a whitespace-separated token is a figure: it
-// holds a digit and is not a bare year.
+// holds a digit and is not a bare year, or it is a word of magnitude.
 func isFigure(tok string) bool {
-	return hasDigit(tok) && !yearRe.MatchString(tok)
+	if hasDigit(tok) {
+		return !yearRe.MatchString(tok)
+	}
+	return quantityWords[strings.ToLower(strings.Trim(tok, `"“”'‘’(),.;:`))]
 }
 
 // hasFigure reports whether text holds a figure.
 func hasFigure(text string) bool {
 	for _, f := range strings.Fields(text) {
 		if isFigure(f) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasDigitFigure reports whether text holds a figure written in digits.
+func hasDigitFigure(text string) bool {
+	for _, f := range strings.Fields(text) {
+		if hasDigit(f) && isFigure(f) {
 			return true
 		}
 	}

@@ -38,6 +38,8 @@ Shares of Bayline Ferries rose 6 percent on Monday as commuters turned to its bo
 
 Bayline, which employs 2,000 people, added four crossings an hour to meet demand.
 
+Through its ticket app Bayline already keeps troves of data on where its riders travel.
+
 Last year the two founders raised $30 million from investors for new boats, the company said.
 
 "We have never carried so many passengers," said Ana Ruiz, a Bayline spokeswoman.
@@ -80,6 +82,10 @@ func TestNumberQuestionsGetTheirFigure(t *testing.T) {
 		{"How many vehicles does the Harbor Bridge carry?", "80,000 vehicles"},
 		{"How many people does Bayline employ?", "2,000 people"},
 		{"By how much did Bayline's shares rise?", "6 percent"},
+		// The noun asked about comes after the name: welders, not Port.
+		{"How many Port Authority welders were assigned?", "40 welders"},
+		// A magnitude in words answers "how much" when no digit does.
+		{"how much data does Bayline keep on its riders", "troves of data"},
 		// "raise" asked, "raised" written: the stemmer keeps the e in one.
 		{"How much money did the Bayline founders raise?", "$30 million"},
 	} {
