@@ -42,7 +42,7 @@ Through its ticket app Bayline already keeps troves of data on where its riders 
 
 Last year the two founders raised $30 million from investors for new boats, the company said.
 
-"We have never carried so many passengers," said Ana Ruiz, a Bayline spokeswoman.
+"We have never carried so many passengers," Ana Ruiz, a Bayline spokeswoman, said on Tuesday.
 `,
 }
 
@@ -140,6 +140,19 @@ func TestWhoAreQuestionsGetTheList(t *testing.T) {
 		a := askFigures(t, q)
 		if len(a.Evidence) == 0 || !strings.Contains(a.Evidence[0].Text, "Rivet Works") {
 			t.Errorf("%q: want the list of firms first, got:\n%s", q, a.Text)
+		}
+	}
+}
+
+// "When did she say it?" after a question for someone's words dates the
+// sentence carrying the quotation, whatever its other words.
+func TestWhenDidTheySayIt(t *testing.T) {
+	prev := "What did Ana Ruiz say?"
+	first := askFigures(t, prev)
+	for _, q := range []string{"when did she say it", "When did she say that?", "when was that said"} {
+		a := askFigures(t, q, bot.Turn{Question: prev, Answer: first.Text})
+		if !strings.Contains(a.Lead, "Tuesday") {
+			t.Errorf("%q: want the lead to date it “Tuesday”, got:\n%s", q, a.Text)
 		}
 	}
 }

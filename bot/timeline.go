@@ -221,6 +221,7 @@ func (e *Engine) whenAnswer(ctx context.Context, b *builder) error {
 		}
 		events = append(events, ev)
 	}
+	events = append(events, saidEvents(b, hits, seen)...)
 	sort.SliceStable(events, func(i, j int) bool { return events[i].score > events[j].score })
 	if len(events) > maxEvidence {
 		events = events[:maxEvidence]
@@ -242,6 +243,42 @@ func (e *Engine) whenAnswer(ctx context.Context, b *builder) error {
 	}
 	b.ans.Lead = "The sources date it: " + describeEvents(dated) + "."
 	return nil
+}
+
+// saidEvents answers "When did he say it?": the dated sentences that
+// carry a quotation, retrieved for the question, of the speakers it names
+// (or a follow-up's pronoun stands for). The quotation is the event, so
+// no other word of the question need be in the sentence.
+func saidEvents(b *builder, hits []retrieval.Hit, seen map[string]bool) []event {
+	if !saidRe.MatchString(b.p.asked) || len(b.p.entities) == 0 {
+		return nil
+	}
+	var out []event
+	n := 0
+	for _, h := range hits {
+		if h.Quote == nil || h.Score < 1 { // 1 is added to the requested speakers' quotations
+			continue
+		}
+		n++
+		src, err := b.snap.corpus.Get(h.Source)
+		if err != nil {
+			continue
+		}
+		para := paragraphOf(src, h.Quote.Start, h.Quote.End)
+		for _, sp := range sentenceSpans(src.Text, para.Start, para.End) {
+			text := src.Text[sp[0]:sp[1]]
+			if sp[1] <= h.Quote.Start || sp[0] > h.Quote.Start || seen[foldQuote(text)] {
+				continue
+			}
+			s := bodySentence{src: src, span: sp, text: text, terms: termSet(text)}
+			if ev, ok := dateSentence(s); ok {
+				seen[foldQuote(text)] = true
+				ev.score = 1 - 0.05*float64(n) + precision(ev.all, b.p.asked)
+				out = append(out, ev)
+			}
+		}
+	}
+	return out
 }
 
 // whenArticles is how many of the articles a "when" question retrieves
