@@ -74,6 +74,13 @@ func heldVariants(st *statsSnapshot, topic []string) []string {
 	return out
 }
 
+// longRe asks how long something took or lasted; durationRe finds a
+// length of time.
+var (
+	longRe     = regexp.MustCompile(`(?i)\b(how|so|too|this|that) long\b`)
+	durationRe = regexp.MustCompile(`(?i)\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|few|many)\s+(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b`)
+)
+
 // whoAreRe asks who some people or organizations are ("Who are
 // Facebook's partners?"): the answer names them.
 var whoAreRe = regexp.MustCompile(`(?i)^\W*who\s+(are|were|is|was|have been)\b`)
@@ -385,6 +392,12 @@ func (e *Engine) sentenceCandidates(b *builder, src *corpus.Source, para corpus.
 		}
 		if b.p.focus != "" && ts[b.p.focus] && enumerationRe.MatchString(text) {
 			score += 0.2 // "What services …?" is answered by a list of them
+		}
+		if longRe.MatchString(b.p.asked) && durationRe.MatchString(text) {
+			score += 0.3 // "How long…?", "Why so long?": "three weeks after"
+		}
+		if strings.HasSuffix(strings.TrimRight(text, `"”’' `), "?") {
+			score -= 0.3 // a question in the sources asks, it does not answer
 		}
 		if whoAreRe.MatchString(b.p.asked) && enumerationRe.MatchString(text) && namesListed(text) >= 3 {
 			score += 0.2 // "Who are its partners?" is answered by a list of names

@@ -28,6 +28,10 @@ The Port Authority said the repairs would cost $12 million and that 40 welders h
 
 The Port Authority already has deals with several firms for the work, including Keel Brothers, Rivet Works and Marlow Steel.
 
+"Why is the bridge staying shut so long?" asked one commuter at the ferry terminal.
+
+Officials said the bridge would stay shut for six weeks while the cracked beam is replaced.
+
 Commuters were told to expect delays of up to an hour. The next inspection of the span is scheduled for Oct. 14.
 `,
 	"ferry.txt": `Title: Bayline Ferries gains as commuters take to the water
@@ -153,6 +157,21 @@ func TestWhenDidTheySayIt(t *testing.T) {
 		a := askFigures(t, q, bot.Turn{Question: prev, Answer: first.Text})
 		if !strings.Contains(a.Lead, "Tuesday") {
 			t.Errorf("%q: want the lead to date it “Tuesday”, got:\n%s", q, a.Text)
+		}
+	}
+}
+
+// "How long …?" and "Why so long?" are answered by a length of time,
+// and a question the sources print ("Why is it shut so long?") answers
+// nothing.
+func TestHowLongGetsADuration(t *testing.T) {
+	for _, q := range []string{
+		"How long will the Harbor Bridge stay shut?",
+		"why is the bridge shut for so long",
+	} {
+		a := askFigures(t, q)
+		if len(a.Evidence) == 0 || !strings.Contains(a.Evidence[0].Text, "six weeks") {
+			t.Errorf("%q: want the sentence giving six weeks first, got:\n%s", q, a.Text)
 		}
 	}
 }
