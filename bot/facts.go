@@ -178,7 +178,15 @@ var reportNounRe = regexp.MustCompile(`(?i)\b(the|a|an|this|that|its|their|his|h
 // Facebook's stock when the WSJ report came out?" asks for a fact.
 func factKind(p *plan) Kind {
 	p.focus = nameFreeFocus(p.asked, p.focus)
-	if p.kind != KindQuote || p.yesNo || p.compare || p.whoSaid || len(p.topic) == 0 || !reportNounRe.MatchString(p.asked) {
+	if p.kind != KindQuote || p.yesNo || p.compare || p.whoSaid || len(p.topic) == 0 {
+		return p.kind
+	}
+	if numberQuestionRe.MatchString(p.asked) && !quoteVerbRe.MatchString(p.asked) {
+		// "how much was the bank fined", even after "What did the CEO
+		// tell the Senate?": a figure, not someone's words.
+		return KindFact
+	}
+	if !reportNounRe.MatchString(p.asked) {
 		return p.kind
 	}
 	if quoteVerbRe.MatchString(reportNounRe.ReplaceAllString(p.asked, " ")) {

@@ -175,3 +175,19 @@ func TestHowLongGetsADuration(t *testing.T) {
 		}
 	}
 }
+
+// A follow-up asking how much or how many wants a figure, even after a
+// question for someone's words.
+func TestNumberFollowUpAfterAQuoteQuestion(t *testing.T) {
+	prev := "What did the Bayline spokeswoman say?"
+	first := askFigures(t, prev)
+	for q, want := range map[string]string{
+		"how many people does the company employ": "2,000 people",
+		"and how much did its shares rise?":       "6 percent",
+	} {
+		a := askFigures(t, q, bot.Turn{Question: prev, Answer: first.Text})
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("%q: want %q, got:\n%s", q, want, a.Text)
+		}
+	}
+}

@@ -18,8 +18,8 @@ import (
 // answer comes from the closest evidence that does, or abstains.
 
 // questionNames returns the names a question names, each as the stems of
-// its words: the speakers it names and the other names the sources print
-// but never quote.
+// its words: the speakers it names (by any word of their name) and the
+// other names the sources print but never quote.
 func questionNames(p *plan) [][]string {
 	var out [][]string
 	add := func(name string) {
@@ -33,8 +33,19 @@ func questionNames(p *plan) [][]string {
 			out = append(out, g)
 		}
 	}
+	asked := map[string]bool{}
+	for _, w := range words(p.asked) {
+		asked[stem(w)] = true
+	}
 	for _, en := range p.entities {
-		add(en)
+		// A name the question writes; not one a follow-up's "he" or
+		// "the bank" was taken to stand for, which may be mistaken.
+		for _, w := range words(en) {
+			if !stopwords[w] && asked[stem(w)] {
+				add(en)
+				break
+			}
+		}
 	}
 	for _, s := range p.strangers {
 		add(s)
