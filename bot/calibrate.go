@@ -104,6 +104,7 @@ func (e *Engine) closestEvidence(b *builder, hits []retrieval.Hit) {
 		score float64
 	}
 	var best []near
+	names := questionNames(p)
 	seen := map[string]bool{}
 	n := 0
 	for _, h := range hits {
@@ -134,7 +135,7 @@ func (e *Engine) closestEvidence(b *builder, hits []retrieval.Hit) {
 				}
 			}
 			w := softCoverage(st, p.topic, text, false)
-			if float64(got) < closestTerms*float64(len(p.topic)) || w < closestWeight {
+			if float64(got) < closestTerms*float64(len(p.topic)) || w < closestWeight || !namesEvidence(names, src, sp[0], sp[1]) {
 				continue
 			}
 			best = append(best, near{Evidence{Text: text, Citation: Citation{Source: src.ID, Start: sp[0], End: sp[1]}}, w})

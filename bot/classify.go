@@ -124,6 +124,7 @@ func (e *Engine) understand(snap *snapshot, text string, history []Turn) *plan {
 	}
 	// Summaries and timelines: bot/overview.go.
 	p.kind = overviewKind(p)
+	p.kind = factKind(p) // bot/facts.go
 	return p
 }
 

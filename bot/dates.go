@@ -280,7 +280,10 @@ func resolve(phrase string, ref time.Time, hasRef bool) (when, bool) {
 				}
 			}
 			if !hasRef {
-				return w, false // a month with no year and no article date places nothing
+				// "Oct. 9" in an undated article: a date whose year is
+				// unknown, shown as written and placed only roughly.
+				w.relative, w.gran = true, g
+				return w, true
 			}
 			t := time.Date(ref.Year(), m, day, 0, 0, 0, 0, time.UTC)
 			if t.After(ref.AddDate(0, 1, 0)) {

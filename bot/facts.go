@@ -38,7 +38,7 @@ func coverage(st *statsSnapshot, topic []string, focus string, have map[string]b
 		}
 		all += w
 		switch {
-		case have[t]:
+		case have[t], have[eVariant(t)]:
 			got += w
 		case !held && relatedOrKinIn(st, t, have), held && relatedIn(t, have):
 			got += relatedWeight * w // "stock" asked, "shares" written
@@ -50,13 +50,58 @@ func coverage(st *statsSnapshot, topic []string, focus string, have map[string]b
 	return got / all
 }
 
+// eVariant is the other stem of a verb whose "e" the stemmer keeps in one
+// form and drops in another: "raise" and "rais" (raised), "creat"
+// (created) and "create".
+func eVariant(t string) string {
+	if strings.HasSuffix(t, "e") {
+		return t[:len(t)-1]
+	}
+	return t + "e"
+}
+
+// heldVariants replaces each topic term no source holds by its
+// eVariant when some source holds that: "raise" asked, "raised" (rais)
+// written.
+func heldVariants(st *statsSnapshot, topic []string) []string {
+	out := make([]string, len(topic))
+	for i, t := range topic {
+		out[i] = t
+		if !st.has(t) && st.has(eVariant(t)) {
+			out[i] = eVariant(t)
+		}
+	}
+	return out
+}
+
+// longRe asks how long something took or lasted; durationRe finds a
+// length of time.
+var (
+	longRe     = regexp.MustCompile(`(?i)\b(how|so|too|this|that) long\b`)
+	durationRe = regexp.MustCompile(`(?i)\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|few|many)\s+(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b`)
+)
+
+// whoAreRe asks who some people or organizations are ("Who are
+// Facebook's partners?"): the answer names them.
+var whoAreRe = regexp.MustCompile(`(?i)^\W*who\s+(are|were|is|was|have been)\b`)
+
+// namesListed counts the capitalised words of text after its first word:
+// the names a sentence lists.
+func namesListed(text string) int {
+	n := 0
+	for i, f := range strings.Fields(text) {
+		if r := []rune(strings.Trim(f, `"“‘'(`)); i > 0 && len(r) > 1 && unicode.IsUpper(r[0]) {
+			n++
+		}
+	}
+	return n
+}
+
 // numberQuestionRe matches questions whose answer is a number.
 var numberQuestionRe = regexp.MustCompile(`(?i)\bhow (many|much|big|large|long|often)\b|\bwhat (number|percentage|share|amount)\b`)
 
 // enumerationRe finds sentences that list things.
 var enumerationRe = regexp.MustCompile(`(?i)\b(include|includes|included|including|such as|among them)\b|,[^,]+,[^,]+,`)
-
-func hasDigit(s string) bool { return strings.IndexFunc(s, unicode.IsDigit) >= 0 }
 
 type candidate struct {
 	ev    Evidence
@@ -78,6 +123,76 @@ func (e *Engine) factAnswer(b *builder, hits []retrieval.Hit) {
 		return
 	}
 	b.ans.Lead = "Here is what the sources say."
+	if numberQuestionRe.MatchString(b.p.asked) && !answerHasFigure(b.ans) {
+		// "How many users does JPMorgan have?" and no figure to give.
+		b.ans.Lead = PartialLead
+	}
+}
+
+// answerHasFigure reports whether some evidence or quotation of the
+// answer gives a figure.
+func answerHasFigure(a Answer) bool {
+	for _, ev := range a.Evidence {
+		if hasFigure(ev.Text) {
+			return true
+		}
+	}
+	for _, q := range a.Quotes() {
+		if hasFigure(q.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameFreeFocus returns the focus of a question, the noun it asks about,
+// past any name the classifier took for it: "How many Wells Fargo
+// employees …" asks about employees.
+func nameFreeFocus(q, focus string) string {
+	m := focusRe.FindStringSubmatchIndex(q)
+	if m == nil || focus == "" {
+		return focus
+	}
+	if r := []rune(q[m[2]:m[3]]); len(r) == 0 || !unicode.IsUpper(r[0]) {
+		return focus
+	}
+	for _, f := range strings.Fields(q[m[2]:]) {
+		ws := words(f)
+		if len(ws) != 1 || stopwords[ws[0]] {
+			return focus
+		}
+		if r := []rune(f); !unicode.IsUpper(r[0]) {
+			return stem(ws[0])
+		}
+	}
+	return focus
+}
+
+// reportNounRe finds "report" used as a noun ("the WSJ report", "a
+// report"): it names a document, not someone's words. ("X's statement"
+// still asks for X's words.)
+var reportNounRe = regexp.MustCompile(`(?i)\b(the|a|an|this|that|its|their|his|her|[\p{L}]+'s|[\p{L}]+’s|[A-Z]{2,})\s+(reports?)\b`)
+
+// factKind is the kind of a question the classifier took for a quote
+// question only for a speech word it uses as a noun: "What happened to
+// Facebook's stock when the WSJ report came out?" asks for a fact.
+func factKind(p *plan) Kind {
+	p.focus = nameFreeFocus(p.asked, p.focus)
+	if p.kind != KindQuote || p.yesNo || p.compare || p.whoSaid || len(p.topic) == 0 {
+		return p.kind
+	}
+	if numberQuestionRe.MatchString(p.asked) && !quoteVerbRe.MatchString(p.asked) {
+		// "how much was the bank fined", even after "What did the CEO
+		// tell the Senate?": a figure, not someone's words.
+		return KindFact
+	}
+	if !reportNounRe.MatchString(p.asked) {
+		return p.kind
+	}
+	if quoteVerbRe.MatchString(reportNounRe.ReplaceAllString(p.asked, " ")) {
+		return p.kind
+	}
+	return KindFact
 }
 
 // rankEvidence scores the sentences of the retrieved passages (and the
@@ -91,9 +206,10 @@ func (e *Engine) rankEvidence(b *builder, hits []retrieval.Hit) ([]candidate, []
 	topic = dropHowWord(b.p.asked, topic)
 	// A topic word that no source holds at all means the sources cannot
 	// answer, unless it is rare noise next to several covered words.
+	topic = heldVariants(b.snap.statistics(), topic)
 	missing := 0
 	for _, t := range topic {
-		if !b.snap.statistics().has(t) && !relatedHeld(b.snap.statistics(), t) {
+		if !b.snap.statistics().has(t) && !relatedHeld(b.snap.statistics(), t) && !moneyTerms[t] {
 			missing++
 		}
 	}
@@ -114,12 +230,19 @@ func (e *Engine) rankEvidence(b *builder, hits []retrieval.Hit) ([]candidate, []
 	}
 	cor := b.snap.corpus
 	wantsNumber := numberQuestionRe.MatchString(b.p.asked)
+	// A fact question that names someone is answered only by evidence
+	// naming them (bot/named.go); a quote question's speakers are
+	// weighed by mentions instead.
+	var names [][]string
+	if b.p.kind != KindQuote {
+		names = questionNames(b.p)
+	}
 	var cands []candidate
 	var quotes []quote.Quote
 	examined := map[[2]any]bool{}
 	for rank, h := range hits {
 		if h.Quote != nil {
-			if coverage(b.snap.statistics(), topic, b.p.focus, termSet(h.Quote.Text)) >= 0.6 && (!wantsNumber || hasDigit(h.Quote.Text)) && len(quotes) < maxFactQuotes {
+			if coverage(b.snap.statistics(), topic, b.p.focus, termSet(h.Quote.Text)) >= 0.6 && (!wantsNumber || hasFigure(h.Quote.Text)) && len(quotes) < maxFactQuotes && quoteNames(cor, names, h.Quote) {
 				quotes = append(quotes, *h.Quote)
 			}
 			continue
@@ -140,7 +263,10 @@ func (e *Engine) rankEvidence(b *builder, hits []retrieval.Hit) ([]candidate, []
 				continue
 			}
 			examined[[2]any{src.ID, para.Start}] = true
-			cands = append(cands, e.sentenceCandidates(b, src, para, rank, topic, entityTerms, wantsNumber)...)
+			if len(names) > 0 && !namesHeld(names, nameContext(src, para)) {
+				continue // nothing here names whom the question asks about
+			}
+			cands = append(cands, e.sentenceCandidates(b, src, para, rank, topic, entityTerms, names, wantsNumber)...)
 		}
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
@@ -240,13 +366,17 @@ func (e *Engine) mentionEvidence(ctx context.Context, b *builder, terms map[stri
 }
 
 // sentenceCandidates scores each sentence of one paragraph as evidence.
-func (e *Engine) sentenceCandidates(b *builder, src *corpus.Source, para corpus.Span, rank int, topic []string, entityTerms map[string]bool, wantsNumber bool) []candidate {
+func (e *Engine) sentenceCandidates(b *builder, src *corpus.Source, para corpus.Span, rank int, topic []string, entityTerms map[string]bool, names [][]string, wantsNumber bool) []candidate {
 	var cands []candidate
 	context := contextTerms(src, para)
+	var nameCtx map[string]bool
+	if len(names) > 0 {
+		nameCtx = nameContext(src, para)
+	}
 	for _, sp := range sentenceSpans(src.Text, para.Start, para.End) {
 		text := src.Text[sp[0]:sp[1]]
-		own := termSet(text)
-		ts := termSet(text)
+		own := withMoney(termSet(text), text)
+		ts := withMoney(termSet(text), text)
 		cov := coverage(b.snap.statistics(), topic, b.p.focus, ts)
 		// A sentence may answer with words of its own while the
 		// question's other words sit around it.
@@ -254,18 +384,37 @@ func (e *Engine) sentenceCandidates(b *builder, src *corpus.Source, para corpus.
 			ts[t] = true
 		}
 		cov = 0.6*cov + 0.4*coverage(b.snap.statistics(), topic, b.p.focus, ts)
-		if cov < minCoverage {
+		near := wantsNumber && figureNearTopic(text, topic, names, countQuestionRe.MatchString(b.p.asked))
+		bar := minCoverage
+		if near {
+			// "The texting service boasts 1.3 billion users" answers "how
+			// big is Messenger's user base" with few of its words.
+			bar = minCoverage / 2
+		}
+		if cov < bar || !namesSentence(names, src, text, nameCtx) {
 			continue
 		}
 		score := cov - 0.01*float64(rank)
-		if wantsNumber && hasDigit(text) {
-			score += 0.6
-			if figureNearTopic(text, topic) {
+		if wantsNumber && hasFigure(text) {
+			score += 0.3
+			if hasDigitFigure(text) {
+				score += 0.3 // "5,300" says more than "thousands"
+			}
+			if near {
 				score += 0.3 // "5,300 employees were fired" for "How many employees…"
 			}
 		}
 		if b.p.focus != "" && ts[b.p.focus] && enumerationRe.MatchString(text) {
 			score += 0.2 // "What services …?" is answered by a list of them
+		}
+		if longRe.MatchString(b.p.asked) && durationRe.MatchString(text) {
+			score += 0.3 // "How long…?", "Why so long?": "three weeks after"
+		}
+		if strings.HasSuffix(strings.TrimRight(text, `"”’' `), "?") {
+			score -= 0.3 // a question in the sources asks, it does not answer
+		}
+		if whoAreRe.MatchString(b.p.asked) && enumerationRe.MatchString(text) && namesListed(text) >= 3 {
+			score += 0.2 // "Who are its partners?" is answered by a list of names
 		}
 		if strings.ContainsAny(text, "\"“”") {
 			score -= 0.05 // prefer the article's own words to a quotation

@@ -261,33 +261,3 @@ func dropHowWord(q string, topic []string) []string {
 	}
 	return out
 }
-
-// figureNearTopic reports whether a number in text stands within three
-// words of a topic term or a term related to it: the figure is of what
-// the question asks about ("fined $185 million", "5,300 employees").
-func figureNearTopic(text string, topic []string) bool {
-	want := map[string]bool{}
-	for _, t := range topic {
-		want[t] = true
-		for _, r := range related[t] {
-			want[r] = true
-		}
-	}
-	fs := strings.Fields(text)
-	for i, f := range fs {
-		if !hasDigit(f) {
-			continue
-		}
-		for j := max(0, i-3); j <= min(len(fs)-1, i+3); j++ {
-			if j == i {
-				continue
-			}
-			for _, w := range words(fs[j]) {
-				if want[stem(w)] {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
