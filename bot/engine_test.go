@@ -28,47 +28,14 @@ func question(tb testing.TB, text string, history ...bot.Turn) bot.Question {
 
 func mustAnswer(tb testing.TB, q string, history ...bot.Turn) bot.Answer {
 	tb.Helper()
-	a, err := testengine.Seeds(tb).Answer(context.Background(), question(tb, q, history...))
-	if err != nil {
-		tb.Fatalf("Answer(%q): %v", q, err)
-	}
-	return a
+	return answerFrom(tb, testengine.Seeds(tb), q, history...)
 }
 
 // checkVerbatim fails the test when a quote, silence or evidence sentence is
 // not exactly the bytes its citation points at.
 func checkVerbatim(tb testing.TB, a bot.Answer) {
 	tb.Helper()
-	corpus := testengine.Library(tb).Corpus()
-	at := func(c bot.Citation) string {
-		src, err := corpus.Get(c.Source)
-		if err != nil {
-			tb.Fatalf("answer cites unknown source %q", c.Source)
-		}
-		if c.Start < 0 || c.End > len(src.Text) || c.Start > c.End {
-			tb.Fatalf("citation %+v out of range", c)
-		}
-		return src.Text[c.Start:c.End]
-	}
-	for _, g := range a.Groups {
-		for _, q := range g.Quotes {
-			for _, c := range q.Citations {
-				if got := at(c); fold(got) != fold(q.Text) {
-					tb.Errorf("quote %q is not at %+v (found %q)", q.Text, c, got)
-				}
-			}
-		}
-		for _, s := range g.Silences {
-			if got := at(s.Citation); got != s.Text {
-				tb.Errorf("silence %q is not at %+v", s.Text, s.Citation)
-			}
-		}
-	}
-	for _, ev := range a.Evidence {
-		if got := at(ev.Citation); got != ev.Text {
-			tb.Errorf("evidence %q is not at %+v", ev.Text, ev.Citation)
-		}
-	}
+	checkCited(tb, testengine.Library(tb), a, func(found, quote string) bool { return fold(found) == fold(quote) })
 }
 
 func fold(s string) string {

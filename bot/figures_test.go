@@ -1,14 +1,11 @@
 package bot_test
 
 import (
-	"context"
 	"strings"
-	"sync"
 	"testing"
 	"testing/fstest"
 
 	"github.com/privacybot/privacybot/bot"
-	"github.com/privacybot/privacybot/retrieval"
 )
 
 // Two short stories written for these tests: a bridge closed for repairs
@@ -50,30 +47,38 @@ Last year the two founders raised $30 million from investors for new boats, the 
 `,
 }
 
-var (
-	figOnce sync.Once
-	figEng  *bot.Engine
-	figErr  error
-)
+var figures sharedEngine
 
 func askFigures(tb testing.TB, q string, history ...bot.Turn) bot.Answer {
 	tb.Helper()
-	figOnce.Do(func() {
+	eng, _ := figures.get(tb, func() (fstest.MapFS, error) {
 		fsys := fstest.MapFS{}
 		for name, text := range figureArticles {
 			fsys[name] = &fstest.MapFile{Data: []byte(text)}
 		}
-		lib, err := retrieval.Open(context.Background(), retrieval.Options{FS: fsys})
-		figEng, figErr = bot.New(lib), err
+		return fsys, nil
 	})
-	if figErr != nil {
-		tb.Fatalf("open the library: %v", figErr)
+	return answerFrom(tb, eng, q, history...)
+}
+
+// firstSentenceGives fails tb when the answer to q does not open with a
+// sentence containing want.
+func firstSentenceGives(tb testing.TB, q, want string) {
+	tb.Helper()
+	a := askFigures(tb, q)
+	if len(a.Evidence) == 0 || !strings.Contains(a.Evidence[0].Text, want) {
+		tb.Errorf("%q: want the first sentence to give %q, got:\n%s", q, want, a.Text)
 	}
-	a, err := figEng.Answer(context.Background(), question(tb, q, history...))
-	if err != nil {
-		tb.Fatalf("Answer(%q): %v", q, err)
+}
+
+// leadDates fails tb when the lead of the answer to q, after the turns of
+// history, does not contain the date want.
+func leadDates(tb testing.TB, q, want string, history ...bot.Turn) {
+	tb.Helper()
+	a := askFigures(tb, q, history...)
+	if !strings.Contains(a.Lead, want) {
+		tb.Errorf("%q: want the lead to date it %q, got:\n%s", q, want, a.Text)
 	}
-	return a
 }
 
 // A question asking how much or how many is answered by the sentence
@@ -93,10 +98,7 @@ func TestNumberQuestionsGetTheirFigure(t *testing.T) {
 		// "raise" asked, "raised" written: the stemmer keeps the e in one.
 		{"How much money did the Bayline founders raise?", "$30 million"},
 	} {
-		a := askFigures(t, tc.q)
-		if len(a.Evidence) == 0 || !strings.Contains(a.Evidence[0].Text, tc.want) {
-			t.Errorf("%q: want the first sentence to give %q, got:\n%s", tc.q, tc.want, a.Text)
-		}
+		firstSentenceGives(t, tc.q, tc.want)
 	}
 }
 
@@ -110,10 +112,7 @@ func TestWhenQuestionsGetTheirDate(t *testing.T) {
 		{"What time did the closure begin?", "6:15"},
 		{"When is the next inspection of the Harbor Bridge?", "Oct. 14"},
 	} {
-		a := askFigures(t, tc.q)
-		if !strings.Contains(a.Lead, tc.want) {
-			t.Errorf("%q: want the lead to date it %q, got:\n%s", tc.q, tc.want, a.Text)
-		}
+		leadDates(t, tc.q, tc.want)
 	}
 }
 
@@ -141,10 +140,7 @@ func TestWhoAreQuestionsGetTheList(t *testing.T) {
 		"Who are the Port Authority's partners on the repairs?",
 		"who are the port authority's existing partners",
 	} {
-		a := askFigures(t, q)
-		if len(a.Evidence) == 0 || !strings.Contains(a.Evidence[0].Text, "Rivet Works") {
-			t.Errorf("%q: want the list of firms first, got:\n%s", q, a.Text)
-		}
+		firstSentenceGives(t, q, "Rivet Works")
 	}
 }
 
@@ -154,10 +150,7 @@ func TestWhenDidTheySayIt(t *testing.T) {
 	prev := "What did Ana Ruiz say?"
 	first := askFigures(t, prev)
 	for _, q := range []string{"when did she say it", "When did she say that?", "when was that said"} {
-		a := askFigures(t, q, bot.Turn{Question: prev, Answer: first.Text})
-		if !strings.Contains(a.Lead, "Tuesday") {
-			t.Errorf("%q: want the lead to date it “Tuesday”, got:\n%s", q, a.Text)
-		}
+		leadDates(t, q, "Tuesday", bot.Turn{Question: prev, Answer: first.Text})
 	}
 }
 
@@ -169,10 +162,7 @@ func TestHowLongGetsADuration(t *testing.T) {
 		"How long will the Harbor Bridge stay shut?",
 		"why is the bridge shut for so long",
 	} {
-		a := askFigures(t, q)
-		if len(a.Evidence) == 0 || !strings.Contains(a.Evidence[0].Text, "six weeks") {
-			t.Errorf("%q: want the sentence giving six weeks first, got:\n%s", q, a.Text)
-		}
+		firstSentenceGives(t, q, "six weeks")
 	}
 }
 

@@ -1,12 +1,8 @@
 package bot_test
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -14,44 +10,16 @@ import (
 	"github.com/privacybot/privacybot/retrieval"
 )
 
-var (
-	mixedOnce sync.Once
-	mixedLib  *retrieval.Library
-	mixedEng  *bot.Engine
-	mixedErr  error
-)
+var mixed sharedEngine
 
 // mixedEngine is a real engine over the seed articles and the three test
 // articles of quote/testdata (an FTC settlement, a hospital breach, an ICO
 // fine), three stories the seeds do not tell.
 func mixedEngine(tb testing.TB) (*bot.Engine, *retrieval.Library) {
 	tb.Helper()
-	mixedOnce.Do(func() {
-		fsys := fstest.MapFS{}
-		for _, glob := range []string{"../seeds/*.txt", "../quote/testdata/articles/*.txt"} {
-			names, err := filepath.Glob(glob)
-			if err != nil || len(names) == 0 {
-				mixedErr = err
-				return
-			}
-			for _, n := range names {
-				b, err := os.ReadFile(n)
-				if err != nil {
-					mixedErr = err
-					return
-				}
-				fsys[filepath.Base(n)] = &fstest.MapFile{Data: b}
-			}
-		}
-		mixedLib, mixedErr = retrieval.Open(context.Background(), retrieval.Options{FS: fsys})
-		if mixedErr == nil {
-			mixedEng = bot.New(mixedLib)
-		}
+	return mixed.get(tb, func() (fstest.MapFS, error) {
+		return globFiles(true, "../seeds/*.txt", "../quote/testdata/articles/*.txt")
 	})
-	if mixedErr != nil || mixedEng == nil {
-		tb.Fatalf("open the mixed library: %v", mixedErr)
-	}
-	return mixedEng, mixedLib
 }
 
 // askMixed answers q from the mixed engine and checks that every sentence
@@ -59,10 +27,7 @@ func mixedEngine(tb testing.TB) (*bot.Engine, *retrieval.Library) {
 func askMixed(tb testing.TB, q string) bot.Answer {
 	tb.Helper()
 	eng, lib := mixedEngine(tb)
-	a, err := eng.Answer(context.Background(), question(tb, q))
-	if err != nil {
-		tb.Fatalf("Answer(%q): %v", q, err)
-	}
+	a := answerFrom(tb, eng, q)
 	for _, ev := range a.Evidence {
 		src, err := lib.Corpus().Get(ev.Source)
 		if err != nil || ev.End > len(src.Text) || src.Text[ev.Start:ev.End] != ev.Text {

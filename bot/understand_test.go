@@ -1,80 +1,40 @@
 package bot_test
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"testing/fstest"
 
 	"github.com/privacybot/privacybot/bot"
 	"github.com/privacybot/privacybot/retrieval"
-	"github.com/privacybot/privacybot/seeds"
 )
 
 // These tests ask questions the way people do, in many phrasings, over the
 // seeds plus four more articles: the three of quote/testdata and one in
 // testdata written for these tests.
 
-var (
-	wideOnce sync.Once
-	wideEng  *bot.Engine
-	wideLib  *retrieval.Library
-	wideErr  error
-)
+var wide sharedEngine
 
 // wideEngine returns an engine over the seeds and the extra articles.
 func wideEngine(tb testing.TB) (*bot.Engine, *retrieval.Library) {
 	tb.Helper()
-	wideOnce.Do(func() {
-		fsys := fstest.MapFS{}
-		ents, err := seeds.FS.ReadDir(".")
+	return wide.get(tb, func() (fstest.MapFS, error) {
+		fsys, err := globFiles(true, "../seeds/*.txt")
 		if err != nil {
-			wideErr = err
-			return
+			return nil, err
 		}
-		for _, e := range ents {
-			if strings.HasSuffix(e.Name(), ".txt") {
-				b, err := seeds.FS.ReadFile(e.Name())
-				if err != nil {
-					wideErr = err
-					return
-				}
-				fsys[e.Name()] = &fstest.MapFile{Data: b}
-			}
+		extra, err := globFiles(false, "../quote/testdata/articles/*.txt", "testdata/*.txt")
+		for name, f := range extra {
+			fsys[name] = f
 		}
-		for _, pat := range []string{"../quote/testdata/articles/*.txt", "testdata/*.txt"} {
-			paths, _ := filepath.Glob(pat)
-			for _, p := range paths {
-				b, err := os.ReadFile(p)
-				if err != nil {
-					wideErr = err
-					return
-				}
-				fsys[filepath.Base(p)] = &fstest.MapFile{Data: b}
-			}
-		}
-		wideLib, wideErr = retrieval.Open(context.Background(), retrieval.Options{FS: fsys})
-		if wideErr == nil {
-			wideEng = bot.New(wideLib)
-		}
+		return fsys, err
 	})
-	if wideErr != nil {
-		tb.Fatalf("open the library: %v", wideErr)
-	}
-	return wideEng, wideLib
 }
 
 func wideAnswer(tb testing.TB, q string, history ...bot.Turn) bot.Answer {
 	tb.Helper()
 	eng, _ := wideEngine(tb)
-	a, err := eng.Answer(context.Background(), question(tb, q, history...))
-	if err != nil {
-		tb.Fatalf("Answer(%q): %v", q, err)
-	}
-	return a
+	return answerFrom(tb, eng, q, history...)
 }
 
 // wideVerbatim fails the test when a quote, silence or evidence sentence
@@ -83,36 +43,8 @@ func wideAnswer(tb testing.TB, q string, history ...bot.Turn) bot.Answer {
 func wideVerbatim(tb testing.TB, a bot.Answer) {
 	tb.Helper()
 	_, lib := wideEngine(tb)
-	at := func(c bot.Citation) string {
-		src, err := lib.Corpus().Get(c.Source)
-		if err != nil {
-			tb.Fatalf("answer cites unknown source %q", c.Source)
-		}
-		if c.Start < 0 || c.End > len(src.Text) || c.Start > c.End {
-			tb.Fatalf("citation %+v out of range", c)
-		}
-		return src.Text[c.Start:c.End]
-	}
 	trim := func(s string) string { return strings.Trim(fold(s), " .,;:\"'") }
-	for _, g := range a.Groups {
-		for _, q := range g.Quotes {
-			for _, c := range q.Citations {
-				if got := at(c); trim(got) != trim(q.Text) {
-					tb.Errorf("quote %q is not at %+v (found %q)", q.Text, c, got)
-				}
-			}
-		}
-		for _, s := range g.Silences {
-			if got := at(s.Citation); got != s.Text {
-				tb.Errorf("silence %q is not at %+v", s.Text, s.Citation)
-			}
-		}
-	}
-	for _, ev := range a.Evidence {
-		if got := at(ev.Citation); got != ev.Text {
-			tb.Errorf("evidence %q is not at %+v", ev.Text, ev.Citation)
-		}
-	}
+	checkCited(tb, lib, a, func(found, quote string) bool { return trim(found) == trim(quote) })
 }
 
 func cites(a bot.Answer, prefix string) bool {

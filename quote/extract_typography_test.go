@@ -28,6 +28,21 @@ func findQuote(qs []Quote, prefix string) (Quote, bool) {
 	return Quote{}, false
 }
 
+// quoteBy returns the quote of qs whose text starts with prefix, failing t
+// when there is none or, unless speaker is empty, when someone else is
+// its speaker.
+func quoteBy(t *testing.T, qs []Quote, prefix, speaker string) Quote {
+	t.Helper()
+	q, ok := findQuote(qs, prefix)
+	if !ok {
+		t.Fatalf("%q not a quote in%s", prefix, dumpQuotes(qs))
+	}
+	if speaker != "" && q.Speaker != speaker {
+		t.Errorf("%q: speaker %q, want %s", prefix, q.Speaker, speaker)
+	}
+	return q
+}
+
 func dumpQuotes(qs []Quote) string {
 	var b strings.Builder
 	for _, q := range qs {
@@ -56,15 +71,9 @@ func TestDoubledSingleMarks(t *testing.T) {
 				" said Dana Whitfield, a driver in Ohio. " +
 				tc.open + "Nobody told us that." + tc.close + "\n"
 			qs := quotesOf(t, text)
-			q, ok := findQuote(qs, "We didn't know")
-			if !ok {
-				t.Fatalf("quote not found in%s", dumpQuotes(qs))
-			}
+			q := quoteBy(t, qs, "We didn't know", "Dana Whitfield")
 			if q.Text != "We didn't know the app kept our trips for five years," {
 				t.Errorf("text %q", q.Text)
-			}
-			if q.Speaker != "Dana Whitfield" {
-				t.Errorf("speaker %q, want Dana Whitfield", q.Speaker)
 			}
 			q2, ok := findQuote(qs, "Nobody told us")
 			if !ok || q2.Text != "Nobody told us that." {
@@ -85,13 +94,7 @@ func TestQuoteOverParagraphs(t *testing.T) {
 		"“Nobody should have to wonder whether their records are safe with us,” Okafor said.\n"
 	qs := quotesOf(t, text)
 	for _, p := range []string{"We let our patients down.", "We have hired outside", "Nobody should have to wonder"} {
-		q, ok := findQuote(qs, p)
-		if !ok {
-			t.Fatalf("paragraph %q not a quote in%s", p, dumpQuotes(qs))
-		}
-		if q.Speaker != "Amara Okafor" {
-			t.Errorf("%q: speaker %q, want Amara Okafor", p, q.Speaker)
-		}
+		q := quoteBy(t, qs, p, "Amara Okafor")
 		if strings.ContainsAny(q.Text, "“”") {
 			t.Errorf("%q: marks inside the text: %q", p, q.Text)
 		}
@@ -131,13 +134,7 @@ func TestPullQuoteAttributionLine(t *testing.T) {
 			line + "\n\n" +
 			"The accounts had posted about elections in three countries.\n"
 		qs := quotesOf(t, text)
-		q, ok := findQuote(qs, "We will keep finding")
-		if !ok {
-			t.Fatalf("%s: pull quote not found in%s", line, dumpQuotes(qs))
-		}
-		if q.Speaker != "Guy Rosen" {
-			t.Errorf("%s: speaker %q, want Guy Rosen", line, q.Speaker)
-		}
+		quoteBy(t, qs, "We will keep finding", "Guy Rosen")
 		if len(qs) != 1 {
 			t.Errorf("%s: want only the pull quote, got%s", line, dumpQuotes(qs))
 		}
@@ -158,13 +155,7 @@ func TestCaptionsBetweenParagraphs(t *testing.T) {
 		"“We will not wait another year for a bill,” she added.\n"
 	qs := quotesOf(t, text)
 	for _, p := range []string{"Americans have no idea", "It is time that changed.", "We will not wait"} {
-		q, ok := findQuote(qs, p)
-		if !ok {
-			t.Fatalf("%q not found in%s", p, dumpQuotes(qs))
-		}
-		if q.Speaker != "Maria Cantwell" {
-			t.Errorf("%q: speaker %q, want Maria Cantwell", p, q.Speaker)
-		}
+		quoteBy(t, qs, p, "Maria Cantwell")
 	}
 	for _, q := range qs {
 		for _, bad := range []string{"WATCH", "Getty", "Jim Watson", "Photo"} {
@@ -184,13 +175,7 @@ func TestAllCapsHeadline(t *testing.T) {
 		"The data protection authority ordered an audit of the retailer on Friday.\n\n" +
 		"“Selling location data without consent is unacceptable,” said Helena Kowalski, the authority's president.\n"
 	qs := quotesOf(t, text)
-	q, ok := findQuote(qs, "Selling location data")
-	if !ok {
-		t.Fatalf("body quote not found in%s", dumpQuotes(qs))
-	}
-	if q.Speaker != "Helena Kowalski" {
-		t.Errorf("speaker %q, want Helena Kowalski", q.Speaker)
-	}
+	quoteBy(t, qs, "Selling location data", "Helena Kowalski")
 	for _, q := range qs {
 		if strings.ContainsAny(q.Speaker, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") && strings.ToUpper(q.Speaker) == q.Speaker {
 			t.Errorf("%q: capitals speaker %q", q.Text, q.Speaker)
@@ -249,10 +234,7 @@ func TestDatelineIsNoSpeaker(t *testing.T) {
 		text := "Senator on data bill\n\n" + dl +
 			" Sen. Ron Wyden on Wednesday downplayed the vote and said it was the same thing as a senator calling herself “a privacy hawk.”\n"
 		qs := quotesOf(t, text)
-		q, ok := findQuote(qs, "a privacy hawk")
-		if !ok {
-			t.Fatalf("%s: quote not found in%s", dl, dumpQuotes(qs))
-		}
+		q := quoteBy(t, qs, "a privacy hawk", "")
 		if strings.Contains(q.Organization, "Washington") || strings.Contains(q.Speaker, "Washington") ||
 			strings.Contains(q.Speaker, "LONDON") || strings.Contains(q.Speaker, "CROSSE") || strings.Contains(q.Organization, "Reuters") || strings.Contains(q.Organization, "UPI") {
 			t.Errorf("%s: dateline taken for the speaker: %q / %q", dl, q.Speaker, q.Organization)

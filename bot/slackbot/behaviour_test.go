@@ -70,11 +70,7 @@ func TestRateLimitPerUser(t *testing.T) {
 func TestFollowUpAfterRestartReadsThread(t *testing.T) {
 	h := newHarness(t, nil)
 	x := h.http()
-	h.fake.SetReplies("1515449522.000016", []map[string]any{
-		{"type": "message", "user": "U061F7AUR", "text": "<@" + slackfake.BotUserID + "> What did JPMorgan say?", "ts": "1515449522.000016", "thread_ts": "1515449522.000016"},
-		{"type": "message", "bot_id": slackfake.BotID, "user": slackfake.BotUserID, "text": "JPMorgan said things [001]", "ts": "1515449523.000100", "thread_ts": "1515449522.000016"},
-		{"type": "message", "user": "U061F7AUR", "text": "<@" + slackfake.BotUserID + "> and Citigroup?", "ts": "1515449600.000200", "thread_ts": "1515449522.000016"},
-	})
+	setThread(h, "What did JPMorgan say?", "JPMorgan said things [001]", "and Citigroup?")
 	x.event(fixture(t, "followup.json"), 0)
 	h.bot.waitIdle()
 	if n := len(h.fake.Calls("conversations.replies")); n != 1 {
@@ -197,11 +193,7 @@ func eventually(t *testing.T, what string, cond func() bool) {
 func TestFollowUpPronounReadsThread(t *testing.T) {
 	h := newHarness(t, nil)
 	x := h.http()
-	h.fake.SetReplies("1515449522.000016", []map[string]any{
-		{"type": "message", "user": "U061F7AUR", "text": "<@" + slackfake.BotUserID + "> What did US Bancorp say?", "ts": "1515449522.000016", "thread_ts": "1515449522.000016"},
-		{"type": "message", "bot_id": slackfake.BotID, "user": slackfake.BotUserID, "text": "The sources quote U.S. Bancorp once, in 1 article. [004]", "ts": "1515449523.000100", "thread_ts": "1515449522.000016"},
-		{"type": "message", "user": "U061F7AUR", "text": "<@" + slackfake.BotUserID + "> did they share any data?", "ts": "1515449600.000200", "thread_ts": "1515449522.000016"},
-	})
+	setThread(h, "What did US Bancorp say?", "The sources quote U.S. Bancorp once, in 1 article. [004]", "did they share any data?")
 	x.event(bytes.ReplaceAll(fixture(t, "followup.json"), []byte("and Citigroup?"), []byte("did they share any data?")), 0)
 	h.bot.waitIdle()
 	posts := h.callsWhere("chat.postMessage", inThread("C123ABC456", "1515449522.000016"))
@@ -215,4 +207,15 @@ func TestFollowUpPronounReadsThread(t *testing.T) {
 	if !strings.Contains(got, "haven't shared") || strings.Index(got, "JPMorgan") >= 0 && strings.Index(got, "JPMorgan") < strings.Index(got, "haven't shared") {
 		t.Errorf("the follow-up was not answered with US Bancorp's words first:\n%s", got)
 	}
+}
+
+// setThread makes the thread of the followup.json fixture read, in Slack,
+// as question, the bot's reply, then followUp, each asked of the bot.
+func setThread(h *harness, question, reply, followUp string) {
+	const thread = "1515449522.000016"
+	h.fake.SetReplies(thread, []map[string]any{
+		{"type": "message", "user": "U061F7AUR", "text": "<@" + slackfake.BotUserID + "> " + question, "ts": thread, "thread_ts": thread},
+		{"type": "message", "bot_id": slackfake.BotID, "user": slackfake.BotUserID, "text": reply, "ts": "1515449523.000100", "thread_ts": thread},
+		{"type": "message", "user": "U061F7AUR", "text": "<@" + slackfake.BotUserID + "> " + followUp, "ts": "1515449600.000200", "thread_ts": thread},
+	})
 }

@@ -253,15 +253,7 @@ func (b *Bot) accepting() bool {
 // shutting down. It reports whether f will run. (Slack advises handling
 // events from a queue, apart from acknowledging them.)
 func (b *Bot) spawn(f func(ctx context.Context)) bool {
-	b.mu.Lock()
-	if b.closing {
-		b.mu.Unlock()
-		return false
-	}
-	b.inflight.Add(1)
-	b.mu.Unlock()
-	go func() {
-		defer b.inflight.Done()
+	return b.track(func() {
 		select {
 		case b.slots <- struct{}{}:
 			defer func() { <-b.slots }()
@@ -269,14 +261,8 @@ func (b *Bot) spawn(f func(ctx context.Context)) bool {
 		}
 		ctx, cancel := context.WithTimeout(b.work, b.timeout)
 		defer cancel()
-		defer func() {
-			if r := recover(); r != nil {
-				b.log.Error("panic while handling a slack request", "panic", r)
-			}
-		}()
 		f(ctx)
-	}()
-	return true
+	})
 }
 
 // track runs f in the background unless the bot is shutting down, and

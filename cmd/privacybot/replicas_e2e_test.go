@@ -141,11 +141,7 @@ func TestReplicaProcessesAnswerOnce(t *testing.T) {
 	if n := len(fake.Calls("chat.update")); n != events {
 		t.Errorf("%d answers to %d events delivered twice each, want exactly %d", n, events, events)
 	}
-	perTS := map[string]int{}
-	for _, c := range fake.Calls("chat.postMessage") {
-		perTS[c.Field("thread_ts")]++
-	}
-	for ts, n := range perTS {
+	for ts, n := range callsPer(fake, "chat.postMessage", "thread_ts") {
 		if n != 1 {
 			t.Errorf("thread %s: %d placeholders, want 1", ts, n)
 		}
@@ -154,4 +150,14 @@ func TestReplicaProcessesAnswerOnce(t *testing.T) {
 	pct := func(p float64) time.Duration { return lat[min(len(lat)-1, int(float64(len(lat))*p))] }
 	t.Logf("ack latency over %d deliveries, %d at a time, two replicas and PostgreSQL: p50 %v, p99 %v, max %v",
 		len(lat), concurrency, pct(0.50).Round(time.Millisecond/10), pct(0.99).Round(time.Millisecond/10), lat[len(lat)-1].Round(time.Millisecond/10))
+}
+
+// callsPer counts the calls of method the fake Slack received, by the value
+// of their field.
+func callsPer(fake *slackfake.Server, method, field string) map[string]int {
+	n := map[string]int{}
+	for _, c := range fake.Calls(method) {
+		n[c.Field(field)]++
+	}
+	return n
 }

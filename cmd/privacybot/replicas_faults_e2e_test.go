@@ -92,11 +92,7 @@ func TestReplicaKilledMidAnswer(t *testing.T) {
 	if n := answersIn(fake); n != 2 {
 		t.Errorf("%d answers, want 2 (one new event, and A's event once)", n)
 	}
-	perThread := map[string]int{}
-	for _, c := range fake.Calls("chat.update") {
-		perThread[c.Field("ts")]++
-	}
-	for ts, n := range perThread {
+	for ts, n := range callsPer(fake, "chat.update", "ts") {
 		if n != 1 {
 			t.Errorf("placeholder %s replaced %d times", ts, n)
 		}
