@@ -355,7 +355,7 @@ const folds = 5
 
 // wrongCost is what a wrong name costs against a right one when the
 // thresholds are tuned: a wrong name is worse than none.
-const wrongCost = 3
+const wrongCost = 2
 
 // bestThresholds picks, on the out-of-fold probabilities of the named
 // quotations, the abstention threshold of each kind of quotation that
