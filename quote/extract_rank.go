@@ -43,8 +43,9 @@ type rankCand struct {
 // enough. It does not change the extractor's state, so what the rules read
 // next does not depend on the model.
 func (x *extractor) rankSpeaker(q qspan, w who, c rankCtx) who {
-	if w.ok && w.Name == "" && w.Org == "" {
-		// An unnamed speaker the rules read ("a source said") stays.
+	if w.ok && w.Name == "" && (w.Org == "" || w.Role != "") {
+		// An unnamed speaker the rules read ("a source said", "said a
+		// senior White House official") stays.
 		return w
 	}
 	var cands []rankCand
