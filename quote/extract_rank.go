@@ -156,6 +156,10 @@ func (x *extractor) rankSpeaker(q qspan, w who, c rankCtx) who {
 	if strings.ContainsAny(x.text[q.Start:q.End], ".!?") {
 		ctx = append(ctx, "sentences")
 	}
+	if len(ctx) > 2 {
+		// The context as a whole, for what its parts do only together.
+		ctx = append(ctx, "sig."+strings.Join(ctx[1:], "."))
+	}
 	if rank.Observe != nil {
 		ev := rank.Event{Source: x.src.ID, Start: q.Start, End: q.End}
 		for _, cd := range cands {
