@@ -234,6 +234,10 @@ func (x *extractor) eachFeat(cd rankCand, ctx []string, emit func([]byte)) {
 	}
 	for _, k := range kind {
 		emit(append(buf[:0], k...))
+		for _, cf := range ctx[1:] {
+			buf = append(append(append(buf[:0], k...), '&'), cf...)
+			emit(buf)
+		}
 	}
 	for _, b := range cd.feats {
 		for _, k := range kind {
