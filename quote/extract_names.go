@@ -97,3 +97,26 @@ func capWordBefore(text string, i int) bool {
 	}
 	return j < i && isUpperRune(firstRune(text[j:i]))
 }
+
+// innerOrg returns the first run of capitalized words inside an unnamed
+// speaker's description ("senior White House official" gives "White
+// House"), or "" when there is none or it is only a party or a nationality
+// ("a Democratic pollster").
+func (x *extractor) innerOrg(role []token) string {
+	i := 0
+	for i < len(role) && !nameish(role[i]) {
+		i++
+	}
+	j := i
+	for j < len(role) && (nameish(role[j]) || connector(role[j]) && j+1 < len(role) && nameish(role[j+1])) {
+		j++
+	}
+	if i == j {
+		return ""
+	}
+	o := stripPoss(joinToks(role[i:j]))
+	if partyAdjectives[strings.ToLower(o)] {
+		return ""
+	}
+	return x.canonOrg(o)
+}

@@ -43,8 +43,9 @@ type rankCand struct {
 // enough. It does not change the extractor's state, so what the rules read
 // next does not depend on the model.
 func (x *extractor) rankSpeaker(q qspan, w who, c rankCtx) who {
-	if w.ok && w.Name == "" && w.Org == "" {
-		// An unnamed speaker the rules read ("a source said") stays.
+	if w.ok && w.Name == "" && (w.Org == "" || w.Role != "") {
+		// An unnamed speaker the rules read ("a source said", "said a
+		// senior White House official") stays.
 		return w
 	}
 	var cands []rankCand
@@ -155,6 +156,10 @@ func (x *extractor) rankSpeaker(q qspan, w who, c rankCtx) who {
 	if strings.ContainsAny(x.text[q.Start:q.End], ".!?") {
 		ctx = append(ctx, "sentences")
 	}
+	if len(ctx) > 2 {
+		// The context as a whole, for what its parts do only together.
+		ctx = append(ctx, "sig."+strings.Join(ctx[1:], "."))
+	}
 	if rank.Observe != nil {
 		ev := rank.Event{Source: x.src.ID, Start: q.Start, End: q.End}
 		for _, cd := range cands {
@@ -229,6 +234,10 @@ func (x *extractor) eachFeat(cd rankCand, ctx []string, emit func([]byte)) {
 	}
 	for _, k := range kind {
 		emit(append(buf[:0], k...))
+		for _, cf := range ctx[1:] {
+			buf = append(append(append(buf[:0], k...), '&'), cf...)
+			emit(buf)
+		}
 	}
 	for _, b := range cd.feats {
 		for _, k := range kind {

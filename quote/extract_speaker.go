@@ -176,6 +176,12 @@ func (x *extractor) parseHead(head []token) mention {
 			if lw == "source" || lw == "sources" {
 				m.Anaphor = ""
 			}
+			if m.Org == "" && m.Anaphor == "" {
+				// "a senior White House official", "a prominent
+				// Republican National Committee member": the name
+				// inside the description is whom the speaker is with.
+				m.Org = x.innerOrg(roleToks)
+			}
 			return m
 		case orgNouns[lw]:
 			if org != "" {

@@ -149,6 +149,7 @@ func TestExtractPatterns(t *testing.T) {
 		{"borrowed noun phrase", `The paper sent its reporter into "a kitchen in rural Ohio" for the night.`, nil},
 		{"chant", `Tom Poe was greeted with chants of "Tommy!" at the hall.`, [][2]string{{"Tommy!", ""}}},
 		{"nickname inside a name", `"We will win for the district," Tommy's sister, state Del. Ann "Annie" Poe (D-Ohio), told the crowd.`, [][2]string{{"We will win for the district,", "Ann Annie Poe"}}},
+		{"unnamed official's organization", `Lawmakers met on Monday. "We will not back down on this," said a senior White House official.`, [][2]string{{"We will not back down on this,", "White House"}}},
 		{"surname before its full name stays", `"It is about me," Mr. Poe said. Later, his wife, Ann Poe, spoke.`, [][2]string{{"It is about me,", "Poe"}}},
 	}
 	for _, tt := range tests {
@@ -181,5 +182,15 @@ func TestExtractNil(t *testing.T) {
 	src := corpus.ParseSource("e.txt", "")
 	if q, s := Extract(src, nil); len(q) != 0 || len(s) != 0 {
 		t.Fatal("Extract of an empty source returned results")
+	}
+}
+
+// An unnamed speaker described by a party ("a Democratic pollster") is
+// given no organization: a party adjective is not whom they speak for.
+func TestUnnamedPartyAdjectiveNoOrg(t *testing.T) {
+	src := corpus.ParseSource("t.txt", "Title: T\n\nLawmakers met on Monday. \"We will not back down on this,\" said a Democratic pollster.\n")
+	qs, _ := Extract(src, DefaultAliases())
+	if len(qs) != 1 || qs[0].Speaker != "" || qs[0].Organization != "" || qs[0].Role != "pollster" {
+		t.Fatalf("got %+v, want one quote by an unnamed Democratic pollster with no organization", qs)
 	}
 }
