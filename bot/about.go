@@ -73,26 +73,10 @@ func vagueAboutNames(p *plan) [][]string {
 			names = append(names, g)
 		}
 	}
-	// Names the sources print but never quote come word by word; the
-	// words written side by side ("Marta Quenby") are one name.
-	stranger := map[string]bool{}
-	for _, n := range p.strangers {
-		for _, w := range words(n) {
-			if !stopwords[w] {
-				stranger[stem(w)] = true
-			}
-		}
-	}
-	var run []string
-	for _, w := range append(words(p.asked), "") {
-		if s := stem(w); w != "" && stranger[s] {
-			run = append(run, s)
+	for _, g := range strangerNames(p) {
+		names = append(names, g)
+		for _, s := range g {
 			nameTerm[s] = true
-			continue
-		}
-		if len(run) > 0 {
-			names = append(names, run)
-			run = nil
 		}
 	}
 	if len(names) == 0 {
@@ -236,4 +220,31 @@ func subsetOf(g, h []string) bool {
 		}
 	}
 	return true
+}
+
+// strangerNames returns the names the question writes that the sources
+// print but never quote, each as the stems of its words. Those names come
+// word by word; the words written side by side ("Mara Quill") are one name.
+func strangerNames(p *plan) [][]string {
+	stranger := map[string]bool{}
+	for _, n := range p.strangers {
+		for _, w := range words(n) {
+			if !stopwords[w] && len(w) >= 2 {
+				stranger[stem(w)] = true
+			}
+		}
+	}
+	var names [][]string
+	var run []string
+	for _, w := range append(words(p.asked), "") {
+		if s := stem(w); w != "" && stranger[s] {
+			run = append(run, s)
+			continue
+		}
+		if len(run) > 0 {
+			names = append(names, run)
+			run = nil
+		}
+	}
+	return names
 }

@@ -47,10 +47,7 @@ func questionNames(p *plan) [][]string {
 			}
 		}
 	}
-	for _, s := range p.strangers {
-		add(s)
-	}
-	return out
+	return append(out, strangerNames(p)...)
 }
 
 // namesHeld reports whether the term set holds a word of every name.
