@@ -27,6 +27,18 @@ func (e *Engine) extractive(ctx context.Context, snap *snapshot, p *plan) (Answe
 	case p.silence:
 		e.silenceAnswer(b)
 		return b.ans, nil, nil
+	}
+	if ok, err := e.aboutAnswer(ctx, b); err != nil {
+		return Answer{}, nil, err
+	} else if ok {
+		// bot/about.go: a vague question about a name.
+		if b.ans.Abstained() {
+			b.ans.Kind = KindOutOfScope
+			b.ans.Lead = NoAnswer
+		}
+		return b.ans, nil, nil
+	}
+	switch {
 	case p.kind == KindSummary || p.kind == KindTimeline:
 		// bot/overview.go; a model writes from the same sentences only.
 		if err := e.overviewAnswer(ctx, b); err != nil {

@@ -47,51 +47,7 @@ func questionNames(p *plan) [][]string {
 			}
 		}
 	}
-	for _, s := range p.strangers {
-		add(s)
-	}
-	return mergeNameRuns(out, p.asked)
-}
-
-// nameRunRe finds the runs of capitalized words a question writes, each
-// one name however its parts were recognized ("Mara Quill").
-var nameRunRe = regexp.MustCompile(`\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)+`)
-
-// mergeNameRuns joins the names whose words all stand in one run of
-// capitalized words of the question: "Mara" and "Quill", recognized apart,
-// are one person, named by either word.
-func mergeNameRuns(names [][]string, asked string) [][]string {
-	if len(names) < 2 {
-		return names
-	}
-	var out [][]string
-	merged := make([]bool, len(names))
-	for _, run := range nameRunRe.FindAllString(asked, -1) {
-		inRun := map[string]bool{}
-		for _, w := range words(run) {
-			inRun[stem(w)] = true
-		}
-		var g []string
-		for i, n := range names {
-			all := !merged[i]
-			for _, w := range n {
-				all = all && inRun[w]
-			}
-			if all {
-				merged[i] = true
-				g = append(g, n...)
-			}
-		}
-		if len(g) > 0 {
-			out = append(out, g)
-		}
-	}
-	for i, n := range names {
-		if !merged[i] {
-			out = append(out, n)
-		}
-	}
-	return out
+	return append(out, strangerNames(p)...)
 }
 
 // namesHeld reports whether the term set holds a word of every name.
