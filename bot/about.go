@@ -55,6 +55,11 @@ func vagueAboutNames(p *plan) [][]string {
 	if p.query != p.asked {
 		return nil // a follow-up: the conversation says what it is about
 	}
+	if len(p.entities) > 0 && !lookAheadRe.MatchString(p.asked) {
+		// "What about JPMorgan?" of a speaker the sources quote asks
+		// for their words, which the quote answer gives.
+		return nil
+	}
 	asked := map[string]bool{}
 	for _, w := range words(p.asked) {
 		asked[stem(w)] = true

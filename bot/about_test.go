@@ -74,3 +74,16 @@ func TestAnswerVagueQuestionAboutNamedPerson(t *testing.T) {
 		}
 	}
 }
+
+// "What about X?" of a speaker the sources quote, with no look ahead,
+// asks for their words: the answer gives their quotations, not sentences
+// about them.
+func TestWhatAboutAQuotedSpeakerGivesQuotes(t *testing.T) {
+	for _, q := range []string{"What about JPMorgan?", "what about JPMorgan Chase", "And US Bancorp?"} {
+		a := mustAnswer(t, q)
+		if len(quoteTexts(a)) == 0 {
+			t.Errorf("%q: no quotations; lead %q", q, a.Lead)
+		}
+		checkVerbatim(t, a)
+	}
+}
