@@ -403,6 +403,9 @@ func (e *Engine) sentenceCandidates(b *builder, src *corpus.Source, para corpus.
 			if near {
 				score += 0.3 // "5,300 employees were fired" for "How many employees…"
 			}
+			if figureNearEntity(text, entityTerms) || figureNearEntity(text, nameSet(names)) {
+				score += 0.2 // "Stumpf made $19.3 million" for "How much does he make?"
+			}
 		}
 		if b.p.focus != "" && ts[b.p.focus] && enumerationRe.MatchString(text) {
 			score += 0.2 // "What services …?" is answered by a list of them

@@ -93,6 +93,40 @@ func figureNearTopic(text string, topic []string, names [][]string, count bool) 
 	return false
 }
 
+// figureNearEntity reports whether a figure of text stands within three
+// words after a name the question asks about ("Stumpf made $19.3
+// million"): such a figure is about them, not one they merely spoke of.
+func figureNearEntity(text string, entity map[string]bool) bool {
+	if len(entity) == 0 {
+		return false
+	}
+	fs := strings.Fields(text)
+	for i, f := range fs {
+		if !isFigure(f) {
+			continue
+		}
+		for j := max(0, i-3); j < i; j++ {
+			for _, w := range words(fs[j]) {
+				if entity[stem(w)] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// nameSet returns the words of the names, as one set.
+func nameSet(names [][]string) map[string]bool {
+	set := map[string]bool{}
+	for _, g := range names {
+		for _, w := range g {
+			set[w] = true
+		}
+	}
+	return set
+}
+
 // moneyTerms are the words a question asks about money with; an amount
 // written with a currency sign ("$350 million") holds them.
 var moneyTerms = toSet(`money cash fund dollar dollars sum amount`)

@@ -181,3 +181,4 @@ func TestNumberFollowUpAfterAQuoteQuestion(t *testing.T) {
 		}
 	}
 }
+
