@@ -1,0 +1,53 @@
+package model
+
+import "math"
+
+// Index numbers feature names for a trainer.
+type Index map[string]int
+
+// IDs returns the numbers of feats, adding the new ones when grow is set
+// and leaving them out otherwise.
+func (x Index) IDs(feats []string, grow bool) []int {
+	var ids []int
+	for _, ft := range feats {
+		id, ok := x[ft]
+		if !ok && grow {
+			id = len(x)
+			x[ft] = id
+			ok = true
+		}
+		if ok {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+// Names returns the feature names by number.
+func (x Index) Names() []string {
+	names := make([]string, len(x))
+	for k, v := range x {
+		names[v] = k
+	}
+	return names
+}
+
+// AdaGrad takes one AdaGrad step of size rate on w along grad, adding the
+// squared gradient to the running sums g2.
+func AdaGrad(w, g2, grad []float64, rate float64) {
+	for i, g := range grad {
+		g2[i] += g * g
+		if g2[i] > 0 {
+			w[i] -= rate * g / math.Sqrt(g2[i])
+		}
+	}
+}
+
+// Logistic is the logistic function of the sum of the weights of feats.
+func Logistic(feats []int, w []float64) float64 {
+	s := 0.0
+	for _, f := range feats {
+		s += w[f]
+	}
+	return 1 / (1 + math.Exp(-s))
+}
