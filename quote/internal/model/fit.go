@@ -51,3 +51,40 @@ func Logistic(feats []int, w []float64) float64 {
 	}
 	return 1 / (1 + math.Exp(-s))
 }
+
+// Fit fits n weights by full-batch gradient descent with AdaGrad: each of
+// epochs rounds starts every weight's gradient at penalty(weight) and lets
+// gradient add the data's part, then takes a step of size rate.
+func Fit(n, epochs int, rate float64, penalty func(w float64) float64, gradient func(w, grad []float64)) []float64 {
+	w := make([]float64, n)
+	g2 := make([]float64, n)
+	grad := make([]float64, n)
+	for epoch := 0; epoch < epochs; epoch++ {
+		for i := range grad {
+			grad[i] = penalty(w[i])
+		}
+		gradient(w, grad)
+		AdaGrad(w, g2, grad, rate)
+	}
+	return w
+}
+
+// OutOfFold deals the examples into folds by art (their article's number
+// modulo folds) and, for each fold, fits a model on the other folds and
+// lets score set the fold's examples' probabilities under it.
+func OutOfFold[E any](exs []E, folds int, art func(*E) int, fit func([]E) []float64, score func(*E, []float64)) {
+	for k := 0; k < folds; k++ {
+		var rest []E
+		for _, ex := range exs {
+			if art(&ex)%folds != k {
+				rest = append(rest, ex)
+			}
+		}
+		wk := fit(rest)
+		for i := range exs {
+			if art(&exs[i])%folds == k {
+				score(&exs[i], wk)
+			}
+		}
+	}
+}

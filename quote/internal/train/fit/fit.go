@@ -64,20 +64,9 @@ func FromFile(trainPath, devPath string, log io.Writer) ([]byte, error) {
 	// are dealt into folds, and each fold is scored by a model fitted on
 	// the others, so that thresholds are not tuned on a model's own
 	// training examples.
-	for k := 0; k < folds; k++ {
-		var rest []example
-		for _, ex := range train {
-			if ex.art%folds != k {
-				rest = append(rest, ex)
-			}
-		}
-		wk := fitSoftmax(rest, len(names))
-		for i := range train {
-			if train[i].art%folds == k {
-				train[i].p = probs(train[i], wk)
-			}
-		}
-	}
+	model.OutOfFold(train, folds, func(ex *example) int { return ex.art },
+		func(rest []example) []float64 { return fitSoftmax(rest, len(names)) },
+		func(ex *example, wk []float64) { ex.p = probs(*ex, wk) })
 	th := bestThresholds(train)
 	r, wr, no := evaluate(train, nil, th)
 	if os.Getenv("SCAN") != "" {
@@ -200,16 +189,11 @@ func examples(path string, index model.Index, grow bool) ([]example, error) {
 // and an L2 penalty. The target of an example is its right candidates, or
 // the last one (no one) when none is right.
 func fitSoftmax(exs []example, n int) []float64 {
-	w := make([]float64, n)
-	g2 := make([]float64, n)
-	grad := make([]float64, n)
 	// l2 was chosen by the out-of-fold score (right - 2 wrong) over
 	// 0.01, 0.03, 0.1, 0.3 and 1.
 	const l2, rate = 0.1, 0.3
-	for epoch := 0; epoch < 150; epoch++ {
-		for i := range grad {
-			grad[i] = l2 * w[i] * float64(len(exs)) / 100
-		}
+	penalty := func(wi float64) float64 { return l2 * wi * float64(len(exs)) / 100 }
+	return model.Fit(n, 150, rate, penalty, func(w, grad []float64) {
 		for _, ex := range exs {
 			p := probs(ex, w)
 			anyRight := false
@@ -232,9 +216,7 @@ func fitSoftmax(exs []example, n int) []float64 {
 				}
 			}
 		}
-		model.AdaGrad(w, g2, grad, rate)
-	}
-	return w
+	})
 }
 
 func probs(ex example, w []float64) []float64 {

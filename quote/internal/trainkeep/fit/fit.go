@@ -64,20 +64,9 @@ func FromFile(trainPath, devPath string, log io.Writer) ([]byte, error) {
 	}
 	names := index.Names()
 	w := fitLogistic(exs, len(names))
-	for f := 0; f < folds; f++ {
-		var in []example
-		for _, ex := range exs {
-			if ex.art%folds != f {
-				in = append(in, ex)
-			}
-		}
-		wf := fitLogistic(in, len(names))
-		for i := range exs {
-			if exs[i].art%folds == f {
-				exs[i].p = model.Logistic(exs[i].feats, wf)
-			}
-		}
-	}
+	model.OutOfFold(exs, folds, func(ex *example) int { return ex.art },
+		func(in []example) []float64 { return fitLogistic(in, len(names)) },
+		func(ex *example, wf []float64) { ex.p = model.Logistic(ex.feats, wf) })
 	// The thresholds maximize the out-of-fold F1 without losing
 	// precision to the rules alone: a span wrongly kept as speech is
 	// worse than one missed.
@@ -182,15 +171,10 @@ func examples(path string, index model.Index, grow bool) ([]example, []doc, erro
 // fitLogistic fits the weights by full-batch gradient descent with
 // AdaGrad and an L2 penalty.
 func fitLogistic(exs []example, n int) []float64 {
-	w := make([]float64, n)
-	g2 := make([]float64, n)
-	grad := make([]float64, n)
 	// l2 was chosen by the out-of-fold F1 over 0.1, 0.3, 1 and 3.
 	const l2, rate = 3.0, 0.3
-	for epoch := 0; epoch < 300; epoch++ {
-		for i := range grad {
-			grad[i] = l2 * w[i] * float64(len(exs)) / 1000
-		}
+	penalty := func(wi float64) float64 { return l2 * wi * float64(len(exs)) / 1000 }
+	return model.Fit(n, 300, rate, penalty, func(w, grad []float64) {
 		for _, ex := range exs {
 			p := model.Logistic(ex.feats, w)
 			y := 0.0
@@ -201,9 +185,7 @@ func fitLogistic(exs []example, n int) []float64 {
 				grad[f] += p - y
 			}
 		}
-		model.AdaGrad(w, g2, grad, rate)
-	}
-	return w
+	})
 }
 
 // result is the content score of an extraction, as the attribution
