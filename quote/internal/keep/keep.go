@@ -8,8 +8,8 @@ package keep
 import (
 	_ "embed"
 	"math"
-	"strconv"
-	"strings"
+
+	"github.com/privacybot/privacybot/quote/internal/model"
 )
 
 //go:embed weights.txt
@@ -33,36 +33,14 @@ var Default = Parse(weightsText)
 // Parse reads a model: one "feature weight" line each, a "#threshold t"
 // line and a "#rescue t" line. Malformed lines are skipped; an empty text keeps every span.
 func Parse(s string) *Model {
-	m := &Model{W: map[string]float64{}, Threshold: 0, Rescue: 1}
-	for _, line := range strings.Split(s, "\n") {
-		f := strings.Fields(line)
-		if len(f) != 2 {
-			continue
-		}
-		v, err := strconv.ParseFloat(f[1], 64)
-		if err != nil {
-			continue
-		}
-		switch f[0] {
-		case "#threshold":
-			m.Threshold = v
-			continue
-		case "#rescue":
-			m.Rescue = v
-			continue
-		}
-		m.W[f[0]] = v
-	}
+	m := &Model{Threshold: 0, Rescue: 1}
+	m.W = model.Parse(s, map[string]*float64{"#threshold": &m.Threshold, "#rescue": &m.Rescue})
 	return m
 }
 
 // Prob is the model's probability that a span with feats is speech.
 func (m *Model) Prob(feats []string) float64 {
-	s := 0.0
-	for _, f := range feats {
-		s += m.W[f]
-	}
-	return 1 / (1 + math.Exp(-s))
+	return 1 / (1 + math.Exp(-model.Sum(m.W, feats)))
 }
 
 // Keep reports whether a span with feats is a quotation, given whether

@@ -6,8 +6,8 @@ package rank
 
 import (
 	_ "embed"
-	"strconv"
-	"strings"
+
+	"github.com/privacybot/privacybot/quote/internal/model"
 )
 
 //go:embed weights.txt
@@ -33,39 +33,14 @@ var Default = Parse(weightsText)
 // Parse reads a model written by [Model.Format]: one "feature weight" line
 // each, and "#threshold t", "#fill t" and "#fillfar t" lines. Malformed lines are skipped.
 func Parse(s string) *Model {
-	m := &Model{W: map[string]float64{}, Threshold: 0.5, Fill: 2, FillFar: 2}
-	for _, line := range strings.Split(s, "\n") {
-		f := strings.Fields(line)
-		if len(f) != 2 {
-			continue
-		}
-		v, err := strconv.ParseFloat(f[1], 64)
-		if err != nil {
-			continue
-		}
-		switch f[0] {
-		case "#threshold":
-			m.Threshold = v
-			continue
-		case "#fill":
-			m.Fill = v
-			continue
-		case "#fillfar":
-			m.FillFar = v
-			continue
-		}
-		m.W[f[0]] = v
-	}
+	m := &Model{Threshold: 0.5, Fill: 2, FillFar: 2}
+	m.W = model.Parse(s, map[string]*float64{"#threshold": &m.Threshold, "#fill": &m.Fill, "#fillfar": &m.FillFar})
 	return m
 }
 
 // Score is the sum of the weights of feats.
 func (m *Model) Score(feats []string) float64 {
-	s := 0.0
-	for _, f := range feats {
-		s += m.W[f]
-	}
-	return s
+	return model.Sum(m.W, feats)
 }
 
 // Candidate is one possible speaker of a quotation, as the trainer sees it.

@@ -8,34 +8,10 @@
 package main
 
 import (
-	"flag"
-	"fmt"
-	"log/slog"
-	"os"
-
+	"github.com/privacybot/privacybot/quote/internal/model"
 	"github.com/privacybot/privacybot/quote/internal/trainkeep/fit"
 )
 
 func main() {
-	trainPath := flag.String("train", "", "gold articles to learn from (JSON lines)")
-	devPath := flag.String("dev", "", "gold articles to report on, not learned from (optional)")
-	out := flag.String("out", "", "weights file to write (default: standard output)")
-	flag.Parse()
-	if *trainPath == "" {
-		fmt.Fprintln(os.Stderr, "usage: trainkeep -train FILE [-dev FILE] [-out FILE]")
-		os.Exit(2)
-	}
-	w, err := fit.FromFile(*trainPath, *devPath, os.Stderr)
-	if err != nil {
-		slog.Error("trainkeep", "err", err)
-		os.Exit(1)
-	}
-	if *out == "" {
-		os.Stdout.Write(w)
-		return
-	}
-	if err := os.WriteFile(*out, w, 0o644); err != nil {
-		slog.Error("trainkeep", "err", err)
-		os.Exit(1)
-	}
+	model.Main("trainkeep", fit.FromFile)
 }

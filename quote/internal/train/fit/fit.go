@@ -4,17 +4,14 @@
 package fit
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
 	"os"
-	"sort"
-	"strings"
 
 	"github.com/privacybot/privacybot/corpus"
 	"github.com/privacybot/privacybot/quote"
+	"github.com/privacybot/privacybot/quote/internal/model"
 	"github.com/privacybot/privacybot/quote/internal/rank"
 )
 
@@ -56,34 +53,20 @@ type example struct {
 // environment every out-of-fold mistake with its candidates (for study;
 // the weights do not change).
 func FromFile(trainPath, devPath string, log io.Writer) ([]byte, error) {
-	index := map[string]int{}
+	index := model.Index{}
 	train, err := examples(trainPath, index, true)
 	if err != nil {
 		return nil, err
 	}
-	names := make([]string, len(index))
-	for k, v := range index {
-		names[v] = k
-	}
+	names := index.Names()
 	w := fitSoftmax(train, len(names))
 	// The thresholds are tuned on out-of-fold probabilities: the articles
 	// are dealt into folds, and each fold is scored by a model fitted on
 	// the others, so that thresholds are not tuned on a model's own
 	// training examples.
-	for k := 0; k < folds; k++ {
-		var rest []example
-		for _, ex := range train {
-			if ex.art%folds != k {
-				rest = append(rest, ex)
-			}
-		}
-		wk := fitSoftmax(rest, len(names))
-		for i := range train {
-			if train[i].art%folds == k {
-				train[i].p = probs(train[i], wk)
-			}
-		}
-	}
+	model.OutOfFold(train, folds, func(ex *example) int { return ex.art },
+		func(rest []example) []float64 { return fitSoftmax(rest, len(names)) },
+		func(ex *example, wk []float64) { ex.p = probs(*ex, wk) })
 	th := bestThresholds(train)
 	r, wr, no := evaluate(train, nil, th)
 	if os.Getenv("SCAN") != "" {
@@ -131,39 +114,17 @@ func FromFile(trainPath, devPath string, log io.Writer) ([]byte, error) {
 		r, wr, no = ruleScore(dev)
 		fmt.Fprintf(log, "dev, rules alone: right %d wrong %d none %d\n", r, wr, no)
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "#threshold %.2f\n#fill %.2f\n#fillfar %.2f\n", th[0], th[1], th[2])
-	var lines []string
-	for i, n := range names {
-		if math.Abs(w[i]) >= 1e-3 {
-			lines = append(lines, fmt.Sprintf("%s %.3f\n", n, w[i]))
-		}
-	}
-	sort.Strings(lines)
-	for _, l := range lines {
-		b.WriteString(l)
-	}
-	return []byte(b.String()), nil
+	header := fmt.Sprintf("#threshold %.2f\n#fill %.2f\n#fillfar %.2f\n", th[0], th[1], th[2])
+	return model.Format(header, names, w), nil
 }
 
 // examples extracts every article of a gold file and returns the labelled
 // candidates of its quotations. New features are added to index only when
 // grow is set.
-func examples(path string, index map[string]int, grow bool) ([]example, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("open gold: %w", err)
-	}
-	defer f.Close()
+func examples(path string, index model.Index, grow bool) ([]example, error) {
 	var out []example
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	defer func() { rank.Observe = nil }()
-	for n := 0; sc.Scan(); n++ {
-		var a article
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			return nil, fmt.Errorf("%s line %d: %w", path, n+1, err)
-		}
+	err := model.ReadGold(path, func(n int, a *article) {
 		var evs []rank.Event
 		rank.Observe = func(e rank.Event) { evs = append(evs, e) }
 		quote.Extract(corpus.ParseSource(fmt.Sprintf("p%03d.txt", n), a.Text), nil)
@@ -202,19 +163,7 @@ func examples(path string, index map[string]int, grow bool) ([]example, error) {
 				if len(c.Feats) > 0 && c.Feats[0] == "rule" {
 					ex.rule = ci
 				}
-				var ids []int
-				for _, ft := range c.Feats {
-					id, ok := index[ft]
-					if !ok && grow {
-						id = len(index)
-						index[ft] = id
-						ok = true
-					}
-					if ok {
-						ids = append(ids, id)
-					}
-				}
-				ex.feats = append(ex.feats, ids)
+				ex.feats = append(ex.feats, index.IDs(c.Feats, grow))
 				if os.Getenv("DUMP") != "" {
 					ex.dbg = append(ex.dbg, fmt.Sprintf("%q/%q %v", c.Name, c.Org, c.Feats))
 				}
@@ -229,9 +178,9 @@ func examples(path string, index map[string]int, grow bool) ([]example, error) {
 			}
 			out = append(out, ex)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read gold: %w", err)
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -240,16 +189,11 @@ func examples(path string, index map[string]int, grow bool) ([]example, error) {
 // and an L2 penalty. The target of an example is its right candidates, or
 // the last one (no one) when none is right.
 func fitSoftmax(exs []example, n int) []float64 {
-	w := make([]float64, n)
-	g2 := make([]float64, n)
-	grad := make([]float64, n)
 	// l2 was chosen by the out-of-fold score (right - 2 wrong) over
 	// 0.01, 0.03, 0.1, 0.3 and 1.
 	const l2, rate = 0.1, 0.3
-	for epoch := 0; epoch < 150; epoch++ {
-		for i := range grad {
-			grad[i] = l2 * w[i] * float64(len(exs)) / 100
-		}
+	penalty := func(wi float64) float64 { return l2 * wi * float64(len(exs)) / 100 }
+	return model.Fit(n, 150, rate, penalty, func(w, grad []float64) {
 		for _, ex := range exs {
 			p := probs(ex, w)
 			anyRight := false
@@ -272,14 +216,7 @@ func fitSoftmax(exs []example, n int) []float64 {
 				}
 			}
 		}
-		for i, g := range grad {
-			g2[i] += g * g
-			if g2[i] > 0 {
-				w[i] -= rate * g / math.Sqrt(g2[i])
-			}
-		}
-	}
-	return w
+	})
 }
 
 func probs(ex example, w []float64) []float64 {

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/privacybot/privacybot/quote/internal/model"
 	"github.com/privacybot/privacybot/quote/internal/rank"
 )
 
@@ -49,7 +50,7 @@ func tokSet(s string) map[string]bool {
 // anaphorExample is the example of a quotation whose gold speaker is a
 // pronoun or a description, when the rules attributed it by resolving one
 // next to the quotation: their reading is labelled right.
-func anaphorExample(e rank.Event, art int, index map[string]int, grow bool) (example, bool) {
+func anaphorExample(e rank.Event, art int, index model.Index, grow bool) (example, bool) {
 	if len(e.Cands) != 2 || len(e.Cands[0].Feats) == 0 || e.Cands[0].Feats[0] != "rule" {
 		return example{}, false
 	}
@@ -62,19 +63,7 @@ func anaphorExample(e rank.Event, art int, index map[string]int, grow bool) (exa
 	}
 	ex := example{rule: 0, art: art, anaphor: true}
 	for ci, c := range e.Cands {
-		var ids []int
-		for _, ft := range c.Feats {
-			id, ok := index[ft]
-			if !ok && grow {
-				id = len(index)
-				index[ft] = id
-				ok = true
-			}
-			if ok {
-				ids = append(ids, id)
-			}
-		}
-		ex.feats = append(ex.feats, ids)
+		ex.feats = append(ex.feats, index.IDs(c.Feats, grow))
 		ex.right = append(ex.right, ci == 0)
 		if os.Getenv("DUMP") != "" {
 			ex.dbg = append(ex.dbg, fmt.Sprintf("%q/%q %v", c.Name, c.Org, c.Feats))

@@ -4,18 +4,15 @@
 package fit
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
 	"os"
-	"sort"
-	"strings"
 
 	"github.com/privacybot/privacybot/corpus"
 	"github.com/privacybot/privacybot/quote"
 	"github.com/privacybot/privacybot/quote/internal/keep"
+	"github.com/privacybot/privacybot/quote/internal/model"
 )
 
 // folds is the number of cross-validation folds, by article.
@@ -60,30 +57,16 @@ type doc struct {
 // FromFile reads the gold files and returns the weights file's content,
 // writing a summary of the fit to log.
 func FromFile(trainPath, devPath string, log io.Writer) ([]byte, error) {
-	index := map[string]int{}
+	index := model.Index{}
 	exs, docs, err := examples(trainPath, index, true)
 	if err != nil {
 		return nil, err
 	}
-	names := make([]string, len(index))
-	for k, v := range index {
-		names[v] = k
-	}
+	names := index.Names()
 	w := fitLogistic(exs, len(names))
-	for f := 0; f < folds; f++ {
-		var in []example
-		for _, ex := range exs {
-			if ex.art%folds != f {
-				in = append(in, ex)
-			}
-		}
-		wf := fitLogistic(in, len(names))
-		for i := range exs {
-			if exs[i].art%folds == f {
-				exs[i].p = prob(exs[i].feats, wf)
-			}
-		}
-	}
+	model.OutOfFold(exs, folds, func(ex *example) int { return ex.art },
+		func(in []example) []float64 { return fitLogistic(in, len(names)) },
+		func(ex *example, wf []float64) { ex.p = model.Logistic(ex.feats, wf) })
 	// The thresholds maximize the out-of-fold F1 without losing
 	// precision to the rules alone: a span wrongly kept as speech is
 	// worse than one missed.
@@ -119,47 +102,25 @@ func FromFile(trainPath, devPath string, log io.Writer) ([]byte, error) {
 			return nil, err
 		}
 		for i := range dev {
-			dev[i].p = prob(dev[i].feats, w)
+			dev[i].p = model.Logistic(dev[i].feats, w)
 		}
 		fmt.Fprintf(log, "dev, rules alone: %s\n", score(dev, ddocs, 0, 1))
 		fmt.Fprintf(log, "dev, learned: %s\n", score(dev, ddocs, tau, rescue))
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "#threshold %.2f\n#rescue %.2f\n", tau, rescue)
-	var lines []string
-	for i, n := range names {
-		if math.Abs(w[i]) >= 1e-3 {
-			lines = append(lines, fmt.Sprintf("%s %.3f\n", n, w[i]))
-		}
-	}
-	sort.Strings(lines)
-	for _, l := range lines {
-		b.WriteString(l)
-	}
-	return []byte(b.String()), nil
+	header := fmt.Sprintf("#threshold %.2f\n#rescue %.2f\n", tau, rescue)
+	return model.Format(header, names, w), nil
 }
 
 // examples extracts every article of a gold file with the rules alone and
 // returns the spans the model is asked about, labelled, and each
 // article's overlaps. New features are added to index only when grow is
 // set.
-func examples(path string, index map[string]int, grow bool) ([]example, []doc, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, nil, fmt.Errorf("open gold: %w", err)
-	}
-	defer f.Close()
+func examples(path string, index model.Index, grow bool) ([]example, []doc, error) {
 	var out []example
 	var docs []doc
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	defer func() { keep.Observe = nil }()
 	dump := os.Getenv("DUMP") != ""
-	for n := 0; sc.Scan(); n++ {
-		var a article
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			return nil, nil, fmt.Errorf("%s line %d: %w", path, n+1, err)
-		}
+	err := model.ReadGold(path, func(n int, a *article) {
 		var evs []keep.Event
 		keep.Observe = func(e keep.Event) { evs = append(evs, e) }
 		qs, _ := quote.Extract(corpus.ParseSource(fmt.Sprintf("p%03d.txt", n), a.Text), nil)
@@ -193,26 +154,16 @@ func examples(path string, index map[string]int, grow bool) ([]example, []doc, e
 				d.hits = append(d.hits, h)
 			}
 			ex := example{art: n, q: qi, pos: len(d.hits[qi]) > 0, rule: e.Rule}
-			for _, ft := range e.Feats {
-				id, ok := index[ft]
-				if !ok && grow {
-					id = len(index)
-					index[ft] = id
-					ok = true
-				}
-				if ok {
-					ex.feats = append(ex.feats, id)
-				}
-			}
+			ex.feats = index.IDs(e.Feats, grow)
 			if dump {
 				ex.dbg = fmt.Sprintf("p%03d %q %v", n, a.Text[e.Start:min(e.End, e.Start+70)], e.Feats)
 			}
 			out = append(out, ex)
 		}
 		docs = append(docs, d)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, nil, fmt.Errorf("read gold: %w", err)
+	})
+	if err != nil {
+		return nil, nil, err
 	}
 	return out, docs, nil
 }
@@ -220,17 +171,12 @@ func examples(path string, index map[string]int, grow bool) ([]example, []doc, e
 // fitLogistic fits the weights by full-batch gradient descent with
 // AdaGrad and an L2 penalty.
 func fitLogistic(exs []example, n int) []float64 {
-	w := make([]float64, n)
-	g2 := make([]float64, n)
-	grad := make([]float64, n)
 	// l2 was chosen by the out-of-fold F1 over 0.1, 0.3, 1 and 3.
 	const l2, rate = 3.0, 0.3
-	for epoch := 0; epoch < 300; epoch++ {
-		for i := range grad {
-			grad[i] = l2 * w[i] * float64(len(exs)) / 1000
-		}
+	penalty := func(wi float64) float64 { return l2 * wi * float64(len(exs)) / 1000 }
+	return model.Fit(n, 300, rate, penalty, func(w, grad []float64) {
 		for _, ex := range exs {
-			p := prob(ex.feats, w)
+			p := model.Logistic(ex.feats, w)
 			y := 0.0
 			if ex.pos {
 				y = 1
@@ -239,22 +185,7 @@ func fitLogistic(exs []example, n int) []float64 {
 				grad[f] += p - y
 			}
 		}
-		for i, g := range grad {
-			g2[i] += g * g
-			if g2[i] > 0 {
-				w[i] -= rate * g / math.Sqrt(g2[i])
-			}
-		}
-	}
-	return w
-}
-
-func prob(feats []int, w []float64) float64 {
-	s := 0.0
-	for _, f := range feats {
-		s += w[f]
-	}
-	return 1 / (1 + math.Exp(-s))
+	})
 }
 
 // result is the content score of an extraction, as the attribution
