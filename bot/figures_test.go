@@ -181,4 +181,3 @@ func TestNumberFollowUpAfterAQuoteQuestion(t *testing.T) {
 		}
 	}
 }
-
