@@ -130,11 +130,7 @@ func (e *Engine) aboutAnswer(ctx context.Context, b *builder) (bool, error) {
 		hits = append(hits, hs...)
 	}
 	ahead := lookAheadRe.MatchString(b.p.asked)
-	type near struct {
-		ev    Evidence
-		score float64
-	}
-	bySource := map[string][]near{}
+	bySource := map[string][]scored{}
 	var order []string
 	seen := map[string]bool{}
 	for _, h := range hits {
@@ -168,26 +164,19 @@ func (e *Engine) aboutAnswer(ctx context.Context, b *builder) (bool, error) {
 			if _, ok := bySource[src.ID]; !ok {
 				order = append(order, src.ID)
 			}
-			bySource[src.ID] = append(bySource[src.ID], near{Evidence{Text: text, Citation: Citation{Source: src.ID, Start: sp[0], End: sp[1]}}, score})
+			bySource[src.ID] = append(bySource[src.ID], scored{sentenceEvidence(src, sp), score})
 		}
 	}
 	// The articles most about the name: the most sentences naming it.
 	sort.SliceStable(order, func(i, j int) bool { return len(bySource[order[i]]) > len(bySource[order[j]]) })
-	var best []near
+	var best []scored
 	for i, id := range order {
 		if i == aboutArticles {
 			break
 		}
 		best = append(best, bySource[id]...)
 	}
-	sort.SliceStable(best, func(i, j int) bool { return best[i].score > best[j].score })
-	for i, c := range best {
-		if i == maxAbout {
-			break
-		}
-		b.ans.Evidence = append(b.ans.Evidence, c.ev)
-		b.cite(c.ev.Source)
-	}
+	b.addBest(best, maxAbout)
 	if len(b.ans.Evidence) > 0 {
 		b.ans.Lead = PartialLead
 	}

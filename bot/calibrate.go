@@ -1,8 +1,7 @@
 package bot
 
 import (
-	"sort"
-
+	"github.com/privacybot/privacybot/corpus"
 	"github.com/privacybot/privacybot/retrieval"
 )
 
@@ -99,56 +98,27 @@ func (e *Engine) closestEvidence(b *builder, hits []retrieval.Hit) {
 	if len(p.topic) < 2 {
 		return
 	}
-	type near struct {
-		ev    Evidence
-		score float64
-	}
-	var best []near
+	var best []scored
 	names := questionNames(p)
-	seen := map[string]bool{}
-	n := 0
-	for _, h := range hits {
-		if h.Quote != nil {
-			continue
-		}
-		if n++; n > closestHits {
-			break
-		}
-		src, err := b.snap.corpus.Get(h.Source)
-		if err != nil {
-			continue
-		}
-		for _, sp := range sentenceSpans(src.Text, h.Start, h.End) {
-			text := src.Text[sp[0]:sp[1]]
-			if seen[foldQuote(text)] {
-				continue
-			}
-			seen[foldQuote(text)] = true
-			have := termSet(text)
-			got := 0
-			for _, t := range p.topic {
-				for u := range have {
-					if u == t || nearStem(u, t) {
-						got++
-						break
-					}
+	b.passageSentences(hits, closestHits, map[string]bool{}, func(src *corpus.Source, sp [2]int, text string) bool {
+		have := termSet(text)
+		got := 0
+		for _, t := range p.topic {
+			for u := range have {
+				if u == t || nearStem(u, t) {
+					got++
+					break
 				}
 			}
-			w := softCoverage(st, p.topic, text, false)
-			if float64(got) < closestTerms*float64(len(p.topic)) || w < closestWeight || !namesEvidence(names, src, sp[0], sp[1]) {
-				continue
-			}
-			best = append(best, near{Evidence{Text: text, Citation: Citation{Source: src.ID, Start: sp[0], End: sp[1]}}, w})
 		}
-	}
-	sort.SliceStable(best, func(i, j int) bool { return best[i].score > best[j].score })
-	for i, c := range best {
-		if i == maxClosest {
-			break
+		w := softCoverage(st, p.topic, text, false)
+		if float64(got) < closestTerms*float64(len(p.topic)) || w < closestWeight || !namesEvidence(names, src, sp[0], sp[1]) {
+			return true
 		}
-		b.ans.Evidence = append(b.ans.Evidence, c.ev)
-		b.cite(c.ev.Source)
-	}
+		best = append(best, scored{sentenceEvidence(src, sp), w})
+		return true
+	})
+	b.addBest(best, maxClosest)
 	if len(b.ans.Evidence) > 0 {
 		b.ans.Lead = PartialLead
 	}

@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 
@@ -68,11 +67,7 @@ func (e *Engine) looselyCovered(b *builder, hits []retrieval.Hit) {
 		qs = rankQuotes(st, qs, hits, held)
 		b.addQuotes(groupQuotes(qs[:min(len(qs), maxFactQuotes)], nil))
 	}
-	type near struct {
-		ev    Evidence
-		score float64
-	}
-	var best []near
+	var best []scored
 	seen := map[string]bool{}
 	n := 0
 	for _, h := range hits {
@@ -107,17 +102,10 @@ func (e *Engine) looselyCovered(b *builder, hits []retrieval.Hit) {
 				// "…connect with a billion users" does not.
 				score += 0.5
 			}
-			best = append(best, near{Evidence{Text: text, Citation: Citation{Source: src.ID, Start: sp[0], End: sp[1]}}, score})
+			best = append(best, scored{sentenceEvidence(src, sp), score})
 		}
 	}
-	sort.SliceStable(best, func(i, j int) bool { return best[i].score > best[j].score })
-	for i, c := range best {
-		if i == maxClosest {
-			break
-		}
-		b.ans.Evidence = append(b.ans.Evidence, c.ev)
-		b.cite(c.ev.Source)
-	}
+	b.addBest(best, maxClosest)
 	if !b.ans.Abstained() {
 		b.ans.Lead = PartialLead
 	}

@@ -3,6 +3,7 @@ package bot
 import (
 	"strings"
 
+	"github.com/privacybot/privacybot/corpus"
 	"github.com/privacybot/privacybot/retrieval"
 )
 
@@ -31,29 +32,17 @@ func (e *Engine) namedSettler(b *builder, hits []retrieval.Hit) (Evidence, bool)
 	for _, ev := range b.ans.Evidence {
 		shown[foldQuote(ev.Text)] = true
 	}
-	n := 0
-	for _, h := range hits {
-		if h.Quote != nil {
-			continue
+	var found Evidence
+	ok := false
+	b.passageSentences(hits, namedSettlerHits, shown, func(src *corpus.Source, sp [2]int, text string) bool {
+		if !anyIn(names, termSet(text)) || !holdsAll(text, rest) {
+			return true
 		}
-		if n++; n > namedSettlerHits {
-			break
-		}
-		src, err := b.snap.corpus.Get(h.Source)
-		if err != nil {
-			continue
-		}
-		for _, sp := range sentenceSpans(src.Text, h.Start, h.End) {
-			text := src.Text[sp[0]:sp[1]]
-			if shown[foldQuote(text)] {
-				continue
-			}
-			have := termSet(text)
-			if !anyIn(names, have) || !holdsAll(text, rest) {
-				continue
-			}
-			return Evidence{Text: text, Citation: Citation{Source: src.ID, Start: sp[0], End: sp[1]}}, true
-		}
+		found, ok = sentenceEvidence(src, sp), true
+		return false
+	})
+	if ok {
+		return found, true
 	}
 	return Evidence{}, false
 }
