@@ -100,7 +100,7 @@ func (e *Engine) closestEvidence(b *builder, hits []retrieval.Hit) {
 	}
 	var best []scored
 	names := questionNames(p)
-	b.passageSentences(hits, closestHits, map[string]bool{}, func(src *corpus.Source, sp [2]int, text string) bool {
+	b.passageSentences(hits, closestHits, map[string]bool{}, nil, func(src *corpus.Source, sp [2]int, text string) bool {
 		have := termSet(text)
 		got := 0
 		for _, t := range p.topic {

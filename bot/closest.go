@@ -33,8 +33,10 @@ func (b *builder) addBest(best []scored, max int) {
 
 // passageSentences calls fn with each sentence not yet in seen of the
 // first limit passages among hits (quotations skipped), marking it seen,
-// until fn returns false.
-func (b *builder) passageSentences(hits []retrieval.Hit, limit int, seen map[string]bool, fn func(src *corpus.Source, sp [2]int, text string) bool) {
+// until fn returns false. When keep is not nil it is first called with
+// each of those passages, in order, and a passage it returns false for is
+// passed over, its sentences left unseen.
+func (b *builder) passageSentences(hits []retrieval.Hit, limit int, seen map[string]bool, keep func(h retrieval.Hit) bool, fn func(src *corpus.Source, sp [2]int, text string) bool) {
 	n := 0
 	for _, h := range hits {
 		if h.Quote != nil {
@@ -42,6 +44,9 @@ func (b *builder) passageSentences(hits []retrieval.Hit, limit int, seen map[str
 		}
 		if n++; n > limit {
 			return
+		}
+		if keep != nil && !keep(h) {
+			continue
 		}
 		src, err := b.snap.corpus.Get(h.Source)
 		if err != nil {

@@ -183,6 +183,17 @@ func resolve(phrase string, ref time.Time, hasRef bool) (when, bool) {
 		}
 		return w, true
 	}
+	// span places "last week" or "the past month" one unit of days back,
+	// "next year" one ahead, and "this week" at the article's date.
+	span := func(days int, g granularity) (when, bool) {
+		switch {
+		case strings.HasPrefix(lp, "last"), strings.Contains(lp, "past"):
+			return rel(-days, g)
+		case strings.HasPrefix(lp, "next"):
+			return rel(days, g)
+		}
+		return rel(0, g)
+	}
 	if t, ok := parseDate(phrase); ok {
 		w.at, w.gran = t, byDay
 		return w, true
@@ -216,29 +227,11 @@ func resolve(phrase string, ref time.Time, hasRef bool) (when, bool) {
 	case lp == "today" || lp == "tonight":
 		return rel(0, byDay)
 	case strings.HasSuffix(lp, "week") || strings.HasSuffix(lp, "weekend"):
-		switch {
-		case strings.HasPrefix(lp, "last"), strings.Contains(lp, "past"):
-			return rel(-7, byWeek)
-		case strings.HasPrefix(lp, "next"):
-			return rel(7, byWeek)
-		}
-		return rel(0, byWeek)
+		return span(7, byWeek)
 	case strings.HasSuffix(lp, "month"):
-		switch {
-		case strings.HasPrefix(lp, "last"), strings.Contains(lp, "past"):
-			return rel(-30, byMonth)
-		case strings.HasPrefix(lp, "next"):
-			return rel(30, byMonth)
-		}
-		return rel(0, byMonth)
+		return span(30, byMonth)
 	case strings.HasSuffix(lp, "year"):
-		switch {
-		case strings.HasPrefix(lp, "last"), strings.Contains(lp, "past"):
-			return rel(-365, byYear)
-		case strings.HasPrefix(lp, "next"):
-			return rel(365, byYear)
-		}
-		return rel(0, byYear)
+		return span(365, byYear)
 	}
 	fs := strings.Fields(lp)
 	last := fs[len(fs)-1]

@@ -103,6 +103,16 @@ var numberQuestionRe = regexp.MustCompile(`(?i)\bhow (many|much|big|large|long|o
 // enumerationRe finds sentences that list things.
 var enumerationRe = regexp.MustCompile(`(?i)\b(include|includes|included|including|such as|among them)\b|,[^,]+,[^,]+,`)
 
+// digitGroupRe matches the comma that groups a figure's digits ("3,000").
+var digitGroupRe = regexp.MustCompile(`(\d),(\d)`)
+
+// enumerates reports whether text lists things ("including …", "A, B,
+// C, …"). A comma inside a figure separates nothing: "employs 3,000
+// drivers, twice as many as its rival, …" is no list.
+func enumerates(text string) bool {
+	return enumerationRe.MatchString(digitGroupRe.ReplaceAllString(text, "$1$2"))
+}
+
 type candidate struct {
 	ev    Evidence
 	key   string
@@ -407,7 +417,7 @@ func (e *Engine) sentenceCandidates(b *builder, src *corpus.Source, para corpus.
 				score += 0.2 // "Stumpf made $19.3 million" for "How much does he make?"
 			}
 		}
-		if b.p.focus != "" && ts[b.p.focus] && enumerationRe.MatchString(text) {
+		if b.p.focus != "" && ts[b.p.focus] && enumerates(text) {
 			score += 0.2 // "What services …?" is answered by a list of them
 		}
 		if longRe.MatchString(b.p.asked) && durationRe.MatchString(text) {
@@ -416,7 +426,7 @@ func (e *Engine) sentenceCandidates(b *builder, src *corpus.Source, para corpus.
 		if strings.HasSuffix(strings.TrimRight(text, `"”’' `), "?") {
 			score -= 0.3 // a question in the sources asks, it does not answer
 		}
-		if whoAreRe.MatchString(b.p.asked) && enumerationRe.MatchString(text) && namesListed(text) >= 3 {
+		if whoAreRe.MatchString(b.p.asked) && enumerates(text) && namesListed(text) >= 3 {
 			score += 0.2 // "Who are its partners?" is answered by a list of names
 		}
 		if strings.ContainsAny(text, "\"“”") {

@@ -96,6 +96,8 @@ func figureNearTopic(text string, topic []string, names [][]string, count bool) 
 // figureNearEntity reports whether a figure of text stands within three
 // words after a name the question asks about ("Stumpf made $19.3
 // million"): such a figure is about them, not one they merely spoke of.
+// entity holds the name's stemmed words; its small words ("of" in "Bank
+// of America") name no one and are passed over.
 func figureNearEntity(text string, entity map[string]bool) bool {
 	if len(entity) == 0 {
 		return false
@@ -107,7 +109,7 @@ func figureNearEntity(text string, entity map[string]bool) bool {
 		}
 		for j := max(0, i-3); j < i; j++ {
 			for _, w := range words(fs[j]) {
-				if entity[stem(w)] {
+				if !stopwords[w] && entity[stem(w)] {
 					return true
 				}
 			}

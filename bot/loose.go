@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/privacybot/privacybot/corpus"
 	"github.com/privacybot/privacybot/quote"
 	"github.com/privacybot/privacybot/retrieval"
 )
@@ -68,43 +69,27 @@ func (e *Engine) looselyCovered(b *builder, hits []retrieval.Hit) {
 		b.addQuotes(groupQuotes(qs[:min(len(qs), maxFactQuotes)], nil))
 	}
 	var best []scored
-	seen := map[string]bool{}
 	n := 0
-	for _, h := range hits {
-		if h.Quote != nil {
-			continue
-		}
+	b.passageSentences(hits, len(hits), map[string]bool{}, func(h retrieval.Hit) bool {
 		n++
-		src, err := b.snap.corpus.Get(h.Source)
-		if err != nil {
-			continue
+		return len(entityTerms) == 0 || anyIn(entityTerms, termSet(h.Text))
+	}, func(src *corpus.Source, sp [2]int, text string) bool {
+		have := termSet(text)
+		if !holdsTerms(have, held) {
+			return true
 		}
-		paraTerms := termSet(h.Text)
-		if len(entityTerms) > 0 && !anyIn(entityTerms, paraTerms) {
-			continue
+		score := -0.01 * float64(n)
+		if len(entityTerms) > 0 && anyIn(entityTerms, have) {
+			score += 0.1
 		}
-		for _, sp := range sentenceSpans(src.Text, h.Start, h.End) {
-			text := src.Text[sp[0]:sp[1]]
-			if seen[foldQuote(text)] {
-				continue
-			}
-			seen[foldQuote(text)] = true
-			have := termSet(text)
-			if !holdsTerms(have, held) {
-				continue
-			}
-			score := -0.01 * float64(n)
-			if len(entityTerms) > 0 && anyIn(entityTerms, have) {
-				score += 0.1
-			}
-			if len(group) > 0 && leadsWith(text, group) {
-				// "Users would be reluctant…" tells what users think;
-				// "…connect with a billion users" does not.
-				score += 0.5
-			}
-			best = append(best, scored{sentenceEvidence(src, sp), score})
+		if len(group) > 0 && leadsWith(text, group) {
+			// "Users would be reluctant…" tells what users think;
+			// "…connect with a billion users" does not.
+			score += 0.5
 		}
-	}
+		best = append(best, scored{sentenceEvidence(src, sp), score})
+		return true
+	})
 	b.addBest(best, maxClosest)
 	if !b.ans.Abstained() {
 		b.ans.Lead = PartialLead

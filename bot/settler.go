@@ -34,7 +34,7 @@ func (e *Engine) namedSettler(b *builder, hits []retrieval.Hit) (Evidence, bool)
 	}
 	var found Evidence
 	ok := false
-	b.passageSentences(hits, namedSettlerHits, shown, func(src *corpus.Source, sp [2]int, text string) bool {
+	b.passageSentences(hits, namedSettlerHits, shown, nil, func(src *corpus.Source, sp [2]int, text string) bool {
 		if !anyIn(names, termSet(text)) || !holdsAll(text, rest) {
 			return true
 		}

@@ -69,10 +69,12 @@ func Fit(n, epochs int, rate float64, penalty func(w float64) float64, gradient 
 	return w
 }
 
-// OutOfFold deals the examples into folds by art (their article's number
-// modulo folds) and, for each fold, fits a model on the other folds and
-// lets score set the fold's examples' probabilities under it.
-func OutOfFold[E any](exs []E, folds int, art func(*E) int, fit func([]E) []float64, score func(*E, []float64)) {
+// OutOfFold returns the model fit fits on all the examples. It also deals
+// them into folds by art (their article's number modulo folds) and, for
+// each fold, fits a model on the other folds and lets score set the fold's
+// examples' probabilities under it.
+func OutOfFold[E any](exs []E, folds int, art func(*E) int, fit func([]E) []float64, score func(*E, []float64)) []float64 {
+	w := fit(exs)
 	for k := 0; k < folds; k++ {
 		var rest []E
 		for _, ex := range exs {
@@ -87,4 +89,5 @@ func OutOfFold[E any](exs []E, folds int, art func(*E) int, fit func([]E) []floa
 			}
 		}
 	}
+	return w
 }

@@ -59,12 +59,11 @@ func FromFile(trainPath, devPath string, log io.Writer) ([]byte, error) {
 		return nil, err
 	}
 	names := index.Names()
-	w := fitSoftmax(train, len(names))
 	// The thresholds are tuned on out-of-fold probabilities: the articles
 	// are dealt into folds, and each fold is scored by a model fitted on
 	// the others, so that thresholds are not tuned on a model's own
 	// training examples.
-	model.OutOfFold(train, folds, func(ex *example) int { return ex.art },
+	w := model.OutOfFold(train, folds, func(ex *example) int { return ex.art },
 		func(rest []example) []float64 { return fitSoftmax(rest, len(names)) },
 		func(ex *example, wk []float64) { ex.p = probs(*ex, wk) })
 	th := bestThresholds(train)

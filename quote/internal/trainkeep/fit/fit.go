@@ -63,8 +63,7 @@ func FromFile(trainPath, devPath string, log io.Writer) ([]byte, error) {
 		return nil, err
 	}
 	names := index.Names()
-	w := fitLogistic(exs, len(names))
-	model.OutOfFold(exs, folds, func(ex *example) int { return ex.art },
+	w := model.OutOfFold(exs, folds, func(ex *example) int { return ex.art },
 		func(in []example) []float64 { return fitLogistic(in, len(names)) },
 		func(ex *example, wf []float64) { ex.p = model.Logistic(ex.feats, wf) })
 	// The thresholds maximize the out-of-fold F1 without losing
