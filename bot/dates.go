@@ -100,30 +100,25 @@ func parseDate(s string) (time.Time, bool) {
 			best = found{at: loc[0], t: t, ok: true, set: true}
 		}
 	}
+	// num is the number of group g of the match m.
+	num := func(m []int, g int) int {
+		n, _ := strconv.Atoi(s[m[2*g]:m[2*g+1]])
+		return n
+	}
 	if m := isoDateRe.FindStringSubmatchIndex(s); m != nil {
-		y, _ := strconv.Atoi(s[m[2]:m[3]])
-		mo, _ := strconv.Atoi(s[m[4]:m[5]])
-		d, _ := strconv.Atoi(s[m[6]:m[7]])
-		t, ok := mkDate(y, time.Month(mo), d)
+		t, ok := mkDate(num(m, 1), time.Month(num(m, 2)), num(m, 3))
 		try(m, t, ok)
 	}
 	if m := mdyRe.FindStringSubmatchIndex(s); m != nil {
-		d, _ := strconv.Atoi(s[m[4]:m[5]])
-		y, _ := strconv.Atoi(s[m[6]:m[7]])
-		t, ok := mkDate(y, monthOf(s[m[2]:m[3]]), d)
+		t, ok := mkDate(num(m, 3), monthOf(s[m[2]:m[3]]), num(m, 2))
 		try(m, t, ok)
 	}
 	if m := dmyRe.FindStringSubmatchIndex(s); m != nil {
-		d, _ := strconv.Atoi(s[m[2]:m[3]])
-		y, _ := strconv.Atoi(s[m[6]:m[7]])
-		t, ok := mkDate(y, monthOf(s[m[4]:m[5]]), d)
+		t, ok := mkDate(num(m, 3), monthOf(s[m[4]:m[5]]), num(m, 1))
 		try(m, t, ok)
 	}
 	if m := slashDateRe.FindStringSubmatchIndex(s); m != nil {
-		mo, _ := strconv.Atoi(s[m[2]:m[3]])
-		d, _ := strconv.Atoi(s[m[4]:m[5]])
-		y, _ := strconv.Atoi(s[m[6]:m[7]])
-		t, ok := mkDate(y, time.Month(mo), d)
+		t, ok := mkDate(num(m, 3), time.Month(num(m, 1)), num(m, 2))
 		try(m, t, ok)
 	}
 	return best.t, best.set
