@@ -1,5 +1,7 @@
 package quote
 
+import "strings"
+
 // attribute finds who speaks the k-th quote of a sentence: first after it
 // ("…,” she said), then before it (X said, “…”; according to X, “…”).
 func (x *extractor) attribute(toks []token, qpos []int, k int) who {
@@ -82,9 +84,14 @@ func (x *extractor) attributeAfter(toks []token, qi, hi int) who {
 				} else if !isVerb(toks[v]) || participles[vl] || vl == "according" {
 					continue
 				}
+				if g := groupBefore(toks, v, a); g != nil && g[0].Start == toks[a].Start {
+					// "“…,” critics said."
+					return who{Role: joinToks(g), Verb: vl, ok: true}
+				}
 				np := backwardNP(toks, v, a)
 				if np != nil && (leadIn(toks, a, np[0].Start) || vl == "put it" && toks[a].lower() == "as" && leadIn(toks, a+1, np[0].Start)) {
-					if w := x.resolve(x.parseNP(np), vl); w.ok {
+					m := x.parseNP(np)
+					if w := x.resolve(m, vl); w.ok {
 						return w
 					}
 					return who{quoted: true}
@@ -195,6 +202,11 @@ func (x *extractor) attributeBeforeVerb(toks []token, qi, lo int) who {
 				return who{quoted: true}
 			}
 			return fallback()
+		}
+		if g := groupBefore(toks, v, lo); g != nil {
+			// "in what several lawmakers called “fraud”": people the
+			// text does not name spoke, not the sentence's subject.
+			return who{Role: joinToks(g), Verb: l, ok: true}
 		}
 		if np := backwardNP(toks, v, lo); np != nil {
 			if len(np) == 1 && v >= 2 && v-2 >= lo && toks[v-2].lower() == "what" && (np[0].lower() == "he" || np[0].lower() == "she") {
@@ -370,4 +382,50 @@ func verbBetween(toks []token, qpos []int, k int) bool {
 		}
 	}
 	return false
+}
+
+// groupBefore returns the unnamed people in the plural who are the
+// subject of the speech verb toks[v] (see unnamedGroup), or nil: the words
+// right before the verb, past auxiliaries, that open a clause (after
+// "what", "which", "as", a comma or the start of the words read).
+func groupBefore(toks []token, v, lo int) []token {
+	j := v - 1
+	for j >= lo && !toks[j].Punct && auxWords[toks[j].lower()] {
+		j--
+	}
+	s := j
+	for s > lo && s > j-3 && !toks[s-1].Punct && !toks[s-1].isCap() && !auxWords[toks[s-1].lower()] && !stopCaps[toks[s-1].lower()] && !speechVerbs[toks[s-1].lower()] {
+		s--
+	}
+	if j < lo || s > j || !unnamedGroup(toks[s:j+1]) {
+		return nil
+	}
+	if s > lo {
+		switch p := toks[s-1]; {
+		case p.Punct && p.Text != "\x00":
+		case p.lower() == "what" || p.lower() == "which" || p.lower() == "as" || p.lower() == "and" || p.lower() == "but":
+		default:
+			return nil
+		}
+	}
+	return toks[s : j+1]
+}
+
+// unnamedGroup reports whether np, a speech verb's subject that names no
+// one, is people in the plural the text leaves unnamed ("lawmakers",
+// "several critics", "many people"): at most three lower-case words.
+func unnamedGroup(np []token) bool {
+	if len(np) == 0 || len(np) > 3 {
+		return false
+	}
+	for _, t := range np {
+		if t.Punct || t.isCap() || auxWords[t.lower()] {
+			return false
+		}
+	}
+	l := np[len(np)-1].lower()
+	if isPronoun(l) || orgNouns[l] || docNouns[l] {
+		return false
+	}
+	return l == "people" || len(l) > 3 && strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss")
 }

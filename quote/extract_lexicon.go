@@ -220,3 +220,12 @@ var passiveAux = setOf("been", "being", "was", "were", "is", "are", "be", "get",
 // chantNouns introduce the words a crowd shouted ("chants of “Lock her
 // up!”").
 var chantNouns = setOf("chant", "chants", "cry", "cries", "shout", "shouts", "cheers", "chorus", "choruses", "screams", "calls", "refrain")
+
+// timeWords say when, never what a person does: the lower-case words
+// before a name in "Last week Harlow said" are no role.
+var timeWords = setOf(
+	"week", "weeks", "month", "months", "year", "years", "day", "days", "night", "nights",
+	"morning", "afternoon", "evening", "weekend", "ago", "time", "times", "hour", "hours",
+	"minute", "minutes", "tonight", "today", "yesterday", "season", "spring", "summer",
+	"fall", "autumn", "winter", "decade", "quarter", "earlier", "later", "then", "now",
+)

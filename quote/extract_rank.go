@@ -66,7 +66,10 @@ func (x *extractor) rankSpeaker(q qspan, w who, c rankCtx) who {
 	} else {
 		add(w, "rule")
 	}
-	if len(cands) > 0 && w.anaphor != "" {
+	// ruled: the rules' reading is a candidate (it is not when it is no
+	// name, "Pollsters agree - Jane Roe: “…”").
+	ruled := len(cands) > 0
+	if ruled && w.anaphor != "" {
 		cands[0].feats = append(cands[0].feats, "rule.ana."+w.anaphor, "rule.gap"+bucket(w.gap))
 		if w.agree {
 			cands[0].feats = append(cands[0].feats, "rule.agree")
@@ -99,12 +102,12 @@ func (x *extractor) rankSpeaker(q qspan, w who, c rankCtx) who {
 	// unless the rules read it as one.
 	kept := cands[:0]
 	for i, cd := range cands {
-		if i == 0 && w.ok || !listener(cd.feats) {
+		if i == 0 && ruled || !listener(cd.feats) {
 			kept = append(kept, cd)
 		}
 	}
 	cands = kept
-	if len(cands) > 0 && (w.Name != "" || w.Org != "") && (w.how == "after" || w.how == "before" || w.how == "poss") {
+	if ruled && (w.Name != "" || w.Org != "") && (w.how == "after" || w.how == "before" || w.how == "poss") {
 		// An attribution the rules read next to the quote is kept or
 		// dropped, never traded for another name.
 		cands = cands[:1]

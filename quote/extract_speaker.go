@@ -222,6 +222,12 @@ func (x *extractor) parseHead(head []token) mention {
 		for j > 0 && !rest[j-1].Punct && !nameish(rest[j-1]) && !determiners[rest[j-1].lower()] {
 			j--
 		}
+		for k := j; k < len(rest); k++ {
+			if timeWords[strings.TrimSuffix(rest[k].lower(), ".")] {
+				// "Last week Harlow said": a time, not a role.
+				j = k + 1
+			}
+		}
 		if j < len(rest) {
 			roleParts = append(roleParts, joinToks(rest[j:]))
 		}
