@@ -311,7 +311,7 @@ func (x *extractor) noteWords(toks []token) {
 	}
 	for _, t := range toks {
 		r, _ := utf8.DecodeRuneInString(t.Text)
-		if unicode.IsLower(r) {
+		if unicode.IsLower(r) && !x.handlePart(t) {
 			x.lowerWords[t.Text] = true
 		}
 		x.allWords[t.Text] = true
@@ -325,6 +325,16 @@ func (x *extractor) noteWords(toks []token) {
 			x.allWords[stripPoss(t.Text)] = true
 		}
 	}
+}
+
+// handlePart reports whether t is written as part of a handle, hashtag,
+// file name or address ("@jane_roe", "#roe2024", "site/roe"), which are
+// lower case whatever they name.
+func (x *extractor) handlePart(t token) bool {
+	if t.Start > 0 && strings.IndexByte("@#_/", x.text[t.Start-1]) >= 0 {
+		return true
+	}
+	return t.End < len(x.text) && strings.IndexByte("@_/", x.text[t.End]) >= 0
 }
 
 // lowerWord reports whether one of words appears in the article in lower
