@@ -311,6 +311,11 @@ func (x *extractor) clauseSubject(toks []token, lo, v int, verb string) who {
 	for i < v && (toks[i].Punct || stopCaps[toks[i].lower()] && !isPronoun(toks[i].lower())) {
 		i++
 	}
+	if i+2 < v && toks[i+1].Text == "," && (ordinalOpeners[toks[i].lower()] || x.commonOpener(toks[i].lower())) {
+		// "First, Kovac identified the judge as “biased”": an opening
+		// adverb, then the subject.
+		i += 2
+	}
 	if np := forwardNP(toks, i, v); np != nil {
 		if w := x.resolve(x.parseNP(np), verb); w.ok {
 			return w

@@ -229,3 +229,7 @@ var timeWords = setOf(
 	"minute", "minutes", "tonight", "today", "yesterday", "season", "spring", "summer",
 	"fall", "autumn", "winter", "decade", "quarter", "earlier", "later", "then", "now",
 )
+
+// ordinalOpeners open a sentence as adverbs of order ("First, Kovac
+// said"); capitalized there, they are no names.
+var ordinalOpeners = setOf("first", "second", "third", "fourth", "fifth", "next", "finally", "lastly", "again", "instead", "overall", "secondly", "thirdly", "firstly")

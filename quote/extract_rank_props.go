@@ -208,7 +208,7 @@ func (x *extractor) notName(w who) bool {
 			stopCaps[f] && !titleWords[f] || !titleWords[f] && x.commonOpener(f)
 	}
 	l := strings.TrimSuffix(first, ".")
-	if stopCaps[l] || holidays[l] || isAllCaps(w.Name) {
+	if stopCaps[l] || holidays[l] || ordinalOpeners[l] || isAllCaps(w.Name) {
 		return true
 	}
 	return x.commonOpener(strings.ToLower(stripPoss(w.Name)))

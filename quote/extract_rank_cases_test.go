@@ -1,0 +1,76 @@
+package quote
+
+import (
+	"testing"
+
+	"github.com/privacybot/privacybot/corpus"
+)
+
+// quoteOf extracts text and returns the quote whose text is want, failing
+// when there is none.
+func quoteOf(t *testing.T, text, want string) Quote {
+	t.Helper()
+	qs, _ := Extract(corpus.ParseSource("r.txt", text), nil)
+	for _, q := range qs {
+		if q.Text == want {
+			return q
+		}
+	}
+	t.Fatalf("no quote %q in %+v", want, qs)
+	return Quote{}
+}
+
+// TestTimeWordIsNoRole: the words before a name in "Last week Harlow
+// said" tell when, not what he does; his role stays the one the article
+// gave.
+func TestTimeWordIsNoRole(t *testing.T) {
+	text := "Bank\n\nThe bank chief Tom Harlow faced the committee in May.\n\nLast week Harlow said the bank would “make every customer whole.”\n\nOn Monday Harlow said it had been “a hard year.”\n"
+	for _, want := range []string{"make every customer whole.", "a hard year."} {
+		q := quoteOf(t, text, want)
+		if q.Speaker != "Tom Harlow" || q.Role == "week" || q.Role == "Last week" {
+			t.Errorf("%q: got speaker %q role %q, want Tom Harlow, no time as role", want, q.Speaker, q.Role)
+		}
+	}
+}
+
+// TestUnnamedGroupSpeaks: a term that unnamed people used ("what
+// lawmakers called “fraud”") is theirs, not the sentence subject's.
+func TestUnnamedGroupSpeaks(t *testing.T) {
+	text := "Bank\n\nThe bank chief Tom Harlow faced the committee in May.\n\nHarlow’s claim that only a few workers took part in what multiple lawmakers called “fraud” angered the panel.\n\n“It was a disgrace from start to finish,” critics said.\n"
+	for _, want := range []string{"fraud", "It was a disgrace from start to finish,"} {
+		if q := quoteOf(t, text, want); q.Speaker != "" || q.Organization != "" {
+			t.Errorf("%q: got speaker %q/%q, want none", want, q.Speaker, q.Organization)
+		}
+	}
+}
+
+// TestHandleIsNoCommonWord: a name also written inside a handle
+// ("@mike_pence") is still a name, so the quotation keeps its speaker.
+func TestHandleIsNoCommonWord(t *testing.T) {
+	text := "Vote\n\nCandidate Ted Cruz received the endorsement of Gov. Mike Pence on Friday.\n\n“I am not against anybody, but I will vote for him,” Pence said in an interview.\n\n“I thank Governor @mike_pence for his support,” Cruz wrote.\n"
+	if q := quoteOf(t, text, "I am not against anybody, but I will vote for him,"); q.Speaker != "Mike Pence" {
+		t.Errorf("got %q, want Mike Pence", q.Speaker)
+	}
+}
+
+// TestNameBeforeColonSpeaks: in "Analysts agree - Carl Bialik: “…”" the
+// name right before the colon speaks, though the rules read the common
+// word "Analysts" as the subject of "agree", and though the paragraph
+// before ends with another speaker's quotation.
+func TestNameBeforeColonSpeaks(t *testing.T) {
+	text := "Council\n\nThe council met on Monday to hear residents about the new road plan. “We will listen to everyone,” said Mayor Dana Holt.\n\nAnalysts agree - Carl Bialik: “The plan will cost more than the council says it will, and soon.”\n\nMost analysts expect the plan to pass.\n"
+	if q := quoteOf(t, text, "The plan will cost more than the council says it will, and soon."); q.Speaker != "Carl Bialik" {
+		t.Errorf("got %q, want Carl Bialik", q.Speaker)
+	}
+}
+
+
+// TestOpeningAdverbIsNoSpeaker: "First, Kovac identified the judge as
+// “biased”" names Kovac; the opening adverb is no name, and the clause
+// after it is no role.
+func TestOpeningAdverbIsNoSpeaker(t *testing.T) {
+	text := "Race\n\nThe candidates spent the week attacking the courts.\n\nFirst, Kovac identified the judge as “biased,” which is what her aides had warned against.\n"
+	if q := quoteOf(t, text, "biased,"); q.Speaker != "Kovac" || q.Role != "" {
+		t.Errorf("got %q role %q, want Kovac, no role", q.Speaker, q.Role)
+	}
+}
