@@ -173,6 +173,9 @@ func (x *extractor) attributeBeforeVerb(toks []token, qi, lo int) who {
 			continue
 		}
 		if participles[l] {
+			if w := x.chainedSubject(toks, v, lo); w.ok {
+				return w
+			}
 			if np := backwardNP(toks, v, lo); np != nil && np[len(np)-1].End == toks[v-1].End {
 				if m := x.parseNP(np); m.Name != "" && m.Anaphor == "" {
 					return x.resolve(m, l)
@@ -433,4 +436,38 @@ func unnamedGroup(np []token) bool {
 		return false
 	}
 	return l == "people" || len(l) > 3 && strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss")
+}
+
+// chainedSubject reads the subject of a participle that goes on from a
+// speech verb ("Nefzi said, adding, “…”", "said Nefzi, adding"): the
+// speech verb's own subject, not the sentence's first name.
+func (x *extractor) chainedSubject(toks []token, v, lo int) who {
+	c := v - 1
+	if c-1 < lo || toks[c].Text != "," {
+		return who{}
+	}
+	// "said Nefzi, adding": the inverted subject ends at the comma.
+	for b := c - 1; b >= lo && b >= c-5; b-- {
+		t := toks[b]
+		if t.Punct {
+			break
+		}
+		if isVerb(t) && !participles[t.lower()] && invertingVerbs[t.lower()] {
+			if np := forwardNP(toks, b+1, c); np != nil && b+1+len(np) == c {
+				if m := x.parseNP(np); m.Name != "" || m.IsOrg {
+					return x.resolve(m, t.lower())
+				}
+			}
+			break
+		}
+	}
+	// "Nefzi said, adding".
+	if p := toks[c-1]; isVerb(p) && !participles[p.lower()] {
+		if np := backwardNP(toks, c-1, lo); np != nil {
+			if m := x.parseNP(np); m.Name != "" || m.IsOrg || m.Anaphor == "he" || m.Anaphor == "she" {
+				return x.resolve(m, p.lower())
+			}
+		}
+	}
+	return who{}
 }

@@ -74,3 +74,15 @@ func TestOpeningAdverbIsNoSpeaker(t *testing.T) {
 		t.Errorf("got %q role %q, want Kovac, no role", q.Speaker, q.Role)
 	}
 }
+
+// TestParticipleKeepsTheSpeechVerbsSubject: in "…, Lind said, adding,
+// “…”" the quotation is Lind's, not that of the name that opens the
+// sentence.
+func TestParticipleKeepsTheSpeechVerbsSubject(t *testing.T) {
+	text := "Mosque\n\nOmar Lind sat in the room where he saw Ivo Brask for the last time. Brask did not mingle but left as soon as prayers were over, Lind said, adding, “He was not very religious.”\n\nThe two will meet next week, Dana Spicer said, adding, “They need to sit down and talk.”\n"
+	for want, who := range map[string]string{"He was not very religious.": "Omar Lind", "They need to sit down and talk.": "Dana Spicer"} {
+		if q := quoteOf(t, text, want); q.Speaker != who {
+			t.Errorf("%q: got %q, want %q", want, q.Speaker, who)
+		}
+	}
+}
