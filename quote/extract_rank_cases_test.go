@@ -64,7 +64,6 @@ func TestNameBeforeColonSpeaks(t *testing.T) {
 	}
 }
 
-
 // TestOpeningAdverbIsNoSpeaker: "First, Kovac identified the judge as
 // “biased”" names Kovac; the opening adverb is no name, and the clause
 // after it is no role.
