@@ -85,3 +85,12 @@ func TestParticipleKeepsTheSpeechVerbsSubject(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstNameEndingInLy: a first name that ends like an adverb ("Carly",
+// "Kelly") still makes a name with the surname it stands before.
+func TestFirstNameEndingInLy(t *testing.T) {
+	text := "Feud\n\nSeveral candidates came to the aid of the doctor after the incident.\n\nCarly Vance wrote on her blog: “Anyone can turn a big inheritance into more money, but money cannot buy class.”\n"
+	if q := quoteOf(t, text, "Anyone can turn a big inheritance into more money, but money cannot buy class."); q.Speaker != "Carly Vance" {
+		t.Errorf("got %q, want Carly Vance", q.Speaker)
+	}
+}

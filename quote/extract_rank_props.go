@@ -204,8 +204,10 @@ func (x *extractor) notName(w who) bool {
 	}
 	if len(words) > 1 {
 		f := strings.TrimSuffix(first, ".")
+		// An -ly word glued to a name is a first name ("Carly Fiorina",
+		// "Kelly Ayotte"): an opening adverb takes a comma.
 		return holidays[strings.TrimSuffix(strings.ToLower(words[len(words)-1]), ".")] ||
-			stopCaps[f] && !titleWords[f] || !titleWords[f] && x.commonOpener(f)
+			stopCaps[f] && !titleWords[f] || !titleWords[f] && x.commonOpener(f) && !(strings.HasSuffix(f, "ly") && !x.lowerWords[f])
 	}
 	l := strings.TrimSuffix(first, ".")
 	if stopCaps[l] || holidays[l] || ordinalOpeners[l] || isAllCaps(w.Name) {
