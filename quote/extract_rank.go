@@ -109,8 +109,17 @@ func (x *extractor) rankSpeaker(q qspan, w who, c rankCtx) who {
 	cands = kept
 	if ruled && (w.Name != "" || w.Org != "") && (w.how == "after" || w.how == "before" || w.how == "poss") {
 		// An attribution the rules read next to the quote is kept or
-		// dropped, never traded for another name.
-		cands = cands[:1]
+		// dropped, never traded for another name, except for a name
+		// right before a colon that opens the quotation ("When Trump
+		// suggested a deal, Rubio fired back: “…”").
+		k := 1
+		for i := 1; i < len(cands); i++ {
+			if hasFeat(cands[i].feats, "m.colonq") {
+				cands[k] = cands[i]
+				k++
+			}
+		}
+		cands = cands[:k]
 	}
 	ctx := []string{"all"}
 	if c.standalone {
@@ -382,6 +391,16 @@ func listener(feats []string) bool {
 	for _, f := range feats {
 		switch f {
 		case "m.prev.told", "m.prev.tells", "m.prev.asked", "m.prev.interviewed":
+			return true
+		}
+	}
+	return false
+}
+
+// hasFeat reports whether feats holds f.
+func hasFeat(feats []string, f string) bool {
+	for _, g := range feats {
+		if g == f {
 			return true
 		}
 	}

@@ -94,3 +94,18 @@ func TestFirstNameEndingInLy(t *testing.T) {
 		t.Errorf("got %q, want Carly Vance", q.Speaker)
 	}
 }
+
+// TestNameBeforeColonBeatsHeadline: in a digest line "HEADLINE - Name:
+// “…”" the name before the colon speaks, not a word of the headline the
+// rules read as the subject.
+func TestNameBeforeColonBeatsHeadline(t *testing.T) {
+	text := "Polls\n\nThe race is close, and the voters are tired of it all by now.\n\nTURNOUT IS UP IN IOWA - Michael P. McDonald: “At long last the contests have started, and we now have a first glimpse at turnout.”\n\nRED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: “Twenty states are solidly red or leaning red this year, against fourteen blue.”\n"
+	for want, who := range map[string]string{
+		"At long last the contests have started, and we now have a first glimpse at turnout.": "Michael P. McDonald",
+		"Twenty states are solidly red or leaning red this year, against fourteen blue.":      "Jeffrey M. Jones",
+	} {
+		if q := quoteOf(t, text, want); q.Speaker != who {
+			t.Errorf("%q: got %q, want %q", want, q.Speaker, who)
+		}
+	}
+}
