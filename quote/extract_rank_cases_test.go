@@ -109,3 +109,13 @@ func TestNameBeforeColonBeatsHeadline(t *testing.T) {
 		}
 	}
 }
+
+// TestRoleWrittenAsTitle: "Reporter Jane Okafor says:" names Jane Okafor,
+// a reporter, for the quotation of the next paragraph, though the article
+// also writes "reporter" as a common word.
+func TestRoleWrittenAsTitle(t *testing.T) {
+	text := "Attack\n\nThe reporter was live on air that night, and the reporter saw it all.\n\nReporter Jane Okafor says:\n\n\"Well, according to the eyewitness the situation there is a frontline. Roads were blocked.\"\n"
+	if q := quoteOf(t, text, "Well, according to the eyewitness the situation there is a frontline. Roads were blocked."); q.Speaker != "Jane Okafor" || q.Role != "Reporter" {
+		t.Errorf("got %q role %q, want Jane Okafor, Reporter", q.Speaker, q.Role)
+	}
+}

@@ -204,6 +204,10 @@ func (x *extractor) parseHead(head []token) mention {
 			k = idx
 		}
 	}
+	if k < 0 && len(run) >= 3 && roleNouns[run[0].lower()] && !orgNouns[run[0].lower()] {
+		// "Reporter Jane Okafor": a role written as a title.
+		k = 0
+	}
 	name := run[k+1:]
 	var titles, pre []token
 	if k >= 0 {
