@@ -318,6 +318,18 @@ func (x *extractor) clauseSubject(toks []token, lo, v int, verb string) who {
 		// "First, Kovac identified the judge as “biased”": an opening
 		// adverb, then the subject.
 		i += 2
+	} else if i < v && (toks[i].isCap() && !x.capsMid[toks[i].lower()] && (strings.HasSuffix(toks[i].lower(), "ed") || x.commonOpener(toks[i].lower()))) {
+		// "Reached by phone, Bennett said": the name in an introductory
+		// phrase is no subject.
+		for c := i; c < v && c < i+12; c++ {
+			if toks[c].Text == "," {
+				i = c + 1
+				break
+			}
+			if toks[c].Punct {
+				break
+			}
+		}
 	}
 	if np := forwardNP(toks, i, v); np != nil {
 		if w := x.resolve(x.parseNP(np), verb); w.ok {

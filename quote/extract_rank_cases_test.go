@@ -119,3 +119,13 @@ func TestRoleWrittenAsTitle(t *testing.T) {
 		t.Errorf("got %q role %q, want Jane Okafor, Reporter", q.Speaker, q.Role)
 	}
 }
+
+// TestIntroductoryParticipleIsNoSpeaker: "Reached by phone, Bennett
+// denied …, explaining that he was “…”" names Bennett, never the opening
+// participle.
+func TestIntroductoryParticipleIsNoSpeaker(t *testing.T) {
+	text := "Campaign\n\nThe campaign has had a rough week in the polls.\n\nReached by the Courier, Bennett denied that a shakeup is coming, explaining that he was unaware of the interview because he was “taking a day off.”\n"
+	if q := quoteOf(t, text, "taking a day off."); q.Speaker != "Bennett" {
+		t.Errorf("got %q, want Bennett", q.Speaker)
+	}
+}
