@@ -65,12 +65,12 @@ func TestNameBeforeColonSpeaks(t *testing.T) {
 }
 
 // TestOpeningAdverbIsNoSpeaker: "First, Kovac identified the judge as
-// “biased”" names Kovac; the opening adverb is no name, and the clause
-// after it is no role.
+// “biased”" names Pia Kovac; the opening adverb is no name, and the
+// clause after it is no role.
 func TestOpeningAdverbIsNoSpeaker(t *testing.T) {
-	text := "Race\n\nThe candidates spent the week attacking the courts.\n\nFirst, Kovac identified the judge as “biased,” which is what her aides had warned against.\n"
-	if q := quoteOf(t, text, "biased,"); q.Speaker != "Kovac" || q.Role != "" {
-		t.Errorf("got %q role %q, want Kovac, no role", q.Speaker, q.Role)
+	text := "Race\n\nPia Kovac spent the week attacking the courts.\n\nFirst, Kovac identified the judge as “biased,” which is what her aides had warned against.\n"
+	if q := quoteOf(t, text, "biased,"); q.Speaker != "Pia Kovac" || q.Role != "" {
+		t.Errorf("got %q role %q, want Pia Kovac, no role", q.Speaker, q.Role)
 	}
 }
 
@@ -127,5 +127,16 @@ func TestIntroductoryParticipleIsNoSpeaker(t *testing.T) {
 	text := "Campaign\n\nThe campaign has had a rough week in the polls.\n\nReached by the Courier, Bennett denied that a shakeup is coming, explaining that he was unaware of the interview because he was “taking a day off.”\n"
 	if q := quoteOf(t, text, "taking a day off."); q.Speaker != "Bennett" {
 		t.Errorf("got %q, want Bennett", q.Speaker)
+	}
+}
+
+// TestTimesAndTreatiesAreNoNames: a time word opening a sentence ("Hours
+// later") and the name of a pact are never a quotation's speaker.
+func TestTimesAndTreatiesAreNoNames(t *testing.T) {
+	text := "Trade\n\nThe two leaders met in the capital on Monday for the first time.\n\nHours later, Ivo Brask returned the compliment, telling the Courier, “He is an amazing man and a good friend.”\n\nAnd the Northern Trade Agreement, which Brask had called a “disaster” and promised to “rip up”? He spoke instead about improving it.\n"
+	for _, want := range []string{"He is an amazing man and a good friend.", "rip up"} {
+		if q := quoteOf(t, text, want); q.Speaker == "Hours" || q.Speaker == "Northern Trade Agreement" {
+			t.Errorf("%q: got %q, want no time or pact as speaker", want, q.Speaker)
+		}
 	}
 }
