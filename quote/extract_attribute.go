@@ -318,9 +318,9 @@ func (x *extractor) clauseSubject(toks []token, lo, v int, verb string) who {
 		// "First, Kovac identified the judge as “biased”": an opening
 		// adverb, then the subject.
 		i += 2
-	} else if i < v && (toks[i].isCap() && !x.capsMid[toks[i].lower()] && (strings.HasSuffix(toks[i].lower(), "ed") || x.commonOpener(toks[i].lower()))) {
-		// "Reached by phone, Bennett said": the name in an introductory
-		// phrase is no subject.
+	} else if i < v && (toks[i].isCap() && !x.capsMid[toks[i].lower()] && (strings.HasSuffix(toks[i].lower(), "ed") || timeWords[toks[i].lower()] || x.commonOpener(toks[i].lower()))) {
+		// "Reached by phone, Bennett said", "Hours later, Brask said":
+		// the words of an introductory phrase are no subject.
 		for c := i; c < v && c < i+12; c++ {
 			if toks[c].Text == "," {
 				i = c + 1

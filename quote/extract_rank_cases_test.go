@@ -139,4 +139,8 @@ func TestTimesAndTreatiesAreNoNames(t *testing.T) {
 			t.Errorf("%q: got %q, want no time or pact as speaker", want, q.Speaker)
 		}
 	}
+	// The subject comes after the time ("Hours later, Ivo Brask …").
+	if q := quoteOf(t, text, "He is an amazing man and a good friend."); q.Speaker != "Ivo Brask" {
+		t.Errorf("got %q, want Ivo Brask", q.Speaker)
+	}
 }
