@@ -146,7 +146,7 @@ func (x *extractor) attributeBeforeVerb(toks []token, qi, lo int) who {
 				}
 				continue
 			}
-			if !t.isCap() && describeVerbs[l] && !auxWords[l] {
+			if !t.isCap() && (describeVerbs[l] || judgeVerbs[l]) && !auxWords[l] {
 				// "Aaron Kall … compared Trump to a coach who is “working
 				// the referees”": the subject describes, the object is
 				// described.

@@ -194,6 +194,15 @@ var describeVerbs = setOf(
 	"found", "finds", "concluded", "concludes",
 )
 
+// judgeVerbs, like describeVerbs, have a subject who judges someone in
+// quoted words ("Cruz accuses Obama of “leading from behind”"); they are
+// read only to attribute a quotation, not to tell speech from a term.
+var judgeVerbs = setOf(
+	"accuses", "praises", "criticizes", "criticises", "chided", "chides", "scolded", "scolds",
+	"rebuked", "faulted", "faults", "blamed", "blames", "ridiculed", "lambasted", "lambastes",
+	"labels", "dubs", "likens", "compares", "slams", "blasts", "touts", "hails", "mocks",
+)
+
 // honorifics are titles that say nothing of a role ("Ms.").
 var honorifics = setOf("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam")
 

@@ -144,3 +144,15 @@ func TestTimesAndTreatiesAreNoNames(t *testing.T) {
 		t.Errorf("got %q, want Ivo Brask", q.Speaker)
 	}
 }
+
+// TestJudgingVerbNamesItsSubject: "Otto Brandt accuses Marsh of “…”" and
+// "Brandt, with open delight, chided Kovac for …" give the quoted words
+// to the one who judges, not to the one judged.
+func TestJudgingVerbNamesItsSubject(t *testing.T) {
+	text := "Race\n\nThe candidates have spent the week blasting Governor Lena Marsh over the flood response.\n\nOtto Brandt accuses Marsh of “leading from behind” and Pia Kovac says she is “losing the argument.”\n\nThe debate marked the end of a truce. Brandt, with open delight, chided Kovac for a plan that “will sink the whole county in debt.”\n"
+	for _, want := range []string{"leading from behind", "will sink the whole county in debt."} {
+		if q := quoteOf(t, text, want); q.Speaker != "Otto Brandt" {
+			t.Errorf("%q: got %q, want Otto Brandt", want, q.Speaker)
+		}
+	}
+}
