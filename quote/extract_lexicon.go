@@ -242,4 +242,3 @@ var timeWords = setOf(
 // ordinalOpeners open a sentence as adverbs of order ("First, Kovac
 // said"); capitalized there, they are no names.
 var ordinalOpeners = setOf("first", "second", "third", "fourth", "fifth", "next", "finally", "lastly", "again", "instead", "overall", "secondly", "thirdly", "firstly")
-
