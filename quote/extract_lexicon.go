@@ -242,3 +242,12 @@ var timeWords = setOf(
 // ordinalOpeners open a sentence as adverbs of order ("First, Kovac
 // said"); capitalized there, they are no names.
 var ordinalOpeners = setOf("first", "second", "third", "fourth", "fifth", "next", "finally", "lastly", "again", "instead", "overall", "secondly", "thirdly", "firstly")
+
+// timePreps open a phrase of time between a subject and its verb ("on
+// Wednesday", "last week").
+var timePreps = setOf("on", "in", "last", "this", "next", "early", "late", "that")
+
+// dayWords name days and months.
+var dayWords = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"january", "february", "march", "april", "may", "june", "july", "august", "september",
+	"october", "november", "december")

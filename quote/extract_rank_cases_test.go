@@ -156,3 +156,13 @@ func TestJudgingVerbNamesItsSubject(t *testing.T) {
 		}
 	}
 }
+
+// TestTimeBetweenSubjectAndVerb: "who Beck on Wednesday called “…”" gives
+// the words to Beck; a phrase of time between a subject and its speech
+// verb does not hide the subject.
+func TestTimeBetweenSubjectAndVerb(t *testing.T) {
+	text := "Radio\n\nMuch of Ari Beck’s ire was directed at the strategist Tom Bannerman, who Beck on Wednesday called “a horrible, despicable human being.”\n"
+	if q := quoteOf(t, text, "a horrible, despicable human being."); q.Speaker != "Ari Beck" {
+		t.Errorf("got %q, want Ari Beck", q.Speaker)
+	}
+}
