@@ -181,6 +181,14 @@ func (x *extractor) attributeBeforeVerb(toks []token, qi, lo int) who {
 					return x.resolve(m, l)
 				}
 			}
+			if lo > 0 && toks[lo].lower() != "and" && toks[lo].lower() != "but" {
+				// "Carson shared a syllabus called “Perception” on his
+				// Facebook page, writing “…”": after an earlier quotation
+				// the participle still has the sentence's subject.
+				if w := x.clauseSubject(toks, 0, v, l); w.ok && w.Name != "" {
+					return w
+				}
+			}
 			if w := x.clauseSubject(toks, lo, v, l); w.ok {
 				return w
 			}

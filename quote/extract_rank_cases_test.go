@@ -166,3 +166,13 @@ func TestTimeBetweenSubjectAndVerb(t *testing.T) {
 		t.Errorf("got %q, want Ari Beck", q.Speaker)
 	}
 }
+
+// TestParticipleAfterAnEarlierQuote: "Ben Carlo shared a syllabus called
+// “Perception” on his Facebook page, writing “…”": after the title the
+// participle still has the sentence's subject, not the page's owner.
+func TestParticipleAfterAnEarlierQuote(t *testing.T) {
+	text := "Class\n\nLater on Sunday, Ben Carlo shared a syllabus for a class called “Perception” on his Facebook page, writing “Allow me also to do the research for the reporter.”\n"
+	if q := quoteOf(t, text, "Allow me also to do the research for the reporter."); q.Speaker != "Ben Carlo" {
+		t.Errorf("got %q/%q, want Ben Carlo", q.Speaker, q.Organization)
+	}
+}
