@@ -129,6 +129,9 @@ func (x *extractor) attributeBeforeVerb(toks []token, qi, lo int) who {
 		}
 		return who{}
 	}
+	if w := x.afterSubordinate(toks, qi, lo); w.ok {
+		return w
+	}
 	for v := qi - 1; v >= lo; v-- {
 		t := toks[v]
 		if t.Punct {
@@ -319,16 +322,19 @@ func inversionOK(toks []token, v int, np []token, qi int) bool {
 // the previous quote), skipping conjunctions and a short introductory phrase.
 func (x *extractor) clauseSubject(toks []token, lo, v int, verb string) who {
 	i := lo
+	like := false
 	for i < v && (toks[i].Punct || stopCaps[toks[i].lower()] && !isPronoun(toks[i].lower())) {
+		like = like || toks[i].lower() == "like" || toks[i].lower() == "unlike"
 		i++
 	}
 	if i+2 < v && toks[i+1].Text == "," && (ordinalOpeners[toks[i].lower()] || x.commonOpener(toks[i].lower())) {
 		// "First, Kovac identified the judge as “biased”": an opening
 		// adverb, then the subject.
 		i += 2
-	} else if i < v && (toks[i].isCap() && !x.capsMid[toks[i].lower()] && (strings.HasSuffix(toks[i].lower(), "ed") || timeWords[toks[i].lower()] || x.commonOpener(toks[i].lower()))) {
-		// "Reached by phone, Bennett said", "Hours later, Brask said":
-		// the words of an introductory phrase are no subject.
+	} else if i < v && (like || toks[i].isCap() && !x.capsMid[toks[i].lower()] && (strings.HasSuffix(toks[i].lower(), "ed") || timeWords[toks[i].lower()] || x.commonOpener(toks[i].lower()))) {
+		// "Reached by phone, Bennett said", "Hours later, Brask said",
+		// "Like Corker, Menendez said": the words of an introductory
+		// phrase are no subject.
 		for c := i; c < v && c < i+12; c++ {
 			if toks[c].Text == "," {
 				i = c + 1
@@ -490,4 +496,47 @@ func (x *extractor) chainedSubject(toks []token, v, lo int) who {
 		}
 	}
 	return who{}
+}
+
+// subordinators open a clause that comes before the main one ("After
+// Brown criticized him, Hillary shot back").
+var subordinators = setOf("after", "when", "while", "as", "before", "since", "although", "though", "if", "once", "because", "until", "whereas")
+
+// afterSubordinate reads "When Trump suggested a deal, Rubio fired back:
+// “…”": a sentence that opens with a subordinate clause, then a name
+// and a verb that is no speech verb before the quotation. The name, the
+// main clause's subject, speaks, not the subject of a speech verb inside
+// the subordinate clause.
+func (x *extractor) afterSubordinate(toks []token, qi, lo int) who {
+	if lo != 0 || qi < 4 || !subordinators[toks[0].lower()] {
+		return who{}
+	}
+	c := 1
+	for c < qi && toks[c].Text != "," && !(toks[c].Punct && toks[c].Text != "(" && toks[c].Text != ")") {
+		c++
+	}
+	if c+1 >= qi || toks[c].Text != "," {
+		return who{}
+	}
+	for _, t := range toks[c+1 : qi] {
+		if isVerb(t) {
+			return who{}
+		}
+	}
+	e := c + 1
+	for e < qi && nameish(toks[e]) && !isPoss(toks[e].Text) {
+		e++
+	}
+	if e == c+1 || e >= qi || e-c-1 > 4 {
+		return who{}
+	}
+	n := toks[e]
+	if n.Punct || n.isCap() || notVerbs[n.lower()] {
+		return who{}
+	}
+	m := x.parseHead(toks[c+1 : e])
+	if m.Name == "" || m.Anaphor != "" {
+		return who{}
+	}
+	return x.resolve(m, "")
 }

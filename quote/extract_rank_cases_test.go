@@ -176,3 +176,15 @@ func TestParticipleAfterAnEarlierQuote(t *testing.T) {
 		t.Errorf("got %q/%q, want Ben Carlo", q.Speaker, q.Organization)
 	}
 }
+
+// TestMainClauseSubjectSpeaks: after a subordinate clause ("When Brask
+// suggested …,", "After Brandt criticized …,") or a comparison ("Like
+// Brask,"), the main clause's subject speaks, not the name before it.
+func TestMainClauseSubjectSpeaks(t *testing.T) {
+	text := "Debate\n\nThe two rivals met on stage in Miami on Thursday night.\n\nWhen Ivo Brask suggested that the city would sue the state, Lena Marsh fired back forcefully: “If they sue us in a court here, they are going to lose,” to loud applause.\n\nLike Brask, Marsh also rejected the plan, arguing that there is “room for the city” to act.\n"
+	for _, want := range []string{"If they sue us in a court here, they are going to lose,", "room for the city"} {
+		if q := quoteOf(t, text, want); q.Speaker != "Lena Marsh" {
+			t.Errorf("%q: got %q, want Lena Marsh", want, q.Speaker)
+		}
+	}
+}
