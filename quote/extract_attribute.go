@@ -468,6 +468,21 @@ func unnamedGroup(np []token) bool {
 // speech verb ("Nefzi said, adding, “…”", "said Nefzi, adding"): the
 // speech verb's own subject, not the sentence's first name.
 func (x *extractor) chainedSubject(toks []token, v, lo int) who {
+	if v-1 >= lo && toks[v-1].lower() == "and" {
+		// "with Trump tweeting that it was a “disaster” and asking,
+		// “…”": the subject of the participle the "and" goes on from.
+		for b := v - 2; b > 0 && b >= v-30; b-- {
+			if t := toks[b]; participles[t.lower()] && !t.isCap() {
+				if np := backwardNP(toks, b, 0); np != nil && np[len(np)-1].End == toks[b-1].End {
+					if m := x.parseNP(np); m.Name != "" && m.Anaphor == "" {
+						return x.resolve(m, t.lower())
+					}
+				}
+				break
+			}
+		}
+		return who{}
+	}
 	c := v - 1
 	if c-1 < lo || toks[c].Text != "," {
 		return who{}

@@ -188,3 +188,13 @@ func TestMainClauseSubjectSpeaks(t *testing.T) {
 		}
 	}
 }
+
+// TestParticipleAfterAnd: "with Ivo Brask tweeting that … and asking,
+// “…”" gives the question to Brask, the subject of the participle the
+// "and" goes on from, not to the sentence's first name.
+func TestParticipleAfterAnd(t *testing.T) {
+	text := "Email\n\nThe report landed on Friday, and the party moved fast.\n\nRepublicans were quick to chime in, with Ivo Brask tweeting that it was a “disaster” for the mayor and asking, “How can someone with such bad judgment lead us?”\n"
+	if q := quoteOf(t, text, "How can someone with such bad judgment lead us?"); q.Speaker != "Ivo Brask" {
+		t.Errorf("got %q, want Ivo Brask", q.Speaker)
+	}
+}
