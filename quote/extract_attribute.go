@@ -1,5 +1,7 @@
 package quote
 
+import "strings"
+
 // attribute finds who speaks the k-th quote of a sentence: first after it
 // ("…,” she said), then before it (X said, “…”; according to X, “…”).
 func (x *extractor) attribute(toks []token, qpos []int, k int) who {
@@ -82,9 +84,14 @@ func (x *extractor) attributeAfter(toks []token, qi, hi int) who {
 				} else if !isVerb(toks[v]) || participles[vl] || vl == "according" {
 					continue
 				}
+				if g := groupBefore(toks, v, a); g != nil && g[0].Start == toks[a].Start {
+					// "“…,” critics said."
+					return who{Role: joinToks(g), Verb: vl, ok: true}
+				}
 				np := backwardNP(toks, v, a)
 				if np != nil && (leadIn(toks, a, np[0].Start) || vl == "put it" && toks[a].lower() == "as" && leadIn(toks, a+1, np[0].Start)) {
-					if w := x.resolve(x.parseNP(np), vl); w.ok {
+					m := x.parseNP(np)
+					if w := x.resolve(m, vl); w.ok {
 						return w
 					}
 					return who{quoted: true}
@@ -122,6 +129,9 @@ func (x *extractor) attributeBeforeVerb(toks []token, qi, lo int) who {
 		}
 		return who{}
 	}
+	if w := x.afterSubordinate(toks, qi, lo); w.ok {
+		return w
+	}
 	for v := qi - 1; v >= lo; v-- {
 		t := toks[v]
 		if t.Punct {
@@ -139,7 +149,7 @@ func (x *extractor) attributeBeforeVerb(toks []token, qi, lo int) who {
 				}
 				continue
 			}
-			if !t.isCap() && describeVerbs[l] && !auxWords[l] {
+			if !t.isCap() && (describeVerbs[l] || judgeVerbs[l]) && !auxWords[l] {
 				// "Aaron Kall … compared Trump to a coach who is “working
 				// the referees”": the subject describes, the object is
 				// described.
@@ -166,9 +176,20 @@ func (x *extractor) attributeBeforeVerb(toks []token, qi, lo int) who {
 			continue
 		}
 		if participles[l] {
+			if w := x.chainedSubject(toks, v, lo); w.ok {
+				return w
+			}
 			if np := backwardNP(toks, v, lo); np != nil && np[len(np)-1].End == toks[v-1].End {
 				if m := x.parseNP(np); m.Name != "" && m.Anaphor == "" {
 					return x.resolve(m, l)
+				}
+			}
+			if lo > 0 && toks[lo].lower() != "and" && toks[lo].lower() != "but" {
+				// "Carson shared a syllabus called “Perception” on his
+				// Facebook page, writing “…”": after an earlier quotation
+				// the participle still has the sentence's subject.
+				if w := x.clauseSubject(toks, 0, v, l); w.ok && w.Name != "" {
+					return w
 				}
 			}
 			if w := x.clauseSubject(toks, lo, v, l); w.ok {
@@ -195,6 +216,11 @@ func (x *extractor) attributeBeforeVerb(toks []token, qi, lo int) who {
 				return who{quoted: true}
 			}
 			return fallback()
+		}
+		if g := groupBefore(toks, v, lo); g != nil {
+			// "in what several lawmakers called “fraud”": people the
+			// text does not name spoke, not the sentence's subject.
+			return who{Role: joinToks(g), Verb: l, ok: true}
 		}
 		if np := backwardNP(toks, v, lo); np != nil {
 			if len(np) == 1 && v >= 2 && v-2 >= lo && toks[v-2].lower() == "what" && (np[0].lower() == "he" || np[0].lower() == "she") {
@@ -296,8 +322,28 @@ func inversionOK(toks []token, v int, np []token, qi int) bool {
 // the previous quote), skipping conjunctions and a short introductory phrase.
 func (x *extractor) clauseSubject(toks []token, lo, v int, verb string) who {
 	i := lo
+	like := false
 	for i < v && (toks[i].Punct || stopCaps[toks[i].lower()] && !isPronoun(toks[i].lower())) {
+		like = like || toks[i].lower() == "like" || toks[i].lower() == "unlike"
 		i++
+	}
+	if i+2 < v && toks[i+1].Text == "," && (ordinalOpeners[toks[i].lower()] || x.commonOpener(toks[i].lower())) {
+		// "First, Kovac identified the judge as “biased”": an opening
+		// adverb, then the subject.
+		i += 2
+	} else if i < v && (like || toks[i].isCap() && !x.capsMid[toks[i].lower()] && (strings.HasSuffix(toks[i].lower(), "ed") || timeWords[toks[i].lower()] || x.commonOpener(toks[i].lower()))) {
+		// "Reached by phone, Bennett said", "Hours later, Brask said",
+		// "Like Corker, Menendez said": the words of an introductory
+		// phrase are no subject.
+		for c := i; c < v && c < i+12; c++ {
+			if toks[c].Text == "," {
+				i = c + 1
+				break
+			}
+			if toks[c].Punct {
+				break
+			}
+		}
 	}
 	if np := forwardNP(toks, i, v); np != nil {
 		if w := x.resolve(x.parseNP(np), verb); w.ok {

@@ -194,6 +194,15 @@ var describeVerbs = setOf(
 	"found", "finds", "concluded", "concludes",
 )
 
+// judgeVerbs, like describeVerbs, have a subject who judges someone in
+// quoted words ("Cruz accuses Obama of “leading from behind”"); they are
+// read only to attribute a quotation, not to tell speech from a term.
+var judgeVerbs = setOf(
+	"accuses", "praises", "criticizes", "criticises", "chided", "chides", "scolded", "scolds",
+	"rebuked", "faulted", "faults", "blamed", "blames", "ridiculed", "lambasted", "lambastes",
+	"labels", "dubs", "likens", "compares", "slams", "blasts", "touts", "hails", "mocks",
+)
+
 // honorifics are titles that say nothing of a role ("Ms.").
 var honorifics = setOf("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam")
 
@@ -220,3 +229,25 @@ var passiveAux = setOf("been", "being", "was", "were", "is", "are", "be", "get",
 // chantNouns introduce the words a crowd shouted ("chants of “Lock her
 // up!”").
 var chantNouns = setOf("chant", "chants", "cry", "cries", "shout", "shouts", "cheers", "chorus", "choruses", "screams", "calls", "refrain")
+
+// timeWords say when, never what a person does: the lower-case words
+// before a name in "Last week Harlow said" are no role.
+var timeWords = setOf(
+	"week", "weeks", "month", "months", "year", "years", "day", "days", "night", "nights",
+	"morning", "afternoon", "evening", "weekend", "ago", "time", "times", "hour", "hours",
+	"minute", "minutes", "tonight", "today", "yesterday", "season", "spring", "summer",
+	"fall", "autumn", "winter", "decade", "quarter", "earlier", "later", "then", "now",
+)
+
+// ordinalOpeners open a sentence as adverbs of order ("First, Kovac
+// said"); capitalized there, they are no names.
+var ordinalOpeners = setOf("first", "second", "third", "fourth", "fifth", "next", "finally", "lastly", "again", "instead", "overall", "secondly", "thirdly", "firstly")
+
+// timePreps open a phrase of time between a subject and its verb ("on
+// Wednesday", "last week").
+var timePreps = setOf("on", "in", "last", "this", "next", "early", "late", "that")
+
+// dayWords name days and months.
+var dayWords = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"january", "february", "march", "april", "may", "june", "july", "august", "september",
+	"october", "november", "december")

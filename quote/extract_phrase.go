@@ -47,8 +47,17 @@ func connector(t token) bool {
 // the phrase's tokens, or nil.
 func backwardNP(toks []token, vi, lo int) []token {
 	j := vi - 1
-	for j >= lo && !toks[j].Punct && (auxWords[toks[j].lower()] || (strings.HasSuffix(toks[j].lower(), "ly") && !toks[j].isCap() && len(toks[j].Text) > 4)) {
-		j--
+	for j >= lo && !toks[j].Punct {
+		if auxWords[toks[j].lower()] || (strings.HasSuffix(toks[j].lower(), "ly") && !toks[j].isCap() && len(toks[j].Text) > 4) {
+			j--
+			continue
+		}
+		if j-1 >= lo && timePreps[toks[j-1].lower()] && (timeWords[toks[j].lower()] || dayWords[toks[j].lower()]) {
+			// "Beck on Wednesday called", "Smith last week said".
+			j -= 2
+			continue
+		}
+		break
 	}
 	if j < lo {
 		return nil

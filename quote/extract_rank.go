@@ -66,7 +66,10 @@ func (x *extractor) rankSpeaker(q qspan, w who, c rankCtx) who {
 	} else {
 		add(w, "rule")
 	}
-	if len(cands) > 0 && w.anaphor != "" {
+	// ruled: the rules' reading is a candidate (it is not when it is no
+	// name, "Pollsters agree - Jane Roe: “…”").
+	ruled := len(cands) > 0
+	if ruled && w.anaphor != "" {
 		cands[0].feats = append(cands[0].feats, "rule.ana."+w.anaphor, "rule.gap"+bucket(w.gap))
 		if w.agree {
 			cands[0].feats = append(cands[0].feats, "rule.agree")
@@ -99,15 +102,24 @@ func (x *extractor) rankSpeaker(q qspan, w who, c rankCtx) who {
 	// unless the rules read it as one.
 	kept := cands[:0]
 	for i, cd := range cands {
-		if i == 0 && w.ok || !listener(cd.feats) {
+		if i == 0 && ruled || !listener(cd.feats) {
 			kept = append(kept, cd)
 		}
 	}
 	cands = kept
-	if len(cands) > 0 && (w.Name != "" || w.Org != "") && (w.how == "after" || w.how == "before" || w.how == "poss") {
+	if ruled && (w.Name != "" || w.Org != "") && (w.how == "after" || w.how == "before" || w.how == "poss") {
 		// An attribution the rules read next to the quote is kept or
-		// dropped, never traded for another name.
-		cands = cands[:1]
+		// dropped, never traded for another name, except for a name
+		// right before a colon that opens the quotation ("When Trump
+		// suggested a deal, Rubio fired back: “…”").
+		k := 1
+		for i := 1; i < len(cands); i++ {
+			if hasFeat(cands[i].feats, "m.colonq") {
+				cands[k] = cands[i]
+				k++
+			}
+		}
+		cands = cands[:k]
 	}
 	ctx := []string{"all"}
 	if c.standalone {
@@ -308,7 +320,7 @@ func (x *extractor) noteWords(toks []token) {
 	}
 	for _, t := range toks {
 		r, _ := utf8.DecodeRuneInString(t.Text)
-		if unicode.IsLower(r) {
+		if unicode.IsLower(r) && !x.handlePart(t) {
 			x.lowerWords[t.Text] = true
 		}
 		x.allWords[t.Text] = true
@@ -322,6 +334,16 @@ func (x *extractor) noteWords(toks []token) {
 			x.allWords[stripPoss(t.Text)] = true
 		}
 	}
+}
+
+// handlePart reports whether t is written as part of a handle, hashtag,
+// file name or address ("@jane_roe", "#roe2024", "site/roe"), which are
+// lower case whatever they name.
+func (x *extractor) handlePart(t token) bool {
+	if t.Start > 0 && strings.IndexByte("@#_/", x.text[t.Start-1]) >= 0 {
+		return true
+	}
+	return t.End < len(x.text) && strings.IndexByte("@_/", x.text[t.End]) >= 0
 }
 
 // lowerWord reports whether one of words appears in the article in lower
@@ -369,6 +391,16 @@ func listener(feats []string) bool {
 	for _, f := range feats {
 		switch f {
 		case "m.prev.told", "m.prev.tells", "m.prev.asked", "m.prev.interviewed":
+			return true
+		}
+	}
+	return false
+}
+
+// hasFeat reports whether feats holds f.
+func hasFeat(feats []string, f string) bool {
+	for _, g := range feats {
+		if g == f {
 			return true
 		}
 	}

@@ -22,7 +22,16 @@ type mentionAt struct {
 	// prev is the lower-case word right before the name when it is one
 	// of prevWords ("told PCMag", "according to Reuters").
 	prev string
+	// subj: a lower-case word that is no preposition follows the name,
+	// or an appositive and then one ("Jane Roe, who runs the shop,
+	// praised"): the name is a verb's subject. clause: besides, the name
+	// opens its sentence or clause.
+	subj, clause bool
 }
+
+// notVerbs are lower-case words after a name that show it is no verb's
+// subject ("Smith and", "Bank of").
+var notVerbs = setOf("and", "or", "of", "in", "on", "at", "for", "to", "with", "from", "by", "as", "than", "about", "into", "over", "after", "before", "the", "a", "an", "is")
 
 // prevWords are the words before a name that tell its part: speaker,
 // listener or something else.
@@ -86,6 +95,8 @@ func (x *extractor) paraMentions(pi int) []mentionAt {
 					ma.prev = toks[i-1].lower()
 				}
 				ma.opener = i == 0 || strings.ContainsAny(x.text[toks[i-1].End:toks[i].Start], ".!?\"“”")
+				ma.subj = subjectAfter(toks, j)
+				ma.clause = ma.subj && (ma.opener || toks[i-1].Text == "," || stopCaps[toks[i-1].lower()])
 				out = append(out, ma)
 			}
 		}
@@ -149,6 +160,16 @@ next:
 		if n.m.para == pi && n.m.start >= sStart && n.m.end <= sEnd {
 			f = append(f, "m.samesent")
 		}
+		if n.m.clause {
+			f = append(f, "m.clause")
+		}
+		if gap := strings.TrimSpace(x.text[min(n.m.end, q.Open):max(n.m.end, q.Open)]); n.side == "before" && n.m.para == pi && (gap == ":" || gap == "-" || gap == "—") {
+			// "Jane Roe: “…”", "Polls agree - Jane Roe: “…”".
+			f = append(f, "m.colonq")
+		} else if gap := strings.TrimSpace(x.text[min(q.Close, n.m.start):max(q.Close, n.m.start)]); n.side == "after" && (gap == "—" || gap == "-" || gap == "―" || gap == "–") {
+			// "“…” — Jane Roe"
+			f = append(f, "m.dashq")
+		}
 		if n.m.verbSoon {
 			f = append(f, "m.verbsoon", "m."+n.side+".verbsoon")
 		}
@@ -189,4 +210,26 @@ func distBucket(d int) string {
 		return "far"
 	}
 	return "vfar"
+}
+
+// subjectAfter reports whether the words from toks[j] on show the name
+// before them to be a verb's subject: a lower-case word that is no
+// preposition or conjunction, straight after it or after an appositive
+// between commas.
+func subjectAfter(toks []token, j int) bool {
+	if j < len(toks) && toks[j].Text == "," {
+		k := j + 1
+		for k < len(toks) && k < j+14 && toks[k].Text != "," && !(toks[k].Punct && toks[k].Text != "(" && toks[k].Text != ")") {
+			k++
+		}
+		if k >= len(toks) || toks[k].Text != "," {
+			return false
+		}
+		j = k + 1
+	}
+	if j >= len(toks) {
+		return false
+	}
+	t := toks[j]
+	return !t.Punct && !t.isCap() && !notVerbs[t.lower()]
 }

@@ -178,6 +178,9 @@ func (x *extractor) noteContexts(toks []token) {
 	}
 }
 
+// thingWords end the names of laws, pacts and such, which say nothing.
+var thingWords = setOf("agreement", "act", "treaty", "amendment", "accord", "accords", "pact", "bill", "law", "empire", "doctrine", "protocol", "initiative", "war", "scandal")
+
 // holidays are capitalized words of dates that are not names.
 var holidays = setOf("christmas", "easter", "thanksgiving", "hanukkah", "ramadan", "halloween", "eve", "day")
 
@@ -202,13 +205,19 @@ func (x *extractor) notName(w who) bool {
 			return true
 		}
 	}
+	if thingWords[strings.ToLower(words[len(words)-1])] {
+		// "the North American Free Trade Agreement", "Evil Empire".
+		return true
+	}
 	if len(words) > 1 {
 		f := strings.TrimSuffix(first, ".")
+		// An -ly word glued to a name is a first name ("Carly Fiorina",
+		// "Kelly Ayotte"): an opening adverb takes a comma.
 		return holidays[strings.TrimSuffix(strings.ToLower(words[len(words)-1]), ".")] ||
-			stopCaps[f] && !titleWords[f] || !titleWords[f] && x.commonOpener(f)
+			stopCaps[f] && !titleWords[f] || !titleWords[f] && x.commonOpener(f) && !(strings.HasSuffix(f, "ly") && !x.lowerWords[f])
 	}
 	l := strings.TrimSuffix(first, ".")
-	if stopCaps[l] || holidays[l] || isAllCaps(w.Name) {
+	if stopCaps[l] || holidays[l] || ordinalOpeners[l] || timeWords[l] || isAllCaps(w.Name) {
 		return true
 	}
 	return x.commonOpener(strings.ToLower(stripPoss(w.Name)))

@@ -204,6 +204,10 @@ func (x *extractor) parseHead(head []token) mention {
 			k = idx
 		}
 	}
+	if k < 0 && len(run) >= 3 && roleNouns[run[0].lower()] && !orgNouns[run[0].lower()] {
+		// "Reporter Jane Okafor": a role written as a title.
+		k = 0
+	}
 	name := run[k+1:]
 	var titles, pre []token
 	if k >= 0 {
@@ -221,6 +225,12 @@ func (x *extractor) parseHead(head []token) mention {
 		j := len(rest)
 		for j > 0 && !rest[j-1].Punct && !nameish(rest[j-1]) && !determiners[rest[j-1].lower()] {
 			j--
+		}
+		for k := j; k < len(rest); k++ {
+			if timeWords[strings.TrimSuffix(rest[k].lower(), ".")] {
+				// "Last week Harlow said": a time, not a role.
+				j = k + 1
+			}
 		}
 		if j < len(rest) {
 			roleParts = append(roleParts, joinToks(rest[j:]))

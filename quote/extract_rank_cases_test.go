@@ -1,0 +1,200 @@
+package quote
+
+import (
+	"testing"
+
+	"github.com/privacybot/privacybot/corpus"
+)
+
+// quoteOf extracts text and returns the quote whose text is want, failing
+// when there is none.
+func quoteOf(t *testing.T, text, want string) Quote {
+	t.Helper()
+	qs, _ := Extract(corpus.ParseSource("r.txt", text), nil)
+	for _, q := range qs {
+		if q.Text == want {
+			return q
+		}
+	}
+	t.Fatalf("no quote %q in %+v", want, qs)
+	return Quote{}
+}
+
+// TestTimeWordIsNoRole: the words before a name in "Last week Harlow
+// said" tell when, not what he does; his role stays the one the article
+// gave.
+func TestTimeWordIsNoRole(t *testing.T) {
+	text := "Bank\n\nThe bank chief Tom Harlow faced the committee in May.\n\nLast week Harlow said the bank would “make every customer whole.”\n\nOn Monday Harlow said it had been “a hard year.”\n"
+	for _, want := range []string{"make every customer whole.", "a hard year."} {
+		q := quoteOf(t, text, want)
+		if q.Speaker != "Tom Harlow" || q.Role == "week" || q.Role == "Last week" {
+			t.Errorf("%q: got speaker %q role %q, want Tom Harlow, no time as role", want, q.Speaker, q.Role)
+		}
+	}
+}
+
+// TestUnnamedGroupSpeaks: a term that unnamed people used ("what
+// lawmakers called “fraud”") is theirs, not the sentence subject's.
+func TestUnnamedGroupSpeaks(t *testing.T) {
+	text := "Bank\n\nThe bank chief Tom Harlow faced the committee in May.\n\nHarlow’s claim that only a few workers took part in what multiple lawmakers called “fraud” angered the panel.\n\n“It was a disgrace from start to finish,” critics said.\n"
+	for _, want := range []string{"fraud", "It was a disgrace from start to finish,"} {
+		if q := quoteOf(t, text, want); q.Speaker != "" || q.Organization != "" {
+			t.Errorf("%q: got speaker %q/%q, want none", want, q.Speaker, q.Organization)
+		}
+	}
+}
+
+// TestHandleIsNoCommonWord: a name also written inside a handle
+// ("@mike_pence") is still a name, so the quotation keeps its speaker.
+func TestHandleIsNoCommonWord(t *testing.T) {
+	text := "Vote\n\nCandidate Ted Cruz received the endorsement of Gov. Mike Pence on Friday.\n\n“I am not against anybody, but I will vote for him,” Pence said in an interview.\n\n“I thank Governor @mike_pence for his support,” Cruz wrote.\n"
+	if q := quoteOf(t, text, "I am not against anybody, but I will vote for him,"); q.Speaker != "Mike Pence" {
+		t.Errorf("got %q, want Mike Pence", q.Speaker)
+	}
+}
+
+// TestNameBeforeColonSpeaks: in "Analysts agree - Carl Bialik: “…”" the
+// name right before the colon speaks, though the rules read the common
+// word "Analysts" as the subject of "agree", and though the paragraph
+// before ends with another speaker's quotation.
+func TestNameBeforeColonSpeaks(t *testing.T) {
+	text := "Council\n\nThe council met on Monday to hear residents about the new road plan. “We will listen to everyone,” said Mayor Dana Holt.\n\nAnalysts agree - Carl Bialik: “The plan will cost more than the council says it will, and soon.”\n\nMost analysts expect the plan to pass.\n"
+	if q := quoteOf(t, text, "The plan will cost more than the council says it will, and soon."); q.Speaker != "Carl Bialik" {
+		t.Errorf("got %q, want Carl Bialik", q.Speaker)
+	}
+}
+
+// TestOpeningAdverbIsNoSpeaker: "First, Kovac identified the judge as
+// “biased”" names Pia Kovac; the opening adverb is no name, and the
+// clause after it is no role.
+func TestOpeningAdverbIsNoSpeaker(t *testing.T) {
+	text := "Race\n\nPia Kovac spent the week attacking the courts.\n\nFirst, Kovac identified the judge as “biased,” which is what her aides had warned against.\n"
+	if q := quoteOf(t, text, "biased,"); q.Speaker != "Pia Kovac" || q.Role != "" {
+		t.Errorf("got %q role %q, want Pia Kovac, no role", q.Speaker, q.Role)
+	}
+}
+
+// TestParticipleKeepsTheSpeechVerbsSubject: in "…, Lind said, adding,
+// “…”" the quotation is Lind's, not that of the name that opens the
+// sentence.
+func TestParticipleKeepsTheSpeechVerbsSubject(t *testing.T) {
+	text := "Mosque\n\nOmar Lind sat in the room where he saw Ivo Brask for the last time. Brask did not mingle but left as soon as prayers were over, Lind said, adding, “He was not very religious.”\n\nThe two will meet next week, Dana Spicer said, adding, “They need to sit down and talk.”\n"
+	for want, who := range map[string]string{"He was not very religious.": "Omar Lind", "They need to sit down and talk.": "Dana Spicer"} {
+		if q := quoteOf(t, text, want); q.Speaker != who {
+			t.Errorf("%q: got %q, want %q", want, q.Speaker, who)
+		}
+	}
+}
+
+// TestFirstNameEndingInLy: a first name that ends like an adverb ("Carly",
+// "Kelly") still makes a name with the surname it stands before.
+func TestFirstNameEndingInLy(t *testing.T) {
+	text := "Feud\n\nSeveral candidates came to the aid of the doctor after the incident.\n\nCarly Vance wrote on her blog: “Anyone can turn a big inheritance into more money, but money cannot buy class.”\n"
+	if q := quoteOf(t, text, "Anyone can turn a big inheritance into more money, but money cannot buy class."); q.Speaker != "Carly Vance" {
+		t.Errorf("got %q, want Carly Vance", q.Speaker)
+	}
+}
+
+// TestNameBeforeColonBeatsHeadline: in a digest line "HEADLINE - Name:
+// “…”" the name before the colon speaks, not a word of the headline the
+// rules read as the subject.
+func TestNameBeforeColonBeatsHeadline(t *testing.T) {
+	text := "Polls\n\nThe race is close, and the voters are tired of it all by now.\n\nTURNOUT IS UP IN IOWA - Michael P. McDonald: “At long last the contests have started, and we now have a first glimpse at turnout.”\n\nRED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: “Twenty states are solidly red or leaning red this year, against fourteen blue.”\n"
+	for want, who := range map[string]string{
+		"At long last the contests have started, and we now have a first glimpse at turnout.": "Michael P. McDonald",
+		"Twenty states are solidly red or leaning red this year, against fourteen blue.":      "Jeffrey M. Jones",
+	} {
+		if q := quoteOf(t, text, want); q.Speaker != who {
+			t.Errorf("%q: got %q, want %q", want, q.Speaker, who)
+		}
+	}
+}
+
+// TestRoleWrittenAsTitle: "Reporter Jane Okafor says:" names Jane Okafor,
+// a reporter, for the quotation of the next paragraph, though the article
+// also writes "reporter" as a common word.
+func TestRoleWrittenAsTitle(t *testing.T) {
+	text := "Attack\n\nThe reporter was live on air that night, and the reporter saw it all.\n\nReporter Jane Okafor says:\n\n\"Well, according to the eyewitness the situation there is a frontline. Roads were blocked.\"\n"
+	if q := quoteOf(t, text, "Well, according to the eyewitness the situation there is a frontline. Roads were blocked."); q.Speaker != "Jane Okafor" || q.Role != "Reporter" {
+		t.Errorf("got %q role %q, want Jane Okafor, Reporter", q.Speaker, q.Role)
+	}
+}
+
+// TestIntroductoryParticipleIsNoSpeaker: "Reached by phone, Bennett
+// denied …, explaining that he was “…”" names Bennett, never the opening
+// participle.
+func TestIntroductoryParticipleIsNoSpeaker(t *testing.T) {
+	text := "Campaign\n\nThe campaign has had a rough week in the polls.\n\nReached by the Courier, Bennett denied that a shakeup is coming, explaining that he was unaware of the interview because he was “taking a day off.”\n"
+	if q := quoteOf(t, text, "taking a day off."); q.Speaker != "Bennett" {
+		t.Errorf("got %q, want Bennett", q.Speaker)
+	}
+}
+
+// TestTimesAndTreatiesAreNoNames: a time word opening a sentence ("Hours
+// later") and the name of a pact are never a quotation's speaker.
+func TestTimesAndTreatiesAreNoNames(t *testing.T) {
+	text := "Trade\n\nThe two leaders met in the capital on Monday for the first time.\n\nHours later, Ivo Brask returned the compliment, telling the Courier, “He is an amazing man and a good friend.”\n\nAnd the Northern Trade Agreement, which Brask had called a “disaster” and promised to “rip up”? He spoke instead about improving it.\n"
+	for _, want := range []string{"He is an amazing man and a good friend.", "rip up"} {
+		if q := quoteOf(t, text, want); q.Speaker == "Hours" || q.Speaker == "Northern Trade Agreement" {
+			t.Errorf("%q: got %q, want no time or pact as speaker", want, q.Speaker)
+		}
+	}
+	// The subject comes after the time ("Hours later, Ivo Brask …").
+	if q := quoteOf(t, text, "He is an amazing man and a good friend."); q.Speaker != "Ivo Brask" {
+		t.Errorf("got %q, want Ivo Brask", q.Speaker)
+	}
+}
+
+// TestJudgingVerbNamesItsSubject: "Otto Brandt accuses Marsh of “…”" and
+// "Brandt, with open delight, chided Kovac for …" give the quoted words
+// to the one who judges, not to the one judged.
+func TestJudgingVerbNamesItsSubject(t *testing.T) {
+	text := "Race\n\nThe candidates have spent the week blasting Governor Lena Marsh over the flood response.\n\nOtto Brandt accuses Marsh of “leading from behind” and Pia Kovac says she is “losing the argument.”\n\nThe debate marked the end of a truce. Brandt, with open delight, chided Kovac for a plan that “will sink the whole county in debt.”\n"
+	for _, want := range []string{"leading from behind", "will sink the whole county in debt."} {
+		if q := quoteOf(t, text, want); q.Speaker != "Otto Brandt" {
+			t.Errorf("%q: got %q, want Otto Brandt", want, q.Speaker)
+		}
+	}
+}
+
+// TestTimeBetweenSubjectAndVerb: "who Beck on Wednesday called “…”" gives
+// the words to Beck; a phrase of time between a subject and its speech
+// verb does not hide the subject.
+func TestTimeBetweenSubjectAndVerb(t *testing.T) {
+	text := "Radio\n\nMuch of Ari Beck’s ire was directed at the strategist Tom Bannerman, who Beck on Wednesday called “a horrible, despicable human being.”\n"
+	if q := quoteOf(t, text, "a horrible, despicable human being."); q.Speaker != "Ari Beck" {
+		t.Errorf("got %q, want Ari Beck", q.Speaker)
+	}
+}
+
+// TestParticipleAfterAnEarlierQuote: "Ben Carlo shared a syllabus called
+// “Perception” on his Facebook page, writing “…”": after the title the
+// participle still has the sentence's subject, not the page's owner.
+func TestParticipleAfterAnEarlierQuote(t *testing.T) {
+	text := "Class\n\nLater on Sunday, Ben Carlo shared a syllabus for a class called “Perception” on his Facebook page, writing “Allow me also to do the research for the reporter.”\n"
+	if q := quoteOf(t, text, "Allow me also to do the research for the reporter."); q.Speaker != "Ben Carlo" {
+		t.Errorf("got %q/%q, want Ben Carlo", q.Speaker, q.Organization)
+	}
+}
+
+// TestMainClauseSubjectSpeaks: after a subordinate clause ("When Brask
+// suggested …,", "After Brandt criticized …,") or a comparison ("Like
+// Brask,"), the main clause's subject speaks, not the name before it.
+func TestMainClauseSubjectSpeaks(t *testing.T) {
+	text := "Debate\n\nThe two rivals met on stage in Miami on Thursday night.\n\nWhen Ivo Brask suggested that the city would sue the state, Lena Marsh fired back forcefully: “If they sue us in a court here, they are going to lose,” to loud applause.\n\nLike Brask, Marsh also rejected the plan, arguing that there is “room for the city” to act.\n"
+	for _, want := range []string{"If they sue us in a court here, they are going to lose,", "room for the city"} {
+		if q := quoteOf(t, text, want); q.Speaker != "Lena Marsh" {
+			t.Errorf("%q: got %q, want Lena Marsh", want, q.Speaker)
+		}
+	}
+}
+
+// TestParticipleAfterAnd: "with Ivo Brask tweeting that … and asking,
+// “…”" gives the question to Brask, the subject of the participle the
+// "and" goes on from, not to the sentence's first name.
+func TestParticipleAfterAnd(t *testing.T) {
+	text := "Email\n\nThe report landed on Friday, and the party moved fast.\n\nRepublicans were quick to chime in, with Ivo Brask tweeting that it was a “disaster” for the mayor and asking, “How can someone with such bad judgment lead us?”\n"
+	if q := quoteOf(t, text, "How can someone with such bad judgment lead us?"); q.Speaker != "Ivo Brask" {
+		t.Errorf("got %q, want Ivo Brask", q.Speaker)
+	}
+}
