@@ -136,6 +136,9 @@ func (x *extractor) workTitle(q qspan, toks []token, qi int) bool {
 	if len(words) > 8 || !titleCase(words) || qi <= 0 {
 		return false
 	}
+	if len(words) >= 2 && titleNouns[strings.ToLower(strings.Trim(words[len(words)-1], ".,!?:;’'\""))] {
+		return true // "a “Commander-in-Chief Forum”", "“The Late Show”"
+	}
 	p := toks[qi-1]
 	if p.Punct {
 		return false
@@ -143,9 +146,22 @@ func (x *extractor) workTitle(q qspan, toks []token, qi int) bool {
 	switch p.lower() {
 	case "of", "on", "in", "to", "from", "at", "for", "with", "during":
 		return true
+	case "told":
+		// "told “Fox and Friends”": the program, not the words.
+		return len(words) >= 2 && !strings.ContainsAny(strings.TrimRight(x.text[q.Start:q.End], ".!?"), ".!?")
+	}
+	if o := strings.ToLower(stripPoss(p.Text)); isPoss(p.Text) && (workNouns[o] || o == "network" || o == "station") {
+		return true // "the channel’s “Sunday Morning Futures”"
 	}
 	return isPoss(p.Text) && p.isCap()
 }
+
+// titleNouns end the names of shows, events and works ("The Late Show",
+// "Commander-in-Chief Forum", "Summer Tour").
+var titleNouns = setOf(
+	"show", "forum", "summit", "conference", "festival", "awards", "tour", "hour", "tonight",
+	"podcast", "series", "report", "journal", "times", "post", "magazine", "radio", "tv", "live",
+)
 
 // modifierUse reports whether the one-word quotation at toks[qi] modifies
 // the noun after it ("promoting “quack” medical cures"): a scare quote.

@@ -173,7 +173,65 @@ func (x *extractor) keepFeats(q qspan, toks []token, qi, cue, prevCue int, w who
 	if q.Continued {
 		f = append(f, "continued")
 	}
+	return append(f, x.layoutFeats(q, p, lb, end)...)
+}
+
+// layoutFeats describes where a quoted span stands on the page: its
+// marks, the lead, a newsletter item's capitals label, a promotional or
+// embedded line around it.
+func (x *extractor) layoutFeats(q qspan, p corpus.Span, lb, end string) []string {
+	var f []string
+	st := markStyle(x.text[q.Open:])
+	switch st {
+	case 'q', 'a', 'p':
+		f = append(f, "mark.single", "mark.single&len"+lb)
+	case 's':
+		f = append(f, "mark.straight")
+	}
+	if ps := x.src.Paragraphs; len(ps) > 0 && p.Start <= ps[min(1, len(ps)-1)].Start {
+		f = append(f, "lead", "lead&len"+lb)
+	}
+	para := x.text[p.Start:p.End]
+	if capsLabel(para) {
+		f = append(f, "capslabel", "capslabel&len"+lb)
+	}
+	if promoLine(para) {
+		f = append(f, "promo")
+	}
+	if strings.Contains(para, "http") || strings.Contains(para, "<") && strings.Contains(para, ">") || strings.Contains(para, "@") {
+		f = append(f, "markup")
+	}
+	if q.Open == p.Start && end == "q" {
+		f = append(f, "parastart&q")
+	}
 	return f
+}
+
+// capsLabel reports whether a paragraph opens with a label in capitals
+// before a dash or a colon, as a newsletter's items do ("MOVING SHOP—",
+// "POLL WATCH -").
+func capsLabel(para string) bool {
+	i := strings.IndexAny(para, "—–-:")
+	if i <= 0 || i > 60 {
+		return false
+	}
+	label := strings.TrimSpace(para[:i])
+	return len(strings.Fields(label)) >= 1 && noLower(label) && len(label) >= 4
+}
+
+// promoWords mark a line that promotes the outlet rather than reports.
+var promoWords = []string{"click", "subscribe", "sign up", "newsletter", "email address", "follow us", "download", "tune in"}
+
+// promoLine reports whether a paragraph promotes the outlet: it asks the
+// reader to click, subscribe, sign up or follow.
+func promoLine(para string) bool {
+	l := strings.ToLower(para)
+	for _, w := range promoWords {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // speechWords reports whether words hold a first- or second-person

@@ -1,0 +1,24 @@
+package quote
+
+import "testing"
+
+// TestProgramAndEventNames: the name of a program a speaker talked to
+// ("told “Fox and Friends”", "the channel’s “Sunday Morning Futures”",
+// a “… Hour” radio program) or of an event (a “… Forum”) is a title, not
+// a quotation, even in a sentence that reports speech; the speaker's own
+// words in the same sentence still are.
+func TestProgramAndEventNames(t *testing.T) {
+	text := "Senator on the app ban\n\n" +
+		"“We will not back down,” Sen. Ann Lee told “Morning Talk Live,” adding that the vote was close.\n\n" +
+		"Speaking on the network’s “Weekend Brief,” Lee said the ban was “long overdue.”\n\n" +
+		"She took calls from listeners to his “Tech Talk Tonight” radio program who said they liked the app.\n\n" +
+		"Lee said during a “Consumer Privacy Forum” sponsored by the league that the law would pass.\n"
+	qs := quotesOf(t, text)
+	quoteBy(t, qs, "We will not back down", "Ann Lee")
+	quoteBy(t, qs, "long overdue", "")
+	for _, title := range []string{"Morning Talk Live", "Weekend Brief", "Tech Talk Tonight", "Consumer Privacy Forum"} {
+		if _, ok := findQuote(qs, title); ok {
+			t.Errorf("title %q taken for a quotation:%s", title, dumpQuotes(qs))
+		}
+	}
+}
