@@ -24,9 +24,11 @@ const keepMaxWords = 1000
 // the rules kept, at toks[qi] in paragraph p.
 func (x *extractor) learnedKeep(q qspan, toks []token, qi, cue, prevCue int, w who, p corpus.Span, nq int, rule bool) bool {
 	words := strings.Fields(x.text[q.Start:q.End])
-	if len(words) > keepMaxWords || !rule && titleCase(words) {
+	if len(words) > keepMaxWords || !rule && (titleCase(words) || len(words) == 1) {
 		// A title the rules dropped stays dropped: names of works are
-		// not speech, though some labelled articles mark them.
+		// not speech, though some labelled articles mark them; so does
+		// a single word ("the “features” it plans", "“miracle” pills"),
+		// a scare quote more often than not.
 		return rule
 	}
 	m := keep.Default
@@ -107,12 +109,14 @@ func (x *extractor) keepFeats(q qspan, toks []token, qi, cue, prevCue int, w who
 	case rc < 0:
 		f = append(f, "rcue.none")
 	case qi >= 0 && rc < qi:
-		f = append(f, "rcue.before", "rcue.before&len"+lb)
+		f = append(f, "rcue.before", "rcue.before&len"+lb, "rcw="+toks[rc].lower())
 		if qi-rc <= 3 {
 			f = append(f, "rcue.near")
+		} else if qi-rc > 8 {
+			f = append(f, "rcue.far")
 		}
 	default:
-		f = append(f, "rcue.after")
+		f = append(f, "rcue.after", "rcw.after="+toks[rc].lower())
 	}
 	switch {
 	case cue < 0:

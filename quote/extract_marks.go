@@ -140,7 +140,7 @@ func scanQuotes(text string, p corpus.Span, nextStart int) []qspan {
 				// A double quotation closed with a single mark after its
 				// last words' punctuation (“We can do this.’): no
 				// apostrophe follows a full stop.
-				if si := nearestDouble(); si >= 0 && (r == '’') == (opens[stack[si]].kind == markCurlyDouble) {
+				if si := nearestDouble(); si >= 0 && r == '’' && opens[stack[si]].kind == markCurlyDouble {
 					closeAt(si, i, w)
 				}
 			}
