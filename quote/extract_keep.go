@@ -67,7 +67,7 @@ func (x *extractor) keep(q qspan, toks []token, qi, cue, prevCue int, w who) boo
 	if qi >= 2 && toks[qi-1].lower() == "of" && chantNouns[toks[qi-2].lower()] {
 		return true // "greeted with chants of “Bobby!”"
 	}
-	if x.workTitle(q, toks, qi) || byAuthor(toks, qi) {
+	if x.workTitle(q, toks, qi) || byAuthor(toks, qi) || uiLabel(toks, qi) {
 		return false
 	}
 	words := strings.Fields(x.text[q.Start:q.End])
@@ -206,4 +206,20 @@ func alone(toks []token, qi int) bool {
 		}
 	}
 	return true
+}
+
+// uiLabel reports whether the quotation at toks[qi] is the label of a
+// button or link the reader is asked to use ("click “sign up.”", "tap
+// on “Subscribe”"): a promotional line, not speech.
+func uiLabel(toks []token, qi int) bool {
+	for j := qi - 1; j >= 0 && j >= qi-2; j-- {
+		switch toks[j].lower() {
+		case "click", "tap", "press", "select":
+			return true
+		case "on":
+			continue
+		}
+		return false
+	}
+	return false
 }

@@ -22,3 +22,23 @@ func TestProgramAndEventNames(t *testing.T) {
 		}
 	}
 }
+
+// TestDeckAndButtonLabels: the deck under a headline quotes in single
+// marks, headline style, and is no quotation in an article that quotes
+// with double marks; the label of a button the reader is asked to click
+// is not speech either. The article's own quotations are kept.
+func TestDeckAndButtonLabels(t *testing.T) {
+	text := "Regulator fines app maker\n\n" +
+		"Agency calls the breach 'a preventable failure' in its order.\n\n" +
+		"“We expect every company to protect the data it collects,” said agency head Mara Stone.\n\n" +
+		"GET THE DAILY BRIEF - Enter your email address and click “sign up.” You can unsubscribe at any time.\n\n" +
+		"“It is a preventable failure,” Stone said.\n"
+	qs := quotesOf(t, text)
+	quoteBy(t, qs, "We expect every company", "Mara Stone")
+	quoteBy(t, qs, "It is a preventable failure", "Mara Stone")
+	for _, not := range []string{"a preventable failure", "sign up."} {
+		if _, ok := findQuote(qs, not); ok {
+			t.Errorf("%q taken for a quotation:%s", not, dumpQuotes(qs))
+		}
+	}
+}
