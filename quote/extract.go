@@ -136,7 +136,7 @@ func (x *extractor) run() {
 	x.layout = layout
 	doubleStyle := doubleMarked(x.text)
 	for pi, p := range paras {
-		layout[pi] = layoutLine(x.text, p) || subheadLine(x.text, p, doubleStyle)
+		layout[pi] = layoutLine(x.text, p) || subheadLine(x.text, p, doubleStyle) || pi == 0 && dekLine(x.text, p, doubleStyle)
 		if !layout[pi] {
 			x.collectNames(p)
 		}

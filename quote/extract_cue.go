@@ -188,7 +188,17 @@ func nearWorkNoun(toks []token, qi int) bool {
 			return true
 		}
 	}
-	return qi+1 < len(toks) && !toks[qi+1].Punct && workNouns[toks[qi+1].lower()]
+	for j := qi + 1; j < len(toks) && j <= qi+2; j++ {
+		// "“Keepin' It Real” radio program": one modifier may stand
+		// between.
+		if toks[j].Punct {
+			return false
+		}
+		if workNouns[toks[j].lower()] {
+			return true
+		}
+	}
+	return false
 }
 
 // reportCueClause reports whether a reporting verb stands before toks[qi]

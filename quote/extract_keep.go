@@ -67,7 +67,7 @@ func (x *extractor) keep(q qspan, toks []token, qi, cue, prevCue int, w who) boo
 	if qi >= 2 && toks[qi-1].lower() == "of" && chantNouns[toks[qi-2].lower()] {
 		return true // "greeted with chants of “Bobby!”"
 	}
-	if x.workTitle(q, toks, qi) || byAuthor(toks, qi) {
+	if x.workTitle(q, toks, qi) || byAuthor(toks, qi) || uiLabel(toks, qi) {
 		return false
 	}
 	words := strings.Fields(x.text[q.Start:q.End])
@@ -136,6 +136,9 @@ func (x *extractor) workTitle(q qspan, toks []token, qi int) bool {
 	if len(words) > 8 || !titleCase(words) || qi <= 0 {
 		return false
 	}
+	if len(words) >= 2 && titleNouns[strings.ToLower(strings.Trim(words[len(words)-1], ".,!?:;’'\""))] {
+		return true // "a “Commander-in-Chief Forum”", "“The Late Show”"
+	}
 	p := toks[qi-1]
 	if p.Punct {
 		return false
@@ -143,9 +146,22 @@ func (x *extractor) workTitle(q qspan, toks []token, qi int) bool {
 	switch p.lower() {
 	case "of", "on", "in", "to", "from", "at", "for", "with", "during":
 		return true
+	case "told":
+		// "told “Fox and Friends”": the program, not the words.
+		return len(words) >= 2 && !strings.ContainsAny(strings.TrimRight(x.text[q.Start:q.End], ".!?"), ".!?")
+	}
+	if o := strings.ToLower(stripPoss(p.Text)); isPoss(p.Text) && (workNouns[o] || o == "network" || o == "station") {
+		return true // "the channel’s “Sunday Morning Futures”"
 	}
 	return isPoss(p.Text) && p.isCap()
 }
+
+// titleNouns end the names of shows, events and works ("The Late Show",
+// "Commander-in-Chief Forum", "Summer Tour").
+var titleNouns = setOf(
+	"show", "forum", "summit", "conference", "festival", "awards", "tour", "hour", "tonight",
+	"podcast", "series", "report", "journal", "times", "post", "magazine", "radio", "tv", "live",
+)
 
 // modifierUse reports whether the one-word quotation at toks[qi] modifies
 // the noun after it ("promoting “quack” medical cures"): a scare quote.
@@ -190,4 +206,20 @@ func alone(toks []token, qi int) bool {
 		}
 	}
 	return true
+}
+
+// uiLabel reports whether the quotation at toks[qi] is the label of a
+// button or link the reader is asked to use ("click “sign up.”", "tap
+// on “Subscribe”"): a promotional line, not speech.
+func uiLabel(toks []token, qi int) bool {
+	for j := qi - 1; j >= 0 && j >= qi-2; j-- {
+		switch toks[j].lower() {
+		case "click", "tap", "press", "select":
+			return true
+		case "on":
+			continue
+		}
+		return false
+	}
+	return false
 }

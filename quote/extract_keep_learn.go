@@ -24,9 +24,11 @@ const keepMaxWords = 1000
 // the rules kept, at toks[qi] in paragraph p.
 func (x *extractor) learnedKeep(q qspan, toks []token, qi, cue, prevCue int, w who, p corpus.Span, nq int, rule bool) bool {
 	words := strings.Fields(x.text[q.Start:q.End])
-	if len(words) > keepMaxWords || !rule && titleCase(words) {
+	if len(words) > keepMaxWords || !rule && (titleCase(words) || len(words) == 1) {
 		// A title the rules dropped stays dropped: names of works are
-		// not speech, though some labelled articles mark them.
+		// not speech, though some labelled articles mark them; so does
+		// a single word ("the “features” it plans", "“miracle” pills"),
+		// a scare quote more often than not.
 		return rule
 	}
 	m := keep.Default
@@ -107,12 +109,14 @@ func (x *extractor) keepFeats(q qspan, toks []token, qi, cue, prevCue int, w who
 	case rc < 0:
 		f = append(f, "rcue.none")
 	case qi >= 0 && rc < qi:
-		f = append(f, "rcue.before", "rcue.before&len"+lb)
+		f = append(f, "rcue.before", "rcue.before&len"+lb, "rcw="+toks[rc].lower())
 		if qi-rc <= 3 {
 			f = append(f, "rcue.near")
+		} else if qi-rc > 8 {
+			f = append(f, "rcue.far")
 		}
 	default:
-		f = append(f, "rcue.after")
+		f = append(f, "rcue.after", "rcw.after="+toks[rc].lower())
 	}
 	switch {
 	case cue < 0:
@@ -173,7 +177,65 @@ func (x *extractor) keepFeats(q qspan, toks []token, qi, cue, prevCue int, w who
 	if q.Continued {
 		f = append(f, "continued")
 	}
+	return append(f, x.layoutFeats(q, p, lb, end)...)
+}
+
+// layoutFeats describes where a quoted span stands on the page: its
+// marks, the lead, a newsletter item's capitals label, a promotional or
+// embedded line around it.
+func (x *extractor) layoutFeats(q qspan, p corpus.Span, lb, end string) []string {
+	var f []string
+	st := markStyle(x.text[q.Open:])
+	switch st {
+	case 'q', 'a', 'p':
+		f = append(f, "mark.single", "mark.single&len"+lb)
+	case 's':
+		f = append(f, "mark.straight")
+	}
+	if ps := x.src.Paragraphs; len(ps) > 0 && p.Start <= ps[min(1, len(ps)-1)].Start {
+		f = append(f, "lead", "lead&len"+lb)
+	}
+	para := x.text[p.Start:p.End]
+	if capsLabel(para) {
+		f = append(f, "capslabel", "capslabel&len"+lb)
+	}
+	if promoLine(para) {
+		f = append(f, "promo")
+	}
+	if strings.Contains(para, "http") || strings.Contains(para, "<") && strings.Contains(para, ">") || strings.Contains(para, "@") {
+		f = append(f, "markup")
+	}
+	if q.Open == p.Start && end == "q" {
+		f = append(f, "parastart&q")
+	}
 	return f
+}
+
+// capsLabel reports whether a paragraph opens with a label in capitals
+// before a dash or a colon, as a newsletter's items do ("MOVING SHOP—",
+// "POLL WATCH -").
+func capsLabel(para string) bool {
+	i := strings.IndexAny(para, "—–-:")
+	if i <= 0 || i > 60 {
+		return false
+	}
+	label := strings.TrimSpace(para[:i])
+	return len(strings.Fields(label)) >= 1 && noLower(label) && len(label) >= 4
+}
+
+// promoWords mark a line that promotes the outlet rather than reports.
+var promoWords = []string{"click", "subscribe", "sign up", "newsletter", "email address", "follow us", "download", "tune in"}
+
+// promoLine reports whether a paragraph promotes the outlet: it asks the
+// reader to click, subscribe, sign up or follow.
+func promoLine(para string) bool {
+	l := strings.ToLower(para)
+	for _, w := range promoWords {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // speechWords reports whether words hold a first- or second-person

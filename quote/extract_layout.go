@@ -211,6 +211,27 @@ func subheadLine(text string, p corpus.Span, doubleStyle bool) bool {
 	return false
 }
 
+// dekLine reports whether paragraph p, the first under the headline, is
+// a deck: a short subtitle that quotes in single marks, headline style
+// ("Justice vows to be 'more circumspect' with her opinions."), in an
+// article whose quotations take double marks (doubleStyle).
+func dekLine(text string, p corpus.Span, doubleStyle bool) bool {
+	line := text[p.Start:p.End]
+	if !doubleStyle || len(strings.Fields(line)) > 20 || strings.ContainsAny(line, "“”\"") {
+		return false
+	}
+	for i, r := range line {
+		if r != '‘' && r != '\'' {
+			continue
+		}
+		prev, _ := utf8.DecodeLastRuneInString(line[:i])
+		if i == 0 || unicode.IsSpace(prev) {
+			return true // an opening single mark
+		}
+	}
+	return false
+}
+
 // doubleMarked reports whether text quotes with double marks: it has at
 // least four of them, opening or closing.
 func doubleMarked(text string) bool {

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -100,8 +101,9 @@ func scanQuotes(text string, p corpus.Span, nextStart int) []qspan {
 		case '”':
 			if si := nearestDouble(); si >= 0 {
 				closeAt(si, i, w)
-			} else if openCtx && !closeCtx && (prev < 0 || prev == ' ' || prev == '\t' || unicode.Is(unicode.Cf, prev)) {
-				// Some outlets open with ” too.
+			} else if prev < 0 || openCtx && !closeCtx && (prev == ' ' || prev == '\t' || unicode.Is(unicode.Cf, prev)) {
+				// Some outlets open with ” too, even before a space at
+				// the paragraph's start ("” … if the president can").
 				push(i, w, markCurlyDouble)
 			}
 		case '"':
@@ -114,7 +116,7 @@ func scanQuotes(text string, p corpus.Span, nextStart int) []qspan {
 				} else {
 					closeAt(si, i, w)
 				}
-			case openCtx && !(si >= 0 && closeCtx):
+			case openCtx && !(si >= 0 && closeCtx), si < 0 && prev < 0:
 				push(i, w, markStraightDouble)
 			case si >= 0 && closeCtx:
 				closeAt(si, i, w)
@@ -134,6 +136,13 @@ func scanQuotes(text string, p corpus.Span, nextStart int) []qspan {
 				closeAt(top, i, w)
 			case r == '\'' && openCtx && chars.IsWordRune(next) && (prev < 0 || !chars.IsWordRune(prev)):
 				push(i, w, markStraightSingle)
+			case top >= 0 && !isSingleTop && closesSentence(prev) && closesAfter(next) && next != '’' && next != '\'':
+				// A double quotation closed with a single mark after its
+				// last words' punctuation (“We can do this.’): no
+				// apostrophe follows a full stop.
+				if si := nearestDouble(); si >= 0 && r == '’' && opens[stack[si]].kind == markCurlyDouble {
+					closeAt(si, i, w)
+				}
 			}
 		}
 		i += w
@@ -156,6 +165,28 @@ func scanQuotes(text string, p corpus.Span, nextStart int) []qspan {
 			if end > o.pos+o.width {
 				return []qspan{{Open: o.pos, Start: o.pos + o.width, End: end, Close: end, Continued: true}}
 			}
+		}
+	}
+	if len(opens) > 0 && opens[0].pos == p.Start && !opens[0].closed && cardLine(text, nextStart) {
+		// A quote card: the quotation, then a short line naming its
+		// speaker that carries the closing mark ("Jane Roe, Acme.\"").
+		o := opens[0]
+		end := p.End
+		for end > o.pos+o.width && chars.IsSpace(text[end-1]) {
+			end--
+		}
+		if end > o.pos+o.width {
+			return []qspan{{Open: o.pos, Start: o.pos + o.width, End: end, Close: end}}
+		}
+	}
+	if n := len(opens); n > 0 && !opens[n-1].closed && opens[n-1].parent < 0 {
+		// An opening mark that never closes, last in its paragraph, at
+		// the paragraph's start or after a colon: the closing mark was
+		// left out, and the quotation runs to the paragraph's end or to
+		// a ", said …" that attributes it.
+		o := &opens[n-1]
+		if e := unclosedEnd(text, p, o.pos, o.width); e > 0 {
+			o.closed, o.end, o.close = true, e, e
 		}
 	}
 	for i, o := range opens {
@@ -265,4 +296,67 @@ func markStyle(s string) byte {
 func sameStyle(next, at string) bool {
 	st := markStyle(at)
 	return st != 0 && markStyle(next) == st
+}
+
+// closesSentence reports whether r ends the words of a quotation: a full
+// stop, a comma, a question or an exclamation mark.
+func closesSentence(r rune) bool {
+	return r == '.' || r == ',' || r == '?' || r == '!'
+}
+
+// cardLine reports whether the paragraph starting at next is the speaker
+// line of a quote card: a short line whose only quotation mark is the
+// closing one at its end ("Jane Roe, Acme Corp.\"").
+func cardLine(text string, next int) bool {
+	if next < 0 || next >= len(text) {
+		return false
+	}
+	line := text[next:]
+	if nl := strings.IndexByte(line, '\n'); nl >= 0 {
+		line = line[:nl]
+	}
+	line = strings.TrimSpace(line)
+	if len(line) > 100 || len(strings.Fields(line)) > 10 {
+		return false
+	}
+	last, lw := utf8.DecodeLastRuneInString(line)
+	if last != '"' && last != '”' || len(line) <= lw {
+		return false
+	}
+	body := line[:len(line)-lw]
+	if strings.ContainsAny(body, "\"“”‘«»") || !unicode.IsUpper(firstRune(body)) {
+		return false
+	}
+	return strings.HasSuffix(body, ".") || unicode.IsLetter(lastRuneOf(body))
+}
+
+// unclosedEnd returns where the quotation opened by the mark at open (of
+// width w) ends when that mark never closes in paragraph p, or -1: when
+// it opens the paragraph or follows a colon, it runs to a ", said" or
+// ", says" that attributes it, or else to the paragraph's end.
+func unclosedEnd(text string, p corpus.Span, open, w int) int {
+	before := strings.TrimRight(text[p.Start:open], " \t\u00a0")
+	if before != "" && !strings.HasSuffix(before, ":") {
+		return -1
+	}
+	body := text[open+w : p.End]
+	if len(strings.Fields(body)) < 5 {
+		return -1
+	}
+	for _, cue := range []string{", said ", ", says "} {
+		if k := strings.Index(body, cue); k >= 0 {
+			return open + w + k + 1
+		}
+	}
+	e := p.End
+	for e > open+w && chars.IsSpace(text[e-1]) {
+		e--
+	}
+	return e
+}
+
+// lastRuneOf returns the last rune of s, or utf8.RuneError.
+func lastRuneOf(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }
