@@ -237,6 +237,9 @@ func (x *extractor) paragraph(pi int, p corpus.Span, next int) {
 			}
 			rw := x.rankSpeaker(q, w, rankCtx{standalone: standalone, paraStart: q.Open == p.Start,
 				continued: prev.continued, k: k, para: pi, prev: prev.speaker, lastSent: lastSentWho, sStart: s.Start, sEnd: s.End, sentVerb: sentVerb, prevVerb: prevVerb})
+			if x.placeOrLabel(rw) {
+				rw = who{}
+			}
 			x.quotes = append(x.quotes, Quote{
 				Span: Span{Source: x.src.ID, Text: x.text[q.Start:q.End], Start: q.Start, End: q.End,
 					Speaker: rw.Name, Role: rw.Role, Organization: rw.Org},
