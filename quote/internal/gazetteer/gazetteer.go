@@ -60,12 +60,13 @@ func Country(s string) bool {
 	return places[n] || places[strings.TrimSuffix(n, ".")]
 }
 
-// months, weekdays and their abbreviations, as written in news.
+// dateWords are the months, weekdays and their abbreviations, as written
+// in news.
 var dateWords = set("january", "february", "march", "april", "may", "june", "july", "august",
-	"september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul",
+	"september", "october", "november", "december", "jan", "feb", "apr", "jun", "jul",
 	"aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
 	"friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
-	"sat", "sun")
+	"sat")
 
 // relWords are the words of a relative date ("Last week", "Next month",
 // "Earlier this year").
@@ -77,17 +78,12 @@ var relWords = set("today", "yesterday", "tomorrow", "tonight", "last", "next", 
 // DateWord reports whether the word w, in any case and with or without a
 // final period, is a month, a weekday, an abbreviation of one ("Dec.",
 // "Thurs.") or a word of a relative date ("Last", "week", "Tonight").
-// "May", "Sun" and "Mar" are ambiguous: callers that read names should
-// check the word's neighbours.
+// "Sun" (a newspaper) and "Mar" are left out; "May" is in, and a
+// surname is read as the full name the article gave before ("Theresa
+// May") before it is tested.
 func DateWord(w string) bool {
 	l := strings.TrimSuffix(strings.ToLower(w), ".")
 	return dateWords[l] || relWords[l]
-}
-
-// Month reports whether w is a month or a weekday, or an abbreviation of
-// one ("Dec.", "Sept.", "Tues.").
-func Month(w string) bool {
-	return dateWords[strings.TrimSuffix(strings.ToLower(w), ".")]
 }
 
 // holidayNames name a holiday alone ("Christmas", "Thanksgiving").
