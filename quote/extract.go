@@ -79,6 +79,12 @@ type extractor struct {
 	// labels holds the all-capitals labels that open a paragraph before
 	// a colon ("WATCH:"), which are not speakers.
 	labels map[string]bool
+	// dateParts holds the capitalized words the article writes as the
+	// start of a date or a holiday ("Black" of "Black Friday").
+	dateParts map[string]bool
+	// placeRoles maps a place the article writes with a role next to it
+	// to that role ("senator" of "the Vermont senator").
+	placeRoles map[string]string
 	// gap is where touch notes how long an entity went unmentioned,
 	// agree whether a pronoun's gender was known to match.
 	gap   int
@@ -237,6 +243,7 @@ func (x *extractor) paragraph(pi int, p corpus.Span, next int) {
 			}
 			rw := x.rankSpeaker(q, w, rankCtx{standalone: standalone, paraStart: q.Open == p.Start,
 				continued: prev.continued, k: k, para: pi, prev: prev.speaker, lastSent: lastSentWho, sStart: s.Start, sEnd: s.End, sentVerb: sentVerb, prevVerb: prevVerb})
+			rw = x.chosenName(rw)
 			x.quotes = append(x.quotes, Quote{
 				Span: Span{Source: x.src.ID, Text: x.text[q.Start:q.End], Start: q.Start, End: q.End,
 					Speaker: rw.Name, Role: rw.Role, Organization: rw.Org},

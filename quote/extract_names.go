@@ -14,6 +14,8 @@ func (x *extractor) collectNames(p corpus.Span) {
 	toks := tokenize(x.text, p.Start, p.End)
 	x.noteWords(toks)
 	x.noteContexts(toks)
+	x.noteDateParts(toks)
+	x.notePlaceRoles(toks)
 	for i := 1; i < len(toks); i++ {
 		if t := toks[i]; t.isCap() && (toks[i-1].Text == "," || !toks[i-1].Punct && !toks[i-1].isCap()) && !strings.ContainsAny(x.text[toks[i-1].End:t.Start], ".!?") {
 			x.capsMid[strings.ToLower(stripPoss(t.Text))] = true

@@ -192,7 +192,7 @@ var holidays = setOf("christmas", "easter", "thanksgiving", "hanukkah", "ramadan
 // the all-capitals label that opens a paragraph before a colon ("WATCH:",
 // "ANALYST'S VIEWPOINT:"). Known aliases stay names.
 func (x *extractor) notName(w who) bool {
-	if w.Name == "" && x.labels[w.Org] || x.labels[w.Name] {
+	if w.Name == "" && x.labels[w.Org] || x.labels[w.Name] || x.nonName(w) {
 		return true
 	}
 	if w.Name == "" || x.al.Known(w.Name) {
