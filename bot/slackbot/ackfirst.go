@@ -18,7 +18,7 @@ import (
 const (
 	// burstQuiet is how long no event must have been acknowledged for
 	// the work on the acknowledged ones to start.
-	burstQuiet = 30 * time.Millisecond
+	burstQuiet = 100 * time.Millisecond
 	// burstHold bounds how long the work on an acknowledged event waits
 	// for the acknowledgements to go quiet.
 	burstHold = 500 * time.Millisecond
