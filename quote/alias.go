@@ -109,7 +109,15 @@ func (a *Aliases) Known(org string) bool {
 	if a == nil {
 		return false
 	}
-	_, ok := a.canon[normOrg(org)]
+	return a.knownNorm(normOrg(org))
+}
+
+// knownNorm is Known for a name already normalized by normOrg.
+func (a *Aliases) knownNorm(n string) bool {
+	if a == nil {
+		return false
+	}
+	_, ok := a.canon[n]
 	return ok
 }
 

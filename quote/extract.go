@@ -82,9 +82,13 @@ type extractor struct {
 	// dateParts holds the capitalized words the article writes as the
 	// start of a date or a holiday ("Black" of "Black Friday").
 	dateParts map[string]bool
-	// notNames memoizes notName by name and organization: what it reads
-	// is all collected before the first paragraph is attributed.
+	// named is set once every paragraph's names are collected: from then
+	// on notName and canonOrg read fixed state, and notNames and canons
+	// memoize them. norms memoizes normOrg.
+	named    bool
 	notNames map[string]bool
+	canons   map[string]string
+	norms    map[string]string
 	// placeRoles maps a place the article writes with a role next to it
 	// to that role ("senator" of "the Vermont senator").
 	placeRoles map[string]string
@@ -150,6 +154,7 @@ func (x *extractor) run() {
 			x.collectNames(p)
 		}
 	}
+	x.named = true
 	last := -1
 	for pi, p := range paras {
 		if layout[pi] {

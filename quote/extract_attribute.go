@@ -34,6 +34,7 @@ func (x *extractor) attribute(toks []token, qpos []int, k int) who {
 		}
 		np := append([]token(nil), toks[s:qi]...)
 		np[len(np)-1].Text = stripPoss(np[len(np)-1].Text)
+		np[len(np)-1].low = lowerText(np[len(np)-1].Text)
 		if m := x.parseHead(np); m.Name != "" && m.Anaphor == "" {
 			r := x.resolve(m, "")
 			r.how = "poss"

@@ -72,6 +72,7 @@ func (x *extractor) paraMentions(pi int) []mentionAt {
 		if j-i <= 5 {
 			run := append([]token(nil), toks[i:j]...)
 			run[len(run)-1].Text = stripPoss(run[len(run)-1].Text)
+			run[len(run)-1].low = lowerText(run[len(run)-1].Text)
 			key := x.text[toks[i].Start:toks[j-1].End]
 			m, ok := x.rk.parsed[key]
 			if !ok {

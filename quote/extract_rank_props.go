@@ -192,6 +192,9 @@ var holidays = setOf("christmas", "easter", "thanksgiving", "hanukkah", "ramadan
 // the all-capitals label that opens a paragraph before a colon ("WATCH:",
 // "ANALYST'S VIEWPOINT:"). Known aliases stay names.
 func (x *extractor) notName(w who) bool {
+	if !x.named {
+		return x.readNotName(w)
+	}
 	key := w.Name + "\x00" + w.Org
 	if v, ok := x.notNames[key]; ok {
 		return v

@@ -367,11 +367,11 @@ func (x *extractor) orgLike(run []token) bool {
 	if len(run) == 0 {
 		return false
 	}
-	text := stripPoss(joinToks(run))
-	if x.al.Known(text) {
+	n := x.norm(stripPoss(joinToks(run)))
+	if x.al.knownNorm(n) {
 		return true
 	}
-	if _, ok := x.orgs[normOrg(text)]; ok {
+	if _, ok := x.orgs[n]; ok {
 		return true
 	}
 	lastW := strings.ToLower(strings.TrimSuffix(stripPoss(run[len(run)-1].Text), "."))
@@ -420,33 +420,6 @@ func (x *extractor) fullName(name string) string {
 		return full
 	}
 	return name
-}
-
-// canonOrg returns the canonical form of an organization name: the alias
-// table's, else the fuller name the article introduced ("Northgate" →
-// "Northgate Cyber").
-func (x *extractor) canonOrg(name string) string {
-	c := x.al.Canonical(name)
-	if x.al.Known(c) {
-		return c
-	}
-	n := normOrg(name)
-	if full, ok := x.orgs[n]; ok {
-		return full
-	}
-	hit := ""
-	for _, k := range sortedKeys(x.orgs) {
-		if strings.HasPrefix(k, n+" ") {
-			if hit != "" && hit != x.orgs[k] {
-				return c
-			}
-			hit = x.orgs[k]
-		}
-	}
-	if hit != "" {
-		return hit
-	}
-	return c
 }
 
 // parsePrepNP reads "a narrator in the Clinton ad": a role, then a

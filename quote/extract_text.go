@@ -15,11 +15,22 @@ type token struct {
 	Start, End int
 	// Punct is set for punctuation tokens: , ; : ( ) — – and quote placeholders.
 	Punct bool
+	// low is lowerText(Text), set by tokenize; lower computes it for a
+	// token made elsewhere.
+	low string
 }
 
 // lower returns the token's text in lower case, curly apostrophes straightened.
 func (t token) lower() string {
-	return strings.ToLower(strings.ReplaceAll(t.Text, "’", "'"))
+	if t.low != "" || t.Text == "" {
+		return t.low
+	}
+	return lowerText(t.Text)
+}
+
+// lowerText is a token text in lower case, curly apostrophes straightened.
+func lowerText(s string) string {
+	return strings.ToLower(strings.ReplaceAll(s, "’", "'"))
 }
 
 // isCap reports whether the token starts with an upper-case letter or digit.
@@ -58,13 +69,13 @@ func tokenize(text string, start, end int) []token {
 				}
 				break
 			}
-			toks = append(toks, token{Text: text[i:j], Start: i, End: j})
+			toks = append(toks, token{Text: text[i:j], Start: i, End: j, low: lowerText(text[i:j])})
 			i = j
 		case r == ',' || r == ';' || r == ':' || r == '(' || r == ')' || r == '—' || r == '–' || r == '―':
-			toks = append(toks, token{Text: text[i : i+w], Start: i, End: i + w, Punct: true})
+			toks = append(toks, token{Text: text[i : i+w], Start: i, End: i + w, Punct: true, low: lowerText(text[i : i+w])})
 			i += w
 		case r == '-' && i+1 < end && text[i+1] == '-':
-			toks = append(toks, token{Text: "—", Start: i, End: i + 2, Punct: true})
+			toks = append(toks, token{Text: "—", Start: i, End: i + 2, Punct: true, low: "—"})
 			i += 2
 		default:
 			i += w
