@@ -89,6 +89,8 @@ type extractor struct {
 	notNames map[string]bool
 	canons   map[string]string
 	norms    map[string]string
+	// paraToks holds each paragraph's tokens by its start (paraTokens).
+	paraToks map[int][]token
 	// placeRoles maps a place the article writes with a role next to it
 	// to that role ("senator" of "the Vermont senator").
 	placeRoles map[string]string

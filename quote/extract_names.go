@@ -11,7 +11,7 @@ import (
 // collectNames records full names (two or more capitalized words, titles
 // stripped) so that a later bare surname can be expanded.
 func (x *extractor) collectNames(p corpus.Span) {
-	toks := tokenize(x.text, p.Start, p.End)
+	toks := x.paraTokens(p)
 	x.noteWords(toks)
 	x.noteContexts(toks)
 	x.noteDateParts(toks)
@@ -67,6 +67,20 @@ func (x *extractor) collectNames(p corpus.Span) {
 		}
 		i = j
 	}
+}
+
+// paraTokens returns the tokens of paragraph p, tokenized once per
+// article for the names pass and the ranker. Callers must not change them.
+func (x *extractor) paraTokens(p corpus.Span) []token {
+	if toks, ok := x.paraToks[p.Start]; ok && len(toks) > 0 && toks[len(toks)-1].End <= p.End {
+		return toks
+	}
+	toks := tokenize(x.text, p.Start, p.End)
+	if x.paraToks == nil {
+		x.paraToks = map[int][]token{}
+	}
+	x.paraToks[p.Start] = toks
+	return toks
 }
 
 // titleOfBefore reports whether the tokens before toks[i] are a title

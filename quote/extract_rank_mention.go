@@ -57,8 +57,7 @@ func (x *extractor) paraMentions(pi int) []mentionAt {
 	if x.rk.ok[slot] && x.rk.para[slot] == pi {
 		return x.rk.mentions[slot]
 	}
-	p := x.src.Paragraphs[pi]
-	toks := tokenize(x.text, p.Start, p.End)
+	toks := x.paraTokens(x.src.Paragraphs[pi])
 	var out []mentionAt
 	for i := 0; i < len(toks); {
 		if !nameish(toks[i]) {

@@ -10,7 +10,11 @@ func (x *extractor) noteSubjects(toks []token) {
 		i++
 	}
 	np := forwardNP(toks, i, len(toks))
-	if np == nil || x.parseNP(np).Name == "" && !x.parseNP(np).IsOrg {
+	var m mention
+	if np != nil {
+		m = x.parseNP(np)
+	}
+	if np == nil || m.Name == "" && !m.IsOrg {
 		// "In a statement issued Tuesday morning, presidential nominee
 		// Hillary Clinton was …": the subject after an introduction.
 		for c := i; c < len(toks) && c < i+16; c++ {
@@ -19,8 +23,8 @@ func (x *extractor) noteSubjects(toks []token) {
 			}
 			if toks[c].Text == "," {
 				if np2 := forwardNP(toks, c+1, len(toks)); np2 != nil {
-					if m := x.parseNP(np2); m.Name != "" && m.Anaphor == "" && c+1+len(np2) < len(toks) && !toks[c+1+len(np2)].Punct {
-						np = np2
+					if m2 := x.parseNP(np2); m2.Name != "" && m2.Anaphor == "" && c+1+len(np2) < len(toks) && !toks[c+1+len(np2)].Punct {
+						np, m = np2, m2
 					}
 				}
 				break
@@ -28,7 +32,6 @@ func (x *extractor) noteSubjects(toks []token) {
 		}
 	}
 	if np != nil {
-		m := x.parseNP(np)
 		if len(np) == 1 && m.Name == np[0].Text && !x.capsMid[strings.ToLower(m.Name)] && !x.al.Known(m.Name) {
 			// "Educated folk.": a capitalized opener, not a name.
 			m = mention{}
