@@ -162,6 +162,19 @@ func (x *extractor) rankSpeaker(q qspan, w who, c rankCtx) who {
 		ctx = append(ctx, "noverb")
 		far = true
 	}
+	if far {
+		// With no attribution in reach, only a person's full name is
+		// weighed: a statement standing alone in a paragraph about a
+		// company or a product is as often another party's, while a
+		// person just named there is usually the one still speaking.
+		kept := cands[:0]
+		for i, cd := range cands {
+			if i == 0 && ruled || strings.Contains(cd.w.Name, " ") {
+				kept = append(kept, cd)
+			}
+		}
+		cands = kept
+	}
 	if before := strings.TrimRight(x.text[c.sStart:q.Open], " \t"); strings.HasSuffix(before, ":") {
 		ctx = append(ctx, "colon")
 	}

@@ -78,3 +78,29 @@ func TestRankResolvesToTheFullName(t *testing.T) {
 		}
 	}
 }
+
+// TestRankFillsAPersonStillSpeaking: a quotation standing alone after a
+// sentence that names a person, with no speech verb in reach, is that
+// person's, whether the name stands in the same paragraph or, by surname,
+// after a quotation of theirs in the paragraph before.
+func TestRankFillsAPersonStillSpeaking(t *testing.T) {
+	for _, text := range []string{
+		"Harbor\n\nThe mayor has fought the port plan for a year.\n\nDana Whitfield, who runs the ferry line, has watched the fight from the dock. “We lose a boat every winter and nobody in the city hall seems to notice.”\n",
+		"Harbor\n\n“The port is dying,” Dana Whitfield, who runs the ferry line, told reporters.\n\nWhitfield has lost two boats since the spring. “We lose a boat every winter and nobody notices.”\n",
+	} {
+		got := speakers(t, text)
+		if len(got) == 0 || !strings.HasSuffix(got[len(got)-1], "=> Dana Whitfield") {
+			t.Errorf("got %q, want the last quotation given to Dana Whitfield", got)
+		}
+	}
+}
+
+// TestRankDoesNotFillAProductOrCompany: with no attribution in reach, a
+// statement after a sentence about a company and its product is given to
+// neither, though the product's name looks like a person's.
+func TestRankDoesNotFillAProductOrCompany(t *testing.T) {
+	got := speakers(t, "Payments\n\nAcme has spent years trying to turn its Courier app into a place to shop. “Keeping our shoppers' records safe is our highest priority.”\n")
+	if len(got) != 1 || !strings.HasSuffix(got[0], "=> ") {
+		t.Fatalf("got %q, want one quotation with no speaker", got)
+	}
+}

@@ -304,16 +304,12 @@ const wrongCost = 1.5
 // over the threshold and its neighbours 0.05 either side so that a flat
 // stretch of the score does not make the choice jump; ties keep the
 // higher threshold. th[0] holds for a quotation the rules attributed,
-// th[1] for one they did not where a speech verb or a name is in reach.
-// Where neither is (th[2]) the model names no one (threshold 2, above any
-// probability): out of fold that gave up about twenty right names in
-// 2,811 for several wrong ones, and such a quotation, a sentence standing
-// alone in a paragraph about someone, is where a name would be a guess
-// (on the seeds, a bank's statement given to the company the paragraph
-// is about).
+// th[1] for one they did not where a speech verb or a name is in reach,
+// th[2] where neither is (there the ranker weighs people only, so that a
+// statement standing alone in a paragraph about a company is not given
+// to the company).
 func bestThresholds(exs []example) (th [3]float64) {
-	th[2] = 2
-	for k := 0; k < 2; k++ {
+	for k := 0; k < 3; k++ {
 		var sel []example
 		for _, ex := range exs {
 			if !ex.anaphor && ex.kind() == k {
