@@ -332,6 +332,18 @@ func (x *extractor) clauseSubject(toks []token, lo, v int, verb string) who {
 		// "First, Kovac identified the judge as “biased”": an opening
 		// adverb, then the subject.
 		i += 2
+	} else if i > lo && introPreps[toks[i-1].lower()] && i < v {
+		// "Here in Columbia, Tillman stepped up …": the name after a
+		// preposition is its object; the subject follows the comma.
+		for c := i; c < v && c < i+12; c++ {
+			if toks[c].Text == "," {
+				i = c + 1
+				break
+			}
+			if toks[c].Punct {
+				break
+			}
+		}
 	} else if i < v && (like || toks[i].isCap() && !x.capsMid[toks[i].lower()] && (strings.HasSuffix(toks[i].lower(), "ed") || timeWords[toks[i].lower()] || x.commonOpener(toks[i].lower()))) {
 		// "Reached by phone, Bennett said", "Hours later, Brask said",
 		// "Like Corker, Menendez said": the words of an introductory
@@ -368,6 +380,10 @@ func (x *extractor) clauseSubject(toks []token, lo, v int, verb string) who {
 	}
 	return who{}
 }
+
+// introPreps open an introductory phrase whose object is no subject.
+var introPreps = setOf("in", "at", "on", "from", "during", "after", "before", "with", "near",
+	"inside", "outside", "across", "throughout", "following", "since", "until", "among")
 
 // isVerb reports whether t is a speech verb as written in running text
 // (lower case: "States" in "United States" is not one).

@@ -228,3 +228,18 @@ func TestTitleOfTheInAttribution(t *testing.T) {
 		}
 	}
 }
+
+// TestIntroductoryPlaceIsNoSubject: in "Here in Columbia, Tillman stepped
+// up …, saying, “…”" the place is the preposition's object; the subject
+// after the comma speaks.
+func TestIntroductoryPlaceIsNoSubject(t *testing.T) {
+	text := "Race\n\nThe rival camp has identified the senator's ties as a weakness.\n\nHere in Columbia, Tillman stepped up his emphasis on justice issues, saying, \"We have got to achieve the day when young men can walk the streets.\"\n\nAt the rally in Dayton, Ross praised the crowd, saying, “You are the reason we run.”\n"
+	for _, c := range []struct{ want, speaker string }{
+		{"We have got to achieve the day when young men can walk the streets.", "Tillman"},
+		{"You are the reason we run.", "Ross"},
+	} {
+		if q := quoteOf(t, text, c.want); q.Speaker != c.speaker {
+			t.Errorf("%q: got %q/%q, want %q", c.want, q.Speaker, q.Organization, c.speaker)
+		}
+	}
+}
