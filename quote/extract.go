@@ -82,6 +82,9 @@ type extractor struct {
 	// dateParts holds the capitalized words the article writes as the
 	// start of a date or a holiday ("Black" of "Black Friday").
 	dateParts map[string]bool
+	// notNames memoizes notName by name and organization: what it reads
+	// is all collected before the first paragraph is attributed.
+	notNames map[string]bool
 	// placeRoles maps a place the article writes with a role next to it
 	// to that role ("senator" of "the Vermont senator").
 	placeRoles map[string]string

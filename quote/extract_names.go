@@ -52,6 +52,10 @@ func (x *extractor) collectNames(p corpus.Span) {
 				k = idx + 1
 			}
 		}
+		if k == 0 && len(run) >= 3 && titleOfBefore(toks, i) {
+			// "Speaker of the House Newt Gingrich": the first word ends the title.
+			k = 1
+		}
 		name := run[k:]
 		if len(name) >= 2 && len(name) <= 4 && !x.orgLike(name) {
 			full := stripPoss(joinToks(name))
@@ -63,6 +67,17 @@ func (x *extractor) collectNames(p corpus.Span) {
 		}
 		i = j
 	}
+}
+
+// titleOfBefore reports whether the tokens before toks[i] are a title
+// followed by "of" or "of the" ("Secretary of State …", "Speaker of the
+// House …"), so the capitalized word at i still belongs to the title.
+func titleOfBefore(toks []token, i int) bool {
+	j := i - 1
+	if j >= 0 && toks[j].lower() == "the" {
+		j--
+	}
+	return j >= 1 && toks[j].lower() == "of" && titleWords[strings.TrimSuffix(toks[j-1].lower(), ".")]
 }
 
 // dropNicknames removes quotations that are a nickname inside a name

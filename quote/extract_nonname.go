@@ -181,7 +181,7 @@ func (x *extractor) noteDateParts(toks []token) {
 			if toks[k-1].Punct {
 				break
 			}
-			if !gazetteer.Holiday(joinToks(toks[i:k])) {
+			if !gazetteer.HolidayEnd(toks[k-1].Text) || !gazetteer.Holiday(joinToks(toks[i:k])) {
 				continue
 			}
 			if x.dateParts == nil {

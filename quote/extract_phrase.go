@@ -130,6 +130,11 @@ func backwardNP(toks []token, vi, lo int) []token {
 			s, lowers = k, 0
 			continue
 		}
+		if l == "the" && k-1 > lo && titleOfBefore(toks, k+1) {
+			// "Speaker of the House Newt Gingrich said".
+			k--
+			continue
+		}
 		if determiners[l] {
 			s = k
 			break
@@ -195,6 +200,11 @@ func forwardNP(toks []token, i, hi int) []token {
 		}
 		if connector(t) && sawHead && j+1 < hi && nameish(toks[j+1]) {
 			j++
+			continue
+		}
+		if l == "of" && sawHead && j+2 < hi && toks[j+1].lower() == "the" && nameish(toks[j+2]) && titleOfBefore(toks, j+2) {
+			// "said Speaker of the House Newt Gingrich".
+			j += 2
 			continue
 		}
 		if roleNouns[l] || orgNouns[l] || (!sawHead && j-i < 4 && !speechVerbs[l] && !auxWords[l] && !stopCaps[l] && j+1 < hi && !toks[j+1].Punct) {

@@ -198,3 +198,33 @@ func TestParticipleAfterAnd(t *testing.T) {
 		t.Errorf("got %q, want Ivo Brask", q.Speaker)
 	}
 }
+
+// TestTitleOfTheBeforeName: in "Speaker of the House Newt Gingrich" and
+// "Secretary of State Ann Halvorsen" the word after "of (the)" ends the
+// title; the name is the words after it.
+func TestTitleOfTheBeforeName(t *testing.T) {
+	for _, c := range []struct{ text, want, speaker string }{
+		{"Budget\n\nThe plan echoed Speaker of the House Newt Gingrich’s 1994 pledge.\n\nIn July, Gingrich dismissed the plan as “a relic of another age.”\n",
+			"a relic of another age.", "Newt Gingrich"},
+		{"Talks\n\nThe talks were led by Secretary of State Ann Halvorsen in Geneva.\n\n“We are close to a deal,” Halvorsen said on Friday.\n",
+			"We are close to a deal,", "Ann Halvorsen"},
+	} {
+		if q := quoteOf(t, c.text, c.want); q.Speaker != c.speaker {
+			t.Errorf("%q: got speaker %q (role %q), want %q", c.want, q.Speaker, q.Role, c.speaker)
+		}
+	}
+}
+
+// TestTitleOfTheInAttribution: a title with "of (the)" before the name,
+// before or after the speech verb, is the role, and the name follows it.
+func TestTitleOfTheInAttribution(t *testing.T) {
+	text := "Talks\n\n“We are close to a deal,” said Secretary of State Ann Halvorsen on Friday.\n\nSpeaker of the House Newt Gingrich called it “a relic.”\n"
+	for _, c := range []struct{ want, speaker, role string }{
+		{"We are close to a deal,", "Ann Halvorsen", "Secretary of State"},
+		{"a relic.", "Newt Gingrich", "Speaker of the House"},
+	} {
+		if q := quoteOf(t, text, c.want); q.Speaker != c.speaker || q.Role != c.role {
+			t.Errorf("%q: got %q role %q, want %q role %q", c.want, q.Speaker, q.Role, c.speaker, c.role)
+		}
+	}
+}

@@ -192,6 +192,20 @@ var holidays = setOf("christmas", "easter", "thanksgiving", "hanukkah", "ramadan
 // the all-capitals label that opens a paragraph before a colon ("WATCH:",
 // "ANALYST'S VIEWPOINT:"). Known aliases stay names.
 func (x *extractor) notName(w who) bool {
+	key := w.Name + "\x00" + w.Org
+	if v, ok := x.notNames[key]; ok {
+		return v
+	}
+	v := x.readNotName(w)
+	if x.notNames == nil {
+		x.notNames = map[string]bool{}
+	}
+	x.notNames[key] = v
+	return v
+}
+
+// readNotName is notName without the memo.
+func (x *extractor) readNotName(w who) bool {
 	if w.Name == "" && x.labels[w.Org] || x.labels[w.Name] || x.nonName(w) {
 		return true
 	}

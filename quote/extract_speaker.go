@@ -129,7 +129,18 @@ func (x *extractor) parseHead(head []token) mention {
 	}
 	run := toks[r:]
 	rest := toks[:r]
-	if len(run) > 0 && isPoss(run[len(run)-1].Text) && len(rest) == 0 {
+	var ofTitle []token
+	if len(run) >= 3 && titleOfBefore(toks, r) {
+		// "Speaker of the House Newt Gingrich": the title runs through
+		// the first capitalized word.
+		ts := r - 2
+		if toks[ts].lower() == "of" {
+			ts--
+		}
+		ofTitle = toks[ts : r+1]
+		run, rest = run[1:], toks[:ts]
+	}
+	if len(run) > 0 && isPoss(run[len(run)-1].Text) && len(rest) == 0 && ofTitle == nil {
 		// "Facebook's" alone is not a speaker.
 		return m
 	}
@@ -208,10 +219,15 @@ func (x *extractor) parseHead(head []token) mention {
 		// "Reporter Jane Okafor": a role written as a title.
 		k = 0
 	}
+	k0 := k
+	for k >= 0 && k+3 < len(run) && run[k+1].lower() == "of" {
+		// "Secretary of State Ann Halvorsen": "of State" ends the title.
+		k += 2
+	}
 	name := run[k+1:]
 	var titles, pre []token
 	if k >= 0 {
-		ts := k
+		ts := k0
 		for ts > 0 && titleWords[strings.TrimSuffix(run[ts-1].lower(), ".")] {
 			ts--
 		}
@@ -253,6 +269,9 @@ func (x *extractor) parseHead(head []token) mention {
 	}
 	if len(titles) > 0 {
 		roleParts = append(roleParts, joinToks(titles))
+	}
+	if len(ofTitle) > 0 {
+		roleParts = append(roleParts, joinToks(ofTitle))
 	}
 	m.Role = strings.Join(roleParts, " ")
 	if honorifics[strings.ToLower(strings.TrimSuffix(m.Role, "."))] {

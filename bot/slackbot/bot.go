@@ -113,6 +113,7 @@ type Bot struct {
 	rateLimit  int
 
 	dedupe  *deduper
+	acks    *ackClock
 	leases  leaseHolder
 	limiter *userLimiter
 	convs   *conversations
@@ -190,6 +191,7 @@ func New(eng Engine, cfg Config) (*Bot, error) {
 	b.client = slack.New(string(cfg.BotToken), opts...)
 	b.api = b.client
 	b.dedupe = newDeduper(b.now)
+	b.acks = newAckClock()
 	b.limiter = newUserLimiter(b.rateLimit, b.now)
 	b.convs = newConversations(b.now)
 	b.work, b.cancelWork = context.WithCancel(context.Background())

@@ -145,8 +145,15 @@ func (b *Bot) serveEvents(w http.ResponseWriter, r *http.Request, body []byte) {
 	retry, _ := strconv.Atoi(r.Header.Get("X-Slack-Retry-Num"))
 	// Acknowledge at once, as over Socket Mode: claiming the event (a
 	// round trip to the shared database with several replicas) happens
-	// after, and decides who answers.
-	if !b.track(func() { b.handleEventCallback(cb, retry) }) {
+	// after, and decides who answers. In a burst, that work waits for the
+	// burst to be acknowledged (see ackfirst.go).
+	burst := b.acks.acked()
+	if !b.track(func() {
+		if burst {
+			b.acks.waitQuiet(func() bool { return !b.accepting() })
+		}
+		b.handleEventCallback(cb, retry)
+	}) {
 		http.Error(w, "shutting down", http.StatusServiceUnavailable)
 		return
 	}

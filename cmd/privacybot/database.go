@@ -37,9 +37,15 @@ func databaseURL(getenv func(string) string) (string, error) {
 // Its error is one line naming PRIVACYBOT_DATABASE_URL, without the
 // password.
 func openDatabase(ctx context.Context, dbURL string, log *slog.Logger) (*pgstate.Store, error) {
-	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	return openDatabaseWithin(ctx, dbURL, 30*time.Second, 0, log)
+}
+
+// openDatabaseWithin is openDatabase giving up after wait, each
+// connection attempt after connect (zero means pgstate's default).
+func openDatabaseWithin(ctx context.Context, dbURL string, wait, connect time.Duration, log *slog.Logger) (*pgstate.Store, error) {
+	ctx, cancel := context.WithTimeout(ctx, wait)
 	defer cancel()
-	st, err := pgstate.Open(ctx, dbURL, pgstate.Options{})
+	st, err := pgstate.Open(ctx, dbURL, pgstate.Options{ConnectTimeout: connect})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", databaseVar, err)
 	}

@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"log/slog"
 	"strings"
+	"time"
 
 	"github.com/privacybot/privacybot/ingest"
 	"github.com/privacybot/privacybot/pgstate"
@@ -67,6 +69,12 @@ func syncShared(ctx context.Context, db *pgstate.Store, svc *ingest.Service, upl
 	return localOnly, nil
 }
 
+// sharedReadWait bounds how long ask, sources and source wait for the
+// shared database to connect before answering from the data directory as
+// it is: a database that drops packets would otherwise hold each of them
+// for the whole connection timeout.
+const sharedReadWait = 2 * time.Second
+
 // readShared makes lib, opened by ask or sources, hold the shared
 // library when PRIVACYBOT_DATABASE_URL is set: it applies every change
 // made through any replica to the data directory and lib, and reports
@@ -84,9 +92,14 @@ func (a *App) readShared(ctx context.Context, name string, cf *corpusFlags, lib 
 	if a.dataDir(cf) == "" {
 		return usagef("%s: reading the shared library needs a data directory: set --data DIR or PRIVACYBOT_DATA", name)
 	}
-	db, err := openDatabase(ctx, dbURL, nil)
+	db, err := openDatabaseWithin(ctx, dbURL, sharedReadWait, sharedReadWait, nil)
 	if err != nil {
-		log.Warn("the shared library cannot be read; answering from the data directory as it is", "err", err)
+		if errors.Is(err, context.DeadlineExceeded) {
+			log.Warn("the shared library did not answer; answering from the data directory as it is",
+				"waited", sharedReadWait, "err", err)
+		} else {
+			log.Warn("the shared library cannot be read; answering from the data directory as it is", "err", err)
+		}
 		return nil
 	}
 	defer db.Close()

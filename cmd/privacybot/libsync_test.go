@@ -3,11 +3,14 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"net"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/privacybot/privacybot/internal/testkit/pgtest"
 	"github.com/privacybot/privacybot/pgstate"
@@ -142,5 +145,58 @@ func TestCLISharedLibrary(t *testing.T) {
 	}
 	if !strings.Contains(errs, "PRIVACYBOT_DATABASE_URL") || strings.Contains(errs+out, "s3cr3t-pw") {
 		t.Errorf("want a warning naming the variable and not the password:\n%s", errs)
+	}
+}
+
+// silentDatabase returns the address of a server that accepts
+// connections and never answers, as a database behind a firewall that
+// drops packets looks to a client once connected.
+func silentDatabase(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	var conns []net.Conn
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			mu.Lock()
+			conns = append(conns, c)
+			mu.Unlock()
+		}
+	}()
+	t.Cleanup(func() {
+		ln.Close()
+		mu.Lock()
+		defer mu.Unlock()
+		for _, c := range conns {
+			c.Close()
+		}
+	})
+	return ln.Addr().String()
+}
+
+// With a database that never answers, ask gives up on it after a short
+// wait (not the 5 s of a connection attempt, nor a connection attempt
+// still running when it gives up), says so naming the variable and the
+// wait (and not the password), and answers from the data directory.
+func TestAskSilentDatabase(t *testing.T) {
+	env := map[string]string{"PRIVACYBOT_DATABASE_URL": "postgres://privacybot:s3cr3t-pw@" + silentDatabase(t) + "/privacybot?sslmode=disable"}
+	start := time.Now()
+	code, out, errs := runApp(t, "", env, "ask", "What did JPMorgan say?")
+	if took := time.Since(start); took > sharedReadWait+2500*time.Millisecond {
+		t.Errorf("ask with a silent database took %v, want its wait of %v and the answer", took, sharedReadWait)
+	}
+	if code != 0 || !strings.Contains(out, "Patricia Wexler") {
+		t.Fatalf("ask with a silent database: exit %d:\n%s%s", code, out, errs)
+	}
+	if !strings.Contains(errs, "did not answer") || !strings.Contains(errs, "waited="+sharedReadWait.String()) ||
+		!strings.Contains(errs, "PRIVACYBOT_DATABASE_URL") || strings.Contains(errs+out, "s3cr3t-pw") {
+		t.Errorf("want a warning that the database did not answer within %v, naming the variable and not the password:\n%s", sharedReadWait, errs)
 	}
 }

@@ -109,6 +109,21 @@ var holidayMods = set("yom", "rosh", "boxing", "election", "inauguration", "inde
 // holiday words ending in one of dayWords or a weekday ("Christmas Day",
 // "Election Day", "New Year's Eve", "Super Tuesday"), or "Fourth of July".
 func Holiday(s string) bool {
+	if ws := strings.Fields(s); len(ws) == 0 || !HolidayEnd(ws[len(ws)-1]) {
+		return false
+	}
+	return holiday(s)
+}
+
+// HolidayEnd reports whether w can end a holiday's name (a holiday word,
+// a weekday, a date word such as "Day", or "July"): a cheap test before
+// Holiday.
+func HolidayEnd(w string) bool {
+	l := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(strings.ToLower(strings.ReplaceAll(w, "’", "'")), "."), "'s"), ".")
+	return holidayNames[l] || dayWords[l] || dateWords[l] || l == "july"
+}
+
+func holiday(s string) bool {
 	ws := strings.Fields(strings.ToLower(strings.ReplaceAll(s, "’", "'")))
 	if len(ws) > 0 && ws[0] == "the" {
 		ws = ws[1:]

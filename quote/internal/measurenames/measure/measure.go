@@ -217,7 +217,7 @@ func Class(speaker, role, org, text string) string {
 		return "label"
 	case gazetteer.Pronoun(ws[0]):
 		return "pronoun"
-	case !titles[strings.ToLower(strings.TrimSuffix(ws[0], "."))] && opener(ws[0], text):
+	case !titles[strings.ToLower(strings.TrimSuffix(ws[0], "."))] && opener(ws[0], len(ws) == 1, text):
 		return "opener"
 	}
 	return ""
@@ -269,8 +269,10 @@ func isLabel(name, text string) bool {
 }
 
 // opener reports whether the word w is capitalized in text only where a
-// sentence starts and is otherwise a common word.
-func opener(w, text string) bool {
+// sentence starts and is otherwise a common word. The endings -ing and
+// -ly mark a common word only when w is the whole name ("Typically"):
+// before a surname they are a first name's ("Carly Fiorina").
+func opener(w string, alone bool, text string) bool {
 	w = strings.TrimRight(w, ".,")
 	if w == "" || !unicode.IsUpper([]rune(w)[0]) {
 		return false
@@ -279,7 +281,7 @@ func opener(w, text string) bool {
 	if lw == "the" {
 		return false // "The Washington Post"
 	}
-	common := strings.HasSuffix(lw, "ing") || strings.HasSuffix(lw, "ly")
+	common := alone && (strings.HasSuffix(lw, "ing") || strings.HasSuffix(lw, "ly"))
 	caps := 0
 	for i := 0; ; {
 		k := strings.Index(text[i:], w)
