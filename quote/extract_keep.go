@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/privacybot/privacybot/corpus"
 	"github.com/privacybot/privacybot/internal/chars"
 )
 
@@ -84,6 +85,9 @@ func (x *extractor) keep(q qspan, toks []token, qi, cue, prevCue int, w who) boo
 		if x.reportCue(toks, qi) && (!titleCase(words) || !nearWorkNoun(toks, qi)) &&
 			(len(words) > 1 || !modifierUse(toks, qi) || reportCueClause(toks, qi)) {
 			return true // "said the deal was “a disaster”"
+		}
+		if !titleCase(words) && !modifierUse(toks, qi) && closingAttribution(toks, qi) {
+			return true // "Democrats had “put a crack” in it, she said"
 		}
 		if !w.quoted && cue < 0 && prevCue < 0 && nounFragment(x.text[q.Start:q.End]) {
 			// "sent its reporter into “a living room in western
@@ -222,4 +226,102 @@ func uiLabel(toks []token, qi int) bool {
 		return false
 	}
 	return false
+}
+
+// singleScare reports whether the quotation q of paragraph p is a short
+// phrase in single marks standing outside any double quotation, in an
+// article that quotes with double marks. In that style single marks are
+// kept for a quotation within a quotation, so a phrase in them on its own
+// is a writer's scare quote or a label ("Obama's ‘pivot’ to Asia",
+// "MONDAY'S ‘OUTLIERS’"), not someone's words.
+func (x *extractor) singleScare(q qspan, p corpus.Span) bool {
+	switch markStyle(x.text[q.Open:]) {
+	case markCurlySingle, markStraightSingle, 'p':
+	default:
+		return false
+	}
+	if len(strings.Fields(x.text[q.Start:q.End])) > 4 || !doubleQuoting(x.text) {
+		return false
+	}
+	return !insideDouble(x.text[p.Start:q.Open])
+}
+
+// doubleQuoting reports whether text quotes with double marks rather than
+// single ones, as American outlets do: it has at least four double marks
+// and more than twice as many as single opening marks.
+func doubleQuoting(text string) bool {
+	d := strings.Count(text, "“") + strings.Count(text, "”") + strings.Count(text, "\"")
+	s := strings.Count(text, "‘")
+	for i := strings.IndexByte(text, '\''); i >= 0; {
+		if i+1 < len(text) && (i == 0 || chars.IsSpace(text[i-1]) || text[i-1] == '(') && !chars.IsSpace(text[i+1]) {
+			s++
+		}
+		j := strings.IndexByte(text[i+1:], '\'')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return d >= 4 && d > 2*s
+}
+
+// insideDouble reports whether the text of a paragraph before a mark
+// leaves a double quotation open: more curly openings than closings, or an
+// odd number of straight double marks.
+func insideDouble(before string) bool {
+	return strings.Count(before, "“") > strings.Count(before, "”") || strings.Count(before, "\"")%2 == 1
+}
+
+// closingAttribution reports whether the sentence of the quotation at
+// toks[qi] closes with an attribution after it, set off by a comma: a
+// pronoun, a name or a short description and a verb of saying (", she said
+// in a video message"), or the verb first (", said the mayor"). The
+// sentence reports someone's speech and the quoted words are theirs.
+func closingAttribution(toks []token, qi int) bool {
+	for c := qi + 1; c < len(toks); c++ {
+		if toks[c].Text != "," {
+			continue
+		}
+		i := c + 1
+		if i < len(toks) && invertingVerbs[toks[i].lower()] && toks[i].lower() != "according" && !toks[i].isCap() {
+			if i+1 < len(toks) && (toks[i+1].isCap() || determiners[toks[i+1].lower()] || isPronoun(toks[i+1].lower())) {
+				return true // ", said the mayor"
+			}
+			continue
+		}
+		n := subjectLen(toks, i)
+		if n > 0 && i+n < len(toks) && !toks[i+n].isCap() && speechVerbs[toks[i+n].lower()] {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectLen returns the length of a short subject starting at toks[i]: a
+// pronoun, up to four capitalized words, or a determiner and up to two
+// lower-case words ("the official"); 0 if there is none.
+func subjectLen(toks []token, i int) int {
+	if i >= len(toks) || toks[i].Punct {
+		return 0
+	}
+	switch l := toks[i].lower(); {
+	case isPronoun(l) && l != "it" || l == "i" || l == "we":
+		return 1
+	case toks[i].isCap():
+		n := 1
+		for n < 4 && i+n < len(toks) && toks[i+n].isCap() {
+			n++
+		}
+		return n
+	case determiners[l]:
+		n := 1
+		for n < 3 && i+n < len(toks) && !toks[i+n].Punct && !toks[i+n].isCap() && !isVerb(toks[i+n]) {
+			n++
+		}
+		if n == 1 {
+			return 0
+		}
+		return n
+	}
+	return 0
 }

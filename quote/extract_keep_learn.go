@@ -23,6 +23,9 @@ const keepMaxWords = 1000
 // learnedKeep reports whether the model keeps the quoted span q, which
 // the rules kept, at toks[qi] in paragraph p.
 func (x *extractor) learnedKeep(q qspan, toks []token, qi, cue, prevCue int, w who, p corpus.Span, nq int, rule bool) bool {
+	if rule && !w.near && x.singleScare(q, p) {
+		return false
+	}
 	words := strings.Fields(x.text[q.Start:q.End])
 	if len(words) > keepMaxWords || !rule && (titleCase(words) || len(words) == 1) {
 		// A title the rules dropped stays dropped: names of works are
@@ -177,6 +180,7 @@ func (x *extractor) keepFeats(q qspan, toks []token, qi, cue, prevCue int, w who
 	if q.Continued {
 		f = append(f, "continued")
 	}
+
 	return append(f, x.layoutFeats(q, p, lb, end)...)
 }
 

@@ -1,0 +1,57 @@
+package quote
+
+import "testing"
+
+// TestSingleMarkScareQuotes: in an article that quotes with double marks,
+// a short phrase in single marks on its own is the writer's scare quote or
+// a label, not speech; the same marks inside a double quotation are a
+// quotation within it, and the article's own quotations are kept.
+func TestSingleMarkScareQuotes(t *testing.T) {
+	text := "Trade talks stall\n\n" +
+		"“We are still talking,” said trade minister Ana Ruiz.\n\n" +
+		"The talks could unravel Ruiz’s ‘pivot’ to Asia.\n\n" +
+		"Exporters and the so-called ‘special relationship’ with Washington matter most.\n\n" +
+		"“Nothing is agreed,” Ruiz said. “We meet again in May.”\n\n" +
+		"“When they say ‘fair deal’ they mean a worse one,” said union leader Tom Hale.\n"
+	qs := quotesOf(t, text)
+	quoteBy(t, qs, "We are still talking", "Ana Ruiz")
+	quoteBy(t, qs, "We meet again in May", "Ana Ruiz")
+	quoteBy(t, qs, "When they say", "Tom Hale")
+	for _, not := range []string{"pivot", "special relationship"} {
+		if _, ok := findQuote(qs, not); ok {
+			t.Errorf("scare quote %q taken for a quotation:%s", not, dumpQuotes(qs))
+		}
+	}
+}
+
+// TestSingleMarksInSingleStyle: an article that quotes with single marks,
+// as British outlets do, keeps its short quotations in them.
+func TestSingleMarksInSingleStyle(t *testing.T) {
+	text := "Council vote\n\n" +
+		"‘It is a good day,’ said councillor Jo Barnes.\n\n" +
+		"Barnes called the result ‘a fair outcome’ for the town.\n\n" +
+		"‘We will look at it again,’ said Paul Green.\n"
+	qs := quotesOf(t, text)
+	quoteBy(t, qs, "It is a good day", "Jo Barnes")
+	if _, ok := findQuote(qs, "a fair outcome"); !ok {
+		t.Errorf("partial quotation in single marks dropped:%s", dumpQuotes(qs))
+	}
+}
+
+// TestPartialQuoteWithClosingAttribution: a few quoted words inside
+// reported speech whose sentence ends with the attribution (", she said
+// in a statement") are a quotation, even with no cue before them; a scare
+// quote in a sentence that reports no one is not.
+func TestPartialQuoteWithClosingAttribution(t *testing.T) {
+	text := "Budget fight\n\n" +
+		"The mayor said little on Friday.\n\n" +
+		"The council had “run out of road” on the budget, she said in a statement to reporters.\n\n" +
+		"The city now runs a “rainy day” fund for repairs.\n"
+	qs := quotesOf(t, text)
+	if _, ok := findQuote(qs, "run out of road"); !ok {
+		t.Errorf("partial quotation in reported speech dropped:%s", dumpQuotes(qs))
+	}
+	if _, ok := findQuote(qs, "rainy day"); ok {
+		t.Errorf("scare quote taken for a quotation:%s", dumpQuotes(qs))
+	}
+}
