@@ -332,22 +332,11 @@ func (x *extractor) clauseSubject(toks []token, lo, v int, verb string) who {
 		// "First, Kovac identified the judge as “biased”": an opening
 		// adverb, then the subject.
 		i += 2
-	} else if i > lo && introPreps[toks[i-1].lower()] && i < v {
-		// "Here in Columbia, Tillman stepped up …": the name after a
-		// preposition is its object; the subject follows the comma.
-		for c := i; c < v && c < i+12; c++ {
-			if toks[c].Text == "," {
-				i = c + 1
-				break
-			}
-			if toks[c].Punct {
-				break
-			}
-		}
-	} else if i < v && (like || toks[i].isCap() && !x.capsMid[toks[i].lower()] && (strings.HasSuffix(toks[i].lower(), "ed") || timeWords[toks[i].lower()] || x.commonOpener(toks[i].lower()))) {
+	} else if i < v && (i > lo && introPreps[toks[i-1].lower()] || like || toks[i].isCap() && !x.capsMid[toks[i].lower()] && (strings.HasSuffix(toks[i].lower(), "ed") || timeWords[toks[i].lower()] || x.commonOpener(toks[i].lower()))) {
 		// "Reached by phone, Bennett said", "Hours later, Brask said",
-		// "Like Corker, Menendez said": the words of an introductory
-		// phrase are no subject.
+		// "Like Corker, Menendez said", "Here in Columbia, Tillman
+		// stepped up …": the words of an introductory phrase (a name
+		// after a preposition is its object) are no subject.
 		for c := i; c < v && c < i+12; c++ {
 			if toks[c].Text == "," {
 				i = c + 1

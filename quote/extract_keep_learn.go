@@ -3,7 +3,6 @@ package quote
 import (
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/privacybot/privacybot/corpus"
 	"github.com/privacybot/privacybot/quote/internal/keep"
@@ -262,16 +261,7 @@ func speechWords(words []string) bool {
 
 // noLower reports whether s has letters and none in lower case.
 func noLower(s string) bool {
-	letters := 0
-	for _, r := range s {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsLetter(r) {
-			letters++
-		}
-	}
-	return letters > 1
+	return capsLetters(s) > 1
 }
 
 // lenBucket groups a word count.

@@ -24,9 +24,7 @@ func TestOpenedWithClosingMarkAndEllipsis(t *testing.T) {
 		"The newspaper was blunt.\n\n" +
 		"” … if the president can visit the state without harming the relief work, then surely the candidate can do the same,” the editorial read.\n"
 	qs := quotesOf(t, text)
-	if _, ok := findQuote(qs, "… if the president can visit"); !ok {
-		t.Errorf("quotation opened with ” … not found in%s", dumpQuotes(qs))
-	}
+	hasQuote(t, qs, "quotation opened with ” …", "… if the president can visit")
 }
 
 // TestQuoteCard: a quote card puts the quotation on one line and its
@@ -59,10 +57,6 @@ func TestUnclosedQuotation(t *testing.T) {
 	if q, _ := findQuote(qs, "There wasn't"); q.Text != "There wasn't a lot of education for adoptive parents about the papers to keep," {
 		t.Errorf("text %q", q.Text)
 	}
-	if _, ok := findQuote(qs, "Online panels condition"); !ok {
-		t.Errorf("unclosed quotation after a colon not found in%s", dumpQuotes(qs))
-	}
-	if _, ok := findQuote(qs, "screens"); ok {
-		t.Errorf("a stray mark opened a quotation:%s", dumpQuotes(qs))
-	}
+	hasQuote(t, qs, "unclosed quotation after a colon", "Online panels condition")
+	noQuote(t, qs, "a stray mark opened a quotation", "screens")
 }

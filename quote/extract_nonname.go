@@ -2,7 +2,6 @@ package quote
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/privacybot/privacybot/quote/internal/gazetteer"
 )
@@ -17,11 +16,8 @@ import (
 // ("Super" of "Super Tuesday", "New Year" of "New Year's Eve"). Such a candidate is never offered
 // to the ranker. Known aliases stay names.
 func (x *extractor) nonName(w who) bool {
-	name := w.Name
-	if name == "" {
-		name = w.Org
-	}
-	if name == "" || x.al.Known(name) {
+	name, ok := x.unknownName(w)
+	if !ok {
 		return false
 	}
 	words := strings.Fields(name)
@@ -30,6 +26,17 @@ func (x *extractor) nonName(w who) bool {
 	}
 	first := words[0]
 	return gazetteer.Pronoun(first) || contraction(first)
+}
+
+// unknownName returns the name a candidate goes by (its person's, else
+// its organization's), and false when it has none or it is a known alias,
+// which stays a name.
+func (x *extractor) unknownName(w who) (string, bool) {
+	name := w.Name
+	if name == "" {
+		name = w.Org
+	}
+	return name, name != "" && !x.al.Known(name)
 }
 
 // dateRun reports whether words are only date words and numbers.
@@ -51,14 +58,9 @@ func dateRun(words []string) bool {
 func (x *extractor) capsLabel(words []string) bool {
 	common := false
 	for _, w := range words {
-		letters := 0
-		for _, r := range w {
-			if unicode.IsLower(r) {
-				return false
-			}
-			if unicode.IsLetter(r) {
-				letters++
-			}
+		letters := capsLetters(w)
+		if letters < 0 {
+			return false
 		}
 		l := strings.ToLower(stripPoss(w))
 		if letters >= 2 && (x.lowerWords[l] || strings.HasSuffix(l, "ing")) || len(words) > 1 && letters >= 5 {
@@ -98,11 +100,8 @@ func contraction(w string) bool {
 // the description of the true speaker ("the Vermont senator", "Idaho
 // executive Frank VanderSloot").
 func (x *extractor) chosenName(w who) who {
-	name := w.Name
-	if name == "" {
-		name = w.Org
-	}
-	if name == "" || x.al.Known(name) {
+	name, ok := x.unknownName(w)
+	if !ok {
 		return w
 	}
 	if gazetteer.Place(name) && !gazetteer.Country(name) && (w.Name != "" || w.Role == "") {

@@ -9,28 +9,26 @@ func (x *extractor) canonOrg(name string) string {
 	if !x.named {
 		return x.readCanonOrg(name)
 	}
-	if c, ok := x.canons[name]; ok {
-		return c
-	}
-	c := x.readCanonOrg(name)
-	if x.canons == nil {
-		x.canons = map[string]string{}
-	}
-	x.canons[name] = c
-	return c
+	return memo(&x.canons, name, func() string { return x.readCanonOrg(name) })
 }
 
 // norm is normOrg, memoized for the article.
 func (x *extractor) norm(s string) string {
-	if n, ok := x.norms[s]; ok {
-		return n
+	return memo(&x.norms, s, func() string { return normOrg(s) })
+}
+
+// memo returns the value cached under key, reading and caching it first
+// if there is none.
+func memo[V any](cache *map[string]V, key string, read func() V) V {
+	if v, ok := (*cache)[key]; ok {
+		return v
 	}
-	n := normOrg(s)
-	if x.norms == nil {
-		x.norms = map[string]string{}
+	v := read()
+	if *cache == nil {
+		*cache = map[string]V{}
 	}
-	x.norms[s] = n
-	return n
+	(*cache)[key] = v
+	return v
 }
 
 // readCanonOrg is canonOrg without the memo.

@@ -371,16 +371,7 @@ func (x *extractor) lowerWord(words []string) bool {
 }
 
 func isAllCaps(s string) bool {
-	n := 0
-	for _, r := range s {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsUpper(r) {
-			n++
-		}
-	}
-	return n > 3
+	return capsLetters(s) > 3
 }
 
 // bucket groups a sentence distance.

@@ -20,6 +20,16 @@ func quoteOf(t *testing.T, text, want string) Quote {
 	return Quote{}
 }
 
+// wantSpeaker checks that each quotation of text is given to speaker.
+func wantSpeaker(t *testing.T, text, speaker string, quotes ...string) {
+	t.Helper()
+	for _, want := range quotes {
+		if q := quoteOf(t, text, want); q.Speaker != speaker {
+			t.Errorf("%q: got %q/%q, want %q", want, q.Speaker, q.Organization, speaker)
+		}
+	}
+}
+
 // TestTimeWordIsNoRole: the words before a name in "Last week Harlow
 // said" tell when, not what he does; his role stays the one the article
 // gave.
@@ -48,9 +58,7 @@ func TestUnnamedGroupSpeaks(t *testing.T) {
 // ("@mike_pence") is still a name, so the quotation keeps its speaker.
 func TestHandleIsNoCommonWord(t *testing.T) {
 	text := "Vote\n\nCandidate Ted Cruz received the endorsement of Gov. Mike Pence on Friday.\n\n“I am not against anybody, but I will vote for him,” Pence said in an interview.\n\n“I thank Governor @mike_pence for his support,” Cruz wrote.\n"
-	if q := quoteOf(t, text, "I am not against anybody, but I will vote for him,"); q.Speaker != "Mike Pence" {
-		t.Errorf("got %q, want Mike Pence", q.Speaker)
-	}
+	wantSpeaker(t, text, "Mike Pence", "I am not against anybody, but I will vote for him,")
 }
 
 // TestNameBeforeColonSpeaks: in "Analysts agree - Carl Bialik: “…”" the
@@ -59,9 +67,7 @@ func TestHandleIsNoCommonWord(t *testing.T) {
 // before ends with another speaker's quotation.
 func TestNameBeforeColonSpeaks(t *testing.T) {
 	text := "Council\n\nThe council met on Monday to hear residents about the new road plan. “We will listen to everyone,” said Mayor Dana Holt.\n\nAnalysts agree - Carl Bialik: “The plan will cost more than the council says it will, and soon.”\n\nMost analysts expect the plan to pass.\n"
-	if q := quoteOf(t, text, "The plan will cost more than the council says it will, and soon."); q.Speaker != "Carl Bialik" {
-		t.Errorf("got %q, want Carl Bialik", q.Speaker)
-	}
+	wantSpeaker(t, text, "Carl Bialik", "The plan will cost more than the council says it will, and soon.")
 }
 
 // TestOpeningAdverbIsNoSpeaker: "First, Kovac identified the judge as
@@ -90,9 +96,7 @@ func TestParticipleKeepsTheSpeechVerbsSubject(t *testing.T) {
 // "Kelly") still makes a name with the surname it stands before.
 func TestFirstNameEndingInLy(t *testing.T) {
 	text := "Feud\n\nSeveral candidates came to the aid of the doctor after the incident.\n\nCarly Vance wrote on her blog: “Anyone can turn a big inheritance into more money, but money cannot buy class.”\n"
-	if q := quoteOf(t, text, "Anyone can turn a big inheritance into more money, but money cannot buy class."); q.Speaker != "Carly Vance" {
-		t.Errorf("got %q, want Carly Vance", q.Speaker)
-	}
+	wantSpeaker(t, text, "Carly Vance", "Anyone can turn a big inheritance into more money, but money cannot buy class.")
 }
 
 // TestNameBeforeColonBeatsHeadline: in a digest line "HEADLINE - Name:
@@ -125,9 +129,7 @@ func TestRoleWrittenAsTitle(t *testing.T) {
 // participle.
 func TestIntroductoryParticipleIsNoSpeaker(t *testing.T) {
 	text := "Campaign\n\nThe campaign has had a rough week in the polls.\n\nReached by the Courier, Bennett denied that a shakeup is coming, explaining that he was unaware of the interview because he was “taking a day off.”\n"
-	if q := quoteOf(t, text, "taking a day off."); q.Speaker != "Bennett" {
-		t.Errorf("got %q, want Bennett", q.Speaker)
-	}
+	wantSpeaker(t, text, "Bennett", "taking a day off.")
 }
 
 // TestTimesAndTreatiesAreNoNames: a time word opening a sentence ("Hours
@@ -140,9 +142,7 @@ func TestTimesAndTreatiesAreNoNames(t *testing.T) {
 		}
 	}
 	// The subject comes after the time ("Hours later, Ivo Brask …").
-	if q := quoteOf(t, text, "He is an amazing man and a good friend."); q.Speaker != "Ivo Brask" {
-		t.Errorf("got %q, want Ivo Brask", q.Speaker)
-	}
+	wantSpeaker(t, text, "Ivo Brask", "He is an amazing man and a good friend.")
 }
 
 // TestJudgingVerbNamesItsSubject: "Otto Brandt accuses Marsh of “…”" and
@@ -150,11 +150,7 @@ func TestTimesAndTreatiesAreNoNames(t *testing.T) {
 // to the one who judges, not to the one judged.
 func TestJudgingVerbNamesItsSubject(t *testing.T) {
 	text := "Race\n\nThe candidates have spent the week blasting Governor Lena Marsh over the flood response.\n\nOtto Brandt accuses Marsh of “leading from behind” and Pia Kovac says she is “losing the argument.”\n\nThe debate marked the end of a truce. Brandt, with open delight, chided Kovac for a plan that “will sink the whole county in debt.”\n"
-	for _, want := range []string{"leading from behind", "will sink the whole county in debt."} {
-		if q := quoteOf(t, text, want); q.Speaker != "Otto Brandt" {
-			t.Errorf("%q: got %q, want Otto Brandt", want, q.Speaker)
-		}
-	}
+	wantSpeaker(t, text, "Otto Brandt", "leading from behind", "will sink the whole county in debt.")
 }
 
 // TestTimeBetweenSubjectAndVerb: "who Beck on Wednesday called “…”" gives
@@ -162,9 +158,7 @@ func TestJudgingVerbNamesItsSubject(t *testing.T) {
 // verb does not hide the subject.
 func TestTimeBetweenSubjectAndVerb(t *testing.T) {
 	text := "Radio\n\nMuch of Ari Beck’s ire was directed at the strategist Tom Bannerman, who Beck on Wednesday called “a horrible, despicable human being.”\n"
-	if q := quoteOf(t, text, "a horrible, despicable human being."); q.Speaker != "Ari Beck" {
-		t.Errorf("got %q, want Ari Beck", q.Speaker)
-	}
+	wantSpeaker(t, text, "Ari Beck", "a horrible, despicable human being.")
 }
 
 // TestParticipleAfterAnEarlierQuote: "Ben Carlo shared a syllabus called
@@ -172,9 +166,7 @@ func TestTimeBetweenSubjectAndVerb(t *testing.T) {
 // participle still has the sentence's subject, not the page's owner.
 func TestParticipleAfterAnEarlierQuote(t *testing.T) {
 	text := "Class\n\nLater on Sunday, Ben Carlo shared a syllabus for a class called “Perception” on his Facebook page, writing “Allow me also to do the research for the reporter.”\n"
-	if q := quoteOf(t, text, "Allow me also to do the research for the reporter."); q.Speaker != "Ben Carlo" {
-		t.Errorf("got %q/%q, want Ben Carlo", q.Speaker, q.Organization)
-	}
+	wantSpeaker(t, text, "Ben Carlo", "Allow me also to do the research for the reporter.")
 }
 
 // TestMainClauseSubjectSpeaks: after a subordinate clause ("When Brask
@@ -182,11 +174,7 @@ func TestParticipleAfterAnEarlierQuote(t *testing.T) {
 // Brask,"), the main clause's subject speaks, not the name before it.
 func TestMainClauseSubjectSpeaks(t *testing.T) {
 	text := "Debate\n\nThe two rivals met on stage in Miami on Thursday night.\n\nWhen Ivo Brask suggested that the city would sue the state, Lena Marsh fired back forcefully: “If they sue us in a court here, they are going to lose,” to loud applause.\n\nLike Brask, Marsh also rejected the plan, arguing that there is “room for the city” to act.\n"
-	for _, want := range []string{"If they sue us in a court here, they are going to lose,", "room for the city"} {
-		if q := quoteOf(t, text, want); q.Speaker != "Lena Marsh" {
-			t.Errorf("%q: got %q, want Lena Marsh", want, q.Speaker)
-		}
-	}
+	wantSpeaker(t, text, "Lena Marsh", "If they sue us in a court here, they are going to lose,", "room for the city")
 }
 
 // TestParticipleAfterAnd: "with Ivo Brask tweeting that … and asking,
@@ -194,9 +182,7 @@ func TestMainClauseSubjectSpeaks(t *testing.T) {
 // "and" goes on from, not to the sentence's first name.
 func TestParticipleAfterAnd(t *testing.T) {
 	text := "Email\n\nThe report landed on Friday, and the party moved fast.\n\nRepublicans were quick to chime in, with Ivo Brask tweeting that it was a “disaster” for the mayor and asking, “How can someone with such bad judgment lead us?”\n"
-	if q := quoteOf(t, text, "How can someone with such bad judgment lead us?"); q.Speaker != "Ivo Brask" {
-		t.Errorf("got %q, want Ivo Brask", q.Speaker)
-	}
+	wantSpeaker(t, text, "Ivo Brask", "How can someone with such bad judgment lead us?")
 }
 
 // TestTitleOfTheBeforeName: in "Speaker of the House Newt Gingrich" and

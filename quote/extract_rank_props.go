@@ -195,16 +195,7 @@ func (x *extractor) notName(w who) bool {
 	if !x.named {
 		return x.readNotName(w)
 	}
-	key := w.Name + "\x00" + w.Org
-	if v, ok := x.notNames[key]; ok {
-		return v
-	}
-	v := x.readNotName(w)
-	if x.notNames == nil {
-		x.notNames = map[string]bool{}
-	}
-	x.notNames[key] = v
-	return v
+	return memo(&x.notNames, w.Name+"\x00"+w.Org, func() bool { return x.readNotName(w) })
 }
 
 // readNotName is notName without the memo.

@@ -17,11 +17,7 @@ func TestSingleMarkScareQuotes(t *testing.T) {
 	quoteBy(t, qs, "We are still talking", "Ana Ruiz")
 	quoteBy(t, qs, "We meet again in May", "Ana Ruiz")
 	quoteBy(t, qs, "When they say", "Tom Hale")
-	for _, not := range []string{"pivot", "special relationship"} {
-		if _, ok := findQuote(qs, not); ok {
-			t.Errorf("scare quote %q taken for a quotation:%s", not, dumpQuotes(qs))
-		}
-	}
+	noQuote(t, qs, "scare quote", "pivot", "special relationship")
 }
 
 // TestSingleMarksInSingleStyle: an article that quotes with single marks,
@@ -33,9 +29,7 @@ func TestSingleMarksInSingleStyle(t *testing.T) {
 		"‘We will look at it again,’ said Paul Green.\n"
 	qs := quotesOf(t, text)
 	quoteBy(t, qs, "It is a good day", "Jo Barnes")
-	if _, ok := findQuote(qs, "a fair outcome"); !ok {
-		t.Errorf("partial quotation in single marks dropped:%s", dumpQuotes(qs))
-	}
+	hasQuote(t, qs, "partial quotation in single marks dropped", "a fair outcome")
 }
 
 // TestPartialQuoteWithClosingAttribution: a few quoted words inside
@@ -48,10 +42,6 @@ func TestPartialQuoteWithClosingAttribution(t *testing.T) {
 		"The council had “run out of road” on the budget, she said in a statement to reporters.\n\n" +
 		"The city now runs a “rainy day” fund for repairs.\n"
 	qs := quotesOf(t, text)
-	if _, ok := findQuote(qs, "run out of road"); !ok {
-		t.Errorf("partial quotation in reported speech dropped:%s", dumpQuotes(qs))
-	}
-	if _, ok := findQuote(qs, "rainy day"); ok {
-		t.Errorf("scare quote taken for a quotation:%s", dumpQuotes(qs))
-	}
+	hasQuote(t, qs, "partial quotation in reported speech dropped", "run out of road")
+	noQuote(t, qs, "scare quote", "rainy day")
 }

@@ -39,16 +39,22 @@ func dropHeader(toks []token, qpos []int) ([]token, []int) {
 
 // allCaps reports whether w has letters and no lower-case ones.
 func allCaps(w string) bool {
+	return capsLetters(w) > 0
+}
+
+// capsLetters counts the letters of s, or returns -1 when one is in
+// lower case.
+func capsLetters(s string) int {
 	letters := 0
-	for _, r := range w {
+	for _, r := range s {
 		if unicode.IsLower(r) {
-			return false
+			return -1
 		}
 		if unicode.IsLetter(r) {
 			letters++
 		}
 	}
-	return letters > 0
+	return letters
 }
 
 // dropPartyParens removes a party-and-state tag after a name, "(D-Newport

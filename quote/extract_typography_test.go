@@ -43,6 +43,24 @@ func quoteBy(t *testing.T, qs []Quote, prefix, speaker string) Quote {
 	return q
 }
 
+// noQuote fails, saying why, for each of prefixes that begins a quote of qs.
+func noQuote(t *testing.T, qs []Quote, why string, prefixes ...string) {
+	t.Helper()
+	for _, p := range prefixes {
+		if _, ok := findQuote(qs, p); ok {
+			t.Errorf("%s: %q taken for a quotation:%s", why, p, dumpQuotes(qs))
+		}
+	}
+}
+
+// hasQuote fails, saying why, when no quote of qs begins with prefix.
+func hasQuote(t *testing.T, qs []Quote, why, prefix string) {
+	t.Helper()
+	if _, ok := findQuote(qs, prefix); !ok {
+		t.Errorf("%s: %q not found in%s", why, prefix, dumpQuotes(qs))
+	}
+}
+
 func dumpQuotes(qs []Quote) string {
 	var b strings.Builder
 	for _, q := range qs {
@@ -279,7 +297,5 @@ func TestQuotedSubheads(t *testing.T) {
 		"‘We did not want this, but the money has run out.’\n\n" +
 		"‘It is a sad day for the town,’ said councillor Anne Wells.\n"
 	qs = quotesOf(t, uk)
-	if _, ok := findQuote(qs, "We did not want this"); !ok {
-		t.Errorf("single-mark quotation paragraph dropped:%s", dumpQuotes(qs))
-	}
+	hasQuote(t, qs, "single-mark quotation paragraph dropped", "We did not want this")
 }

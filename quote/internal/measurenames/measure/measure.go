@@ -5,7 +5,6 @@ package measure
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 
@@ -39,22 +38,13 @@ type Result struct {
 	Examples map[string][]string
 }
 
-type article struct {
-	Text   string `json:"text"`
-	Quotes []struct {
-		StartByte      int    `json:"start_byte"`
-		EndByte        int    `json:"end_byte"`
-		SpeakerMention string `json:"speaker_mention"`
-	} `json:"quotes"`
-}
-
 // File extracts every article of the gold file at path and measures it.
 // It sets rank.Observe while it runs, so it must not run concurrently with
 // other extraction.
 func File(path string) (Result, error) {
 	r := Result{Bad: map[string]int{}, Examples: map[string][]string{}}
 	defer func() { rank.Observe = nil }()
-	err := model.ReadGold(path, func(n int, a *article) {
+	err := model.ReadGold(path, func(n int, a *model.Article) {
 		r.Articles++
 		var evs []rank.Event
 		rank.Observe = func(e rank.Event) { evs = append(evs, e) }
@@ -62,7 +52,7 @@ func File(path string) (Result, error) {
 		rank.Observe = nil
 		goldNames := map[string]bool{}
 		for _, g := range a.Quotes {
-			want := Names(g.SpeakerMention)
+			want := model.Names(g.SpeakerMention)
 			for t := range want {
 				goldNames[t] = true
 			}
@@ -84,7 +74,7 @@ func File(path string) (Result, error) {
 					continue
 				}
 				for _, c := range e.Cands {
-					reached = reached || shares(want, Tokens(c.Name+" "+c.Org))
+					reached = reached || shares(want, model.Tokens(c.Name+" "+c.Org))
 				}
 			}
 			if reached {
@@ -101,7 +91,7 @@ func File(path string) (Result, error) {
 				continue
 			}
 			r.Given++
-			ok := shares(goldNames, Tokens(q.Speaker+" "+q.Organization))
+			ok := shares(goldNames, model.Tokens(q.Speaker+" "+q.Organization))
 			if ok {
 				r.InGold++
 			}
@@ -137,40 +127,6 @@ func shares(a, b map[string]bool) bool {
 }
 
 // The words of a speaker mention, read as score-attribution reads them.
-var (
-	capWord = regexp.MustCompile(`[A-Z][\p{L}\p{N}_'’.-]+`)
-	anyWord = regexp.MustCompile(`[A-Za-z][\p{L}\p{N}_'’.-]*`)
-	possRe  = regexp.MustCompile(`['’]s$`)
-	stop    = map[string]bool{"the": true, "he": true, "she": true, "they": true, "it": true, "his": true, "her": true, "their": true, "its": true, "we": true, "i": true, "you": true, "a": true, "an": true, "this": true, "that": true, "who": true, "mr": true, "mrs": true, "ms": true, "dr": true, "sen": true, "rep": true, "gov": true, "president": true}
-)
-
-func tok(w string) string {
-	return strings.Trim(possRe.ReplaceAllString(strings.ToLower(w), ""), ".’'-")
-}
-
-// Names returns the name tokens of a speaker mention: its capitalized
-// words, less pronouns and titles, as the attribution scorer reads them.
-func Names(s string) map[string]bool {
-	out := map[string]bool{}
-	for _, w := range capWord.FindAllString(s, -1) {
-		if t := tok(w); !stop[t] && len(t) > 1 {
-			out[t] = true
-		}
-	}
-	return out
-}
-
-// Tokens returns every word token of a given speaker, as the scorer reads
-// them.
-func Tokens(s string) map[string]bool {
-	out := map[string]bool{}
-	for _, w := range anyWord.FindAllString(s, -1) {
-		if t := tok(w); len(t) > 1 {
-			out[t] = true
-		}
-	}
-	return out
-}
 
 // Class returns which kind of non-name a given speaker (name, role and
 // organization as the ledger gives them) is, or "". The name tested is

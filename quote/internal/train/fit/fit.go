@@ -15,17 +15,6 @@ import (
 	"github.com/privacybot/privacybot/quote/internal/rank"
 )
 
-// article is one line of the gold file; only offsets and speaker mentions
-// are read besides the text, which is never written anywhere.
-type article struct {
-	Text   string `json:"text"`
-	Quotes []struct {
-		StartByte      int    `json:"start_byte"`
-		EndByte        int    `json:"end_byte"`
-		SpeakerMention string `json:"speaker_mention"`
-	} `json:"quotes"`
-}
-
 // example is one extracted quotation that overlaps a gold quotation whose
 // speaker mention holds a name: its candidates' features and which
 // candidates are right.
@@ -123,7 +112,7 @@ func FromFile(trainPath, devPath string, log io.Writer) ([]byte, error) {
 func examples(path string, index model.Index, grow bool) ([]example, error) {
 	var out []example
 	defer func() { rank.Observe = nil }()
-	err := model.ReadGold(path, func(n int, a *article) {
+	err := model.ReadGold(path, func(n int, a *model.Article) {
 		var evs []rank.Event
 		rank.Observe = func(e rank.Event) { evs = append(evs, e) }
 		quote.Extract(corpus.ParseSource(fmt.Sprintf("p%03d.txt", n), a.Text), nil)
@@ -133,7 +122,7 @@ func examples(path string, index model.Index, grow bool) ([]example, error) {
 			anaphor := false
 			for _, g := range a.Quotes {
 				if e.Start < g.EndByte && e.End > g.StartByte {
-					want = nameSet(g.SpeakerMention)
+					want = model.Names(g.SpeakerMention)
 					anaphor = len(want) == 0 && g.SpeakerMention != ""
 					break
 				}
@@ -167,7 +156,7 @@ func examples(path string, index model.Index, grow bool) ([]example, error) {
 					ex.dbg = append(ex.dbg, fmt.Sprintf("%q/%q %v", c.Name, c.Org, c.Feats))
 				}
 				ok := false
-				for t := range tokSet(c.Name + " " + c.Org) {
+				for t := range model.Tokens(c.Name + " " + c.Org) {
 					ok = ok || want[t]
 				}
 				ex.right = append(ex.right, ok)

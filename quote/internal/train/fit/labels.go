@@ -3,49 +3,11 @@ package fit
 import (
 	"fmt"
 	"os"
-	"regexp"
 	"strings"
 
 	"github.com/privacybot/privacybot/quote/internal/model"
 	"github.com/privacybot/privacybot/quote/internal/rank"
 )
-
-// The labels of the examples: a gold speaker mention is read as the
-// attribution scorer reads it (its capitalized words, minus pronouns and
-// titles), and a candidate is right when it shares one of them.
-var (
-	capWord = regexp.MustCompile(`[A-Z][\p{L}\p{N}_'’.-]+`)
-	anyWord = regexp.MustCompile(`[A-Za-z][\p{L}\p{N}_'’.-]*`)
-	possRe  = regexp.MustCompile(`['’]s$`)
-	stop    = map[string]bool{"the": true, "he": true, "she": true, "they": true, "it": true, "his": true, "her": true, "their": true, "its": true, "we": true, "i": true, "you": true, "a": true, "an": true, "this": true, "that": true, "who": true, "mr": true, "mrs": true, "ms": true, "dr": true, "sen": true, "rep": true, "gov": true, "president": true}
-)
-
-// tok normalizes a word as the attribution scorer does.
-func tok(w string) string {
-	return strings.Trim(possRe.ReplaceAllString(strings.ToLower(w), ""), ".’'-")
-}
-
-// nameSet is the set of name tokens in a speaker mention, as the scorer
-// reads them.
-func nameSet(s string) map[string]bool {
-	out := map[string]bool{}
-	for _, w := range capWord.FindAllString(s, -1) {
-		if t := tok(w); !stop[t] && len(t) > 1 {
-			out[t] = true
-		}
-	}
-	return out
-}
-
-func tokSet(s string) map[string]bool {
-	out := map[string]bool{}
-	for _, w := range anyWord.FindAllString(s, -1) {
-		if t := tok(w); len(t) > 1 {
-			out[t] = true
-		}
-	}
-	return out
-}
 
 // anaphorExample is the example of a quotation whose gold speaker is a
 // pronoun or a description, when the rules attributed it by resolving one
