@@ -202,6 +202,18 @@ func forwardNP(toks []token, i, hi int) []token {
 			j++
 			continue
 		}
+		if (l == "for" || l == "at" || l == "with" || l == "of") && sawHead && roleNouns[toks[j-1].lower()] {
+			// "a spokeswoman for the House Armed Services Committee":
+			// the organization the role is with.
+			k := j + 1
+			if k < hi && toks[k].lower() == "the" {
+				k++
+			}
+			if k < hi && nameish(toks[k]) {
+				j = k
+				continue
+			}
+		}
 		if l == "of" && sawHead && j+2 < hi && toks[j+1].lower() == "the" && nameish(toks[j+2]) && titleOfBefore(toks, j+2) {
 			// "said Speaker of the House Newt Gingrich".
 			j += 2

@@ -229,3 +229,18 @@ func TestIntroductoryPlaceIsNoSubject(t *testing.T) {
 		}
 	}
 }
+
+// TestRoleForNamedOrganization: "a spokeswoman for the House Armed
+// Services Committee" speaks for that committee, before or after the
+// speech verb, not for an organization named earlier in the article.
+func TestRoleForNamedOrganization(t *testing.T) {
+	for _, s := range []string{
+		"“The law says nothing of the kind,” said a spokeswoman for the Harbor Safety Committee.",
+		"A spokeswoman for the Harbor Safety Committee emailed reporters the text, arguing, “The law says nothing of the kind.”",
+	} {
+		text := "Base\n\nThe Port Authority met the deadline on Friday.\n\n" + s + "\n"
+		if q, _ := findQuote(quotesOf(t, text), "The law says nothing"); q.Organization != "Harbor Safety Committee" {
+			t.Errorf("%q: got %q/%q, want the Harbor Safety Committee", s, q.Speaker, q.Organization)
+		}
+	}
+}

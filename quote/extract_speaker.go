@@ -63,7 +63,10 @@ func (x *extractor) parseNP(np []token) mention {
 		}
 		m = mention{}
 	}
-	if x.al.Known(whole) {
+	if pm := x.parsePrepNP(head); pm.Name == "" && pm.Role != "" && pm.Org != "" {
+		// "a spokeswoman for the House Armed Services Committee".
+		m = pm
+	} else if x.al.Known(whole) {
 		m = mention{Org: x.canonOrg(whole), IsOrg: true}
 	} else {
 		m = x.parseHead(head)
