@@ -89,6 +89,11 @@ type extractor struct {
 	notNames map[string]bool
 	canons   map[string]string
 	norms    map[string]string
+	// quoting is 1 when the article quotes with double marks, 2 when not,
+	// 0 until doubleQuoted reads it.
+	quoting int8
+	// paraLayouts memoizes readParaLayout by paragraph text.
+	paraLayouts map[string]paraLayout
 	// paraToks holds each paragraph's tokens by its start (paraTokens).
 	paraToks map[int][]token
 	// placeRoles maps a place the article writes with a role next to it

@@ -240,10 +240,21 @@ func (x *extractor) singleScare(q qspan, p corpus.Span) bool {
 	default:
 		return false
 	}
-	if len(strings.Fields(x.text[q.Start:q.End])) > 4 || !doubleQuoting(x.text) {
+	if len(strings.Fields(x.text[q.Start:q.End])) > 4 || !x.doubleQuoted() {
 		return false
 	}
 	return !insideDouble(x.text[p.Start:q.Open])
+}
+
+// doubleQuoted is doubleQuoting of the article, read once.
+func (x *extractor) doubleQuoted() bool {
+	if x.quoting == 0 {
+		x.quoting = 2
+		if doubleQuoting(x.text) {
+			x.quoting = 1
+		}
+	}
+	return x.quoting == 1
 }
 
 // doubleQuoting reports whether text quotes with double marks rather than

@@ -3,6 +3,7 @@ package quote
 import (
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/privacybot/privacybot/corpus"
 	"github.com/privacybot/privacybot/quote/internal/keep"
@@ -95,7 +96,7 @@ func (x *extractor) keepFeats(q qspan, toks []token, qi, cue, prevCue int, w who
 		f = append(f, "person", "person&len"+lb)
 	}
 	if len(words) <= 6 {
-		if n := strings.Count(x.text, strings.Trim(body, " ,.!?")); n >= 2 {
+		if twice(x.text, strings.Trim(body, " ,.!?")) {
 			f = append(f, "repeated", "repeated&cap"+strconv.FormatBool(capStart))
 		}
 	}
@@ -167,7 +168,7 @@ func (x *extractor) keepFeats(q qspan, toks []token, qi, cue, prevCue int, w who
 	if q.Open == p.Start {
 		f = append(f, "parastart")
 	}
-	if pw := len(strings.Fields(x.text[p.Start:p.End])); pw <= 12 {
+	if wordsAtMost(x.text[p.Start:p.End], 12) {
 		f = append(f, "shortpara")
 	}
 	switch {
@@ -198,20 +199,59 @@ func (x *extractor) layoutFeats(q qspan, p corpus.Span, lb, end string) []string
 	if ps := x.src.Paragraphs; len(ps) > 0 && p.Start <= ps[min(1, len(ps)-1)].Start {
 		f = append(f, "lead", "lead&len"+lb)
 	}
-	para := x.text[p.Start:p.End]
-	if capsLabel(para) {
+	pl := memo(&x.paraLayouts, x.text[p.Start:p.End], func() paraLayout { return readParaLayout(x.text[p.Start:p.End]) })
+	if pl.caps {
 		f = append(f, "capslabel", "capslabel&len"+lb)
 	}
-	if promoLine(para) {
+	if pl.promo {
 		f = append(f, "promo")
 	}
-	if strings.Contains(para, "http") || strings.Contains(para, "<") && strings.Contains(para, ">") || strings.Contains(para, "@") {
+	if pl.markup {
 		f = append(f, "markup")
 	}
 	if q.Open == p.Start && end == "q" {
 		f = append(f, "parastart&q")
 	}
 	return f
+}
+
+// twice reports whether s occurs at least twice in text, without overlap,
+// reading no further than the second.
+func twice(text, s string) bool {
+	if s == "" {
+		return len(text) >= 1
+	}
+	i := strings.Index(text, s)
+	return i >= 0 && strings.Contains(text[i+len(s):], s)
+}
+
+// wordsAtMost reports whether s has at most n words, reading no further
+// than the word after the n-th.
+func wordsAtMost(s string, n int) bool {
+	c, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			if c++; c > n {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// paraLayout is what the keep model reads of a quotation's whole
+// paragraph, read once per paragraph.
+type paraLayout struct{ caps, promo, markup bool }
+
+func readParaLayout(para string) paraLayout {
+	return paraLayout{
+		caps:   capsLabel(para),
+		promo:  promoLine(para),
+		markup: strings.Contains(para, "http") || strings.Contains(para, "<") && strings.Contains(para, ">") || strings.Contains(para, "@"),
+	}
 }
 
 // capsLabel reports whether a paragraph opens with a label in capitals
