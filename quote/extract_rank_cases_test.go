@@ -244,3 +244,13 @@ func TestRoleForNamedOrganization(t *testing.T) {
 		}
 	}
 }
+
+// TestRoleForLowerCaseModifiedGroup: "a spokesman for committee
+// Democrats" speaks for the committee's Democrats, not for an
+// organization named earlier.
+func TestRoleForLowerCaseModifiedGroup(t *testing.T) {
+	text := "Base\n\nThe Port Authority met the deadline on Friday.\n\n“The facts have not changed,” a spokesman for committee Democrats said.\n"
+	if q, _ := findQuote(quotesOf(t, text), "The facts have not changed"); q.Organization != "committee Democrats" {
+		t.Errorf("got %q/%q, want committee Democrats", q.Speaker, q.Organization)
+	}
+}

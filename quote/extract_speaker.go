@@ -450,11 +450,17 @@ func (x *extractor) parsePrepNP(span []token) mention {
 				for j < len(rest) && determiners[rest[j].lower()] {
 					j++
 				}
-				e := j
+				// Up to two lower-case words may come before the name
+				// ("a spokesman for committee Democrats").
+				b := j
+				for b < len(rest) && b < j+2 && !rest[b].isCap() && !determiners[rest[b].lower()] && !stopCaps[rest[b].lower()] {
+					b++
+				}
+				e := b
 				for e < len(rest) && nameish(rest[e]) {
 					e++
 				}
-				if e > j {
+				if e > b {
 					m.Org = x.al.Canonical(stripPoss(joinToks(rest[j:e])))
 				}
 			}
