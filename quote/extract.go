@@ -92,8 +92,8 @@ type extractor struct {
 	// quoting is 1 when the article quotes with double marks, 2 when not,
 	// 0 until doubleQuoted reads it.
 	quoting int8
-	// paraLayouts memoizes readParaLayout by paragraph text.
-	paraLayouts map[string]paraLayout
+	// paraLayouts memoizes readParaLayout by paragraph start.
+	paraLayouts map[int]paraLayout
 	// paraToks holds each paragraph's tokens by its start (paraTokens).
 	paraToks map[int][]token
 	// placeRoles maps a place the article writes with a role next to it

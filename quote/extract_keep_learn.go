@@ -199,7 +199,7 @@ func (x *extractor) layoutFeats(q qspan, p corpus.Span, lb, end string) []string
 	if ps := x.src.Paragraphs; len(ps) > 0 && p.Start <= ps[min(1, len(ps)-1)].Start {
 		f = append(f, "lead", "lead&len"+lb)
 	}
-	pl := memo(&x.paraLayouts, x.text[p.Start:p.End], func() paraLayout { return readParaLayout(x.text[p.Start:p.End]) })
+	pl := memo(&x.paraLayouts, p.Start, func() paraLayout { return readParaLayout(x.text[p.Start:p.End]) })
 	if pl.caps {
 		f = append(f, "capslabel", "capslabel&len"+lb)
 	}

@@ -72,15 +72,7 @@ func (x *extractor) collectNames(p corpus.Span) {
 // paraTokens returns the tokens of paragraph p, tokenized once per
 // article for the names pass and the ranker. Callers must not change them.
 func (x *extractor) paraTokens(p corpus.Span) []token {
-	if toks, ok := x.paraToks[p.Start]; ok && len(toks) > 0 && toks[len(toks)-1].End <= p.End {
-		return toks
-	}
-	toks := tokenize(x.text, p.Start, p.End)
-	if x.paraToks == nil {
-		x.paraToks = map[int][]token{}
-	}
-	x.paraToks[p.Start] = toks
-	return toks
+	return memo(&x.paraToks, p.Start, func() []token { return tokenize(x.text, p.Start, p.End) })
 }
 
 // titleOfBefore reports whether the tokens before toks[i] are a title

@@ -19,13 +19,13 @@ func (x *extractor) norm(s string) string {
 
 // memo returns the value cached under key, reading and caching it first
 // if there is none.
-func memo[V any](cache *map[string]V, key string, read func() V) V {
+func memo[K comparable, V any](cache *map[K]V, key K, read func() V) V {
 	if v, ok := (*cache)[key]; ok {
 		return v
 	}
 	v := read()
 	if *cache == nil {
-		*cache = map[string]V{}
+		*cache = map[K]V{}
 	}
 	(*cache)[key] = v
 	return v
