@@ -167,6 +167,10 @@ var partyAdjectives = setOf(
 	"federal", "state", "local", "national", "u.s", "u.s.", "us", "uk", "u.k.", "eu",
 )
 
+// rankAdjectives are the [partyAdjectives] that say a speaker's rank or
+// level, not a party or country they speak from ("Senior officials").
+var rankAdjectives = setOf("former", "senior", "top", "longtime", "veteran", "federal", "state", "local", "national")
+
 // orgSuffixWords end organization names.
 var orgSuffixWords = setOf(
 	"inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "llc", "plc", "group", "bank", "bancorp",

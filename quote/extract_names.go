@@ -123,8 +123,8 @@ func capWordBefore(text string, i int) bool {
 
 // innerOrg returns the first run of capitalized words inside an unnamed
 // speaker's description ("senior White House official" gives "White
-// House"), or "" when there is none or it is only a party or a nationality
-// ("a Democratic pollster").
+// House"; "a senior Democratic aide" gives the party, as written), or ""
+// when there is none or it is only a rank ("Senior").
 func (x *extractor) innerOrg(role []token) string {
 	i := 0
 	for i < len(role) && !nameish(role[i]) {
@@ -138,8 +138,11 @@ func (x *extractor) innerOrg(role []token) string {
 		return ""
 	}
 	o := stripPoss(joinToks(role[i:j]))
-	if partyAdjectives[strings.ToLower(o)] {
-		return ""
+	if l := strings.ToLower(o); partyAdjectives[l] {
+		if rankAdjectives[l] {
+			return ""
+		}
+		return o // "a senior Democratic aide" speaks from the party
 	}
 	return x.canonOrg(o)
 }

@@ -160,12 +160,14 @@ func (x *extractor) parseHead(head []token) mention {
 				roleToks = append(roleToks, t)
 			}
 		}
-		org := ""
+		org, group := "", ""
 		if len(orgToks) > 0 {
 			o := joinToks(orgToks)
 			o = stripPoss(o)
 			if !partyAdjectives[strings.ToLower(o)] {
 				org = x.canonOrg(o)
+			} else if isUpperRune(firstRune(o)) && !rankAdjectives[strings.ToLower(o)] {
+				group = o
 			}
 		}
 		whole := joinToks(head)
@@ -189,6 +191,12 @@ func (x *extractor) parseHead(head []token) mention {
 			}
 			if lw == "source" || lw == "sources" {
 				m.Anaphor = ""
+			}
+			if group != "" && m.Anaphor == "" && det != "the" {
+				// "a Democratic strategist", "a Chinese official": an
+				// unnamed speaker is known by the party or country
+				// they speak from.
+				m.Org = group
 			}
 			if m.Org == "" && m.Anaphor == "" {
 				// "a senior White House official", "a prominent

@@ -185,12 +185,23 @@ func TestExtractNil(t *testing.T) {
 	}
 }
 
-// An unnamed speaker described by a party ("a Democratic pollster") is
-// given no organization: a party adjective is not whom they speak for.
-func TestUnnamedPartyAdjectiveNoOrg(t *testing.T) {
-	src := corpus.ParseSource("t.txt", "Title: T\n\nLawmakers met on Monday. \"We will not back down on this,\" said a Democratic pollster.\n")
-	qs, _ := Extract(src, DefaultAliases())
-	if len(qs) != 1 || qs[0].Speaker != "" || qs[0].Organization != "" || qs[0].Role != "pollster" {
-		t.Fatalf("got %+v, want one quote by an unnamed Democratic pollster with no organization", qs)
+// An unnamed speaker described by a party or a country ("a Democratic
+// pollster", "a Chinese official") is known by it: it is the group they
+// speak from, and the role stays the role. A rank ("a senior official")
+// is not a group.
+func TestUnnamedSpeakerKnownByPartyOrCountry(t *testing.T) {
+	cases := []struct{ text, role, org string }{
+		{"\"We will not back down on this,\" said a Democratic pollster.", "pollster", "Democratic"},
+		{"\"They should stick to the facts,\" a Chinese official told reporters.", "official", "Chinese"},
+		{"\"It is a stunt,\" said one GOP aide on Tuesday.", "aide", "GOP"},
+		{"\"It is dead on arrival,\" said a senior Republican aide.", "senior Republican aide", "Republican"},
+		{"\"We will see,\" said a senior official.", "senior official", ""},
+	}
+	for _, c := range cases {
+		src := corpus.ParseSource("t.txt", "Title: T\n\nLawmakers met on Monday. "+c.text+"\n")
+		qs, _ := Extract(src, DefaultAliases())
+		if len(qs) != 1 || qs[0].Speaker != "" || qs[0].Organization != c.org || qs[0].Role != c.role {
+			t.Errorf("%s\ngot %+v, want one quote by an unnamed %s with organization %q", c.text, qs, c.role, c.org)
+		}
 	}
 }
