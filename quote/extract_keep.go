@@ -61,50 +61,81 @@ func (x *extractor) quoteLike(q qspan, toks []token, qi, firstCue int) bool {
 	return false
 }
 
+// verdict is what the rules make of a quoted span: speech, or not, and
+// when not, whether they are sure.
+type verdict int8
+
+const (
+	// dropSure is a span the rules know is not speech: the name of a
+	// work, a button label, a borrowed noun phrase or a term, or a
+	// scare quote the writer flags ("so-called “privacy dashboard”").
+	// The learned model never brings it back.
+	dropSure verdict = iota
+	// dropDoubt is a span the rules drop for want of any sign of speech;
+	// the learned model may bring it back.
+	dropDoubt
+	// keepSpeech is a span the rules keep.
+	keepSpeech
+)
+
 // keep decides whether a quotation goes into the ledger: an attributed one
 // unless it is a single word or a title-case name not right next to its
 // attribution; an unattributed one when quoteLike.
-func (x *extractor) keep(q qspan, toks []token, qi, cue, prevCue int, w who) bool {
+func (x *extractor) keep(q qspan, toks []token, qi, cue, prevCue int, w who) verdict {
 	if qi >= 2 && toks[qi-1].lower() == "of" && chantNouns[toks[qi-2].lower()] {
-		return true // "greeted with chants of “Bobby!”"
+		return keepSpeech // "greeted with chants of “Bobby!”"
 	}
-	if x.workTitle(q, toks, qi) || byAuthor(toks, qi) || uiLabel(toks, qi) {
-		return false
+	if x.workTitle(q, toks, qi) || byAuthor(toks, qi) || uiLabel(toks, qi) || soCalled(toks, qi) {
+		return dropSure
 	}
 	words := strings.Fields(x.text[q.Start:q.End])
 	if titleCase(words) && x.namedAs(toks, qi) {
-		return true // "refers to the governor as “Chris”"
+		return keepSpeech // "refers to the governor as “Chris”"
 	}
 	if !w.ok {
 		if sentenceQuote(x.text[q.Start:q.End], words, alone(toks, qi)) {
-			return true // "“Building it? Not negotiable.”"
+			return keepSpeech // "“Building it? Not negotiable.”"
 		}
 		if cueAfter(x.text[q.Start:q.End], toks, qi) {
-			return true // "“Go back to Univision,” Trump barked"
+			return keepSpeech // "“Go back to Univision,” Trump barked"
 		}
 		if x.reportCue(toks, qi) && (!titleCase(words) || !nearWorkNoun(toks, qi)) &&
 			(len(words) > 1 || !modifierUse(toks, qi) || reportCueClause(toks, qi)) {
-			return true // "said the deal was “a disaster”"
+			return keepSpeech // "said the deal was “a disaster”"
 		}
 		if !titleCase(words) && !modifierUse(toks, qi) && closingAttribution(toks, qi) {
-			return true // "Democrats had “put a crack” in it, she said"
+			return keepSpeech // "Democrats had “put a crack” in it, she said"
 		}
 		if !w.quoted && cue < 0 && prevCue < 0 && nounFragment(x.text[q.Start:q.End]) {
 			// "sent its reporter into “a living room in western
 			// Pennsylvania”": a borrowed phrase, no one's words here.
-			return false
+			return dropSure
 		}
 		if !w.quoted && cue < 0 && qi > 0 && determiners[toks[qi-1].lower()] && termLike(x.text[q.Start:q.End]) {
 			// "an investment in a rural area or a “targeted employment
 			// area,” which is defined as …": a term, not a quotation.
-			return false
+			return dropSure
 		}
-		return w.quoted || x.quoteLike(q, toks, qi, cue) || x.quoteLike(q, nil, -1, prevCue)
+		return speechIf(w.quoted || x.quoteLike(q, toks, qi, cue) || x.quoteLike(q, nil, -1, prevCue))
 	}
 	if w.near {
-		return true
+		return keepSpeech
 	}
-	return !(len(words) < 5 && titleCase(words)) || x.reportCue(toks, qi) && !nearWorkNoun(toks, qi)
+	return speechIf(!(len(words) < 5 && titleCase(words)) || x.reportCue(toks, qi) && !nearWorkNoun(toks, qi))
+}
+
+// speechIf is keepSpeech when ok, and dropDoubt when not.
+func speechIf(ok bool) verdict {
+	if ok {
+		return keepSpeech
+	}
+	return dropDoubt
+}
+
+// soCalled reports whether the quotation at toks[qi] follows "so-called",
+// the writer's own mark of a scare quote.
+func soCalled(toks []token, qi int) bool {
+	return qi > 0 && toks[qi-1].lower() == "so-called"
 }
 
 // nounFragment reports whether a quotation is a bare noun phrase: "a",

@@ -20,9 +20,14 @@ import (
 // rules keep are nearly all speech.
 const keepMaxWords = 1000
 
-// learnedKeep reports whether the model keeps the quoted span q, which
-// the rules kept, at toks[qi] in paragraph p.
-func (x *extractor) learnedKeep(q qspan, toks []token, qi, cue, prevCue int, w who, p corpus.Span, nq int, rule bool) bool {
+// learnedKeep reports whether the model keeps the quoted span q at
+// toks[qi] in paragraph p, given the rules' verdict v. A span the rules
+// are sure is not speech stays out.
+func (x *extractor) learnedKeep(q qspan, toks []token, qi, cue, prevCue int, w who, p corpus.Span, nq int, v verdict) bool {
+	if v == dropSure {
+		return false
+	}
+	rule := v == keepSpeech
 	if rule && !w.near && x.singleScare(q, p) {
 		return false
 	}

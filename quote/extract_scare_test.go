@@ -45,3 +45,22 @@ func TestPartialQuoteWithClosingAttribution(t *testing.T) {
 	hasQuote(t, qs, "partial quotation in reported speech dropped", "run out of road")
 	noQuote(t, qs, "scare quote", "rainy day")
 }
+
+// TestSoCalledIsAScareQuote: "so-called" is the writer's own flag on a
+// scare quote, so the phrase after it is not speech even in a sentence
+// that reports someone, while the same sentence without the flag quotes
+// them. No learned rescue brings a flagged phrase back.
+func TestSoCalledIsAScareQuote(t *testing.T) {
+	text := "Privacy bill stalls\n\n" +
+		"Senator Jane Smith said the so-called “reform package” would die in committee.\n\n" +
+		"Its so-called 'consent dashboard,' critics said, is buried three menus deep.\n\n" +
+		"Senator Tom Hale said the “reform package” was a fig leaf.\n"
+	qs := quotesOf(t, text)
+	noQuote(t, qs, "so-called scare quote", "consent dashboard")
+	quoteBy(t, qs, "reform package", "Tom Hale")
+	for _, q := range qs {
+		if q.Speaker == "Jane Smith" {
+			t.Errorf("so-called phrase taken as Jane Smith's words: %q", q.Text)
+		}
+	}
+}
