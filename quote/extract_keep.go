@@ -209,10 +209,13 @@ func modifierUse(toks []token, qi int) bool {
 		return false
 	}
 	switch n.lower() {
-	case "to", "for", "of", "in", "on", "at", "by", "with", "and", "or", "but", "that", "than", "as", "from", "about", "if", "because", "when", "while", "is", "was", "are", "were":
-		return false
+	case "to", "for", "of", "in", "on", "at", "by", "with", "and", "or", "but", "that", "than", "as", "from", "about", "if", "because", "when", "while", "is", "was", "are", "were",
+		"would", "will", "could", "can", "should", "may", "might", "must", "has", "have", "had", "does", "did":
+		return false // "“Boots on the ground” would be appropriate"
 	}
-	return !isVerb(n)
+	// A past-tense verb after it makes the quotation its subject ("“A big
+	// truck” plowed through").
+	return !isVerb(n) && !strings.HasSuffix(n.lower(), "ed")
 }
 
 // titleCase reports whether every word of a short phrase is capitalized
@@ -224,7 +227,7 @@ func titleCase(words []string) bool {
 			continue
 		}
 		switch strings.ToLower(w) {
-		case "of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "by", "or":
+		case "of", "the", "a", "an", "and", "&", "in", "on", "for", "to", "at", "with", "by", "or":
 			continue
 		}
 		return false

@@ -64,3 +64,48 @@ func TestSoCalledIsAScareQuote(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotedPhraseAsModifier: a quoted phrase right before a noun
+// modifies it ("a “rainy day” fund": a scare quote), but one before a
+// modal, an auxiliary or a past-tense verb is the sentence's subject
+// ("“Boots on the ground” would be appropriate"), and one before a
+// preposition or punctuation modifies nothing.
+func TestQuotedPhraseAsModifier(t *testing.T) {
+	cases := []struct {
+		before, after string
+		modifier      bool
+	}{
+		{"The city keeps a ", " fund for repairs.", true},
+		{"He promoted ", " medical cures online.", true},
+		{"", " would be appropriate, Ann Marsh said.", false},
+		{"", " could work, she said.", false},
+		{"", " has been tried before, he said.", false},
+		{"", " plowed through the barriers, he said.", false},
+		{"They had ", " in the budget, she said.", false},
+		{"It was ", ", he said.", false},
+	}
+	for _, c := range cases {
+		text := c.before + "\x00" + c.after
+		k := len(c.before)
+		toks := append(tokenize(text, 0, k), token{Text: "\x00", Start: k, End: k + 1, Punct: true})
+		qi := len(toks) - 1
+		toks = append(toks, tokenize(text, k+1, len(text))...)
+		if got := modifierUse(toks, qi); got != c.modifier {
+			t.Errorf("%q“…”%q: modifier %v, want %v", c.before, c.after, got, c.modifier)
+		}
+	}
+}
+
+// TestPartialQuoteAsSubject: a quoted phrase that is the subject of its
+// sentence, before a modal or a past-tense verb and with the attribution
+// at the end, is speech; the same phrase before a noun is a modifier.
+func TestPartialQuoteAsSubject(t *testing.T) {
+	text := "Strikes debated\n\n" +
+		"“Boots on the ground” would be appropriate, Republican candidate Ann Marsh said on Sunday.\n\n" +
+		"“A big truck” plowed through the barriers, he said, and everyone ran.\n\n" +
+		"The city keeps a “rainy day” fund for repairs, officials said.\n"
+	qs := quotesOf(t, text)
+	hasQuote(t, qs, "partial quotation before a modal dropped", "Boots on the ground")
+	hasQuote(t, qs, "partial quotation before a past-tense verb dropped", "A big truck")
+	noQuote(t, qs, "modifier", "rainy day")
+}

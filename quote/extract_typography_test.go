@@ -210,6 +210,7 @@ func TestScareQuotesAndTitles(t *testing.T) {
 		"Its founder appeared on “Good Morning America” and later on NBC’s “Meet the Press” to defend the app.\n\n" +
 		"The case was featured in the documentary “The Great Hack,” which followed the Cambridge Analytica scandal.\n\n" +
 		"Users had to hunt for the “opt-out” buttons in three different menus.\n\n" +
+		"Its chief executive, Dana Ruiz, said on “Fox & Friends” that nothing had leaked.\n\n" +
 		"Sen. Maria Lopez told NBC’s “Meet the Press” on Sunday that the bill would pass, and said in an interview with the podcast “Hard Fork” that she uses the app.\n\n" +
 		"NOW READING—“How your apps sell where you sleep,” by Times reporter Jane Roe.\n"
 	qs := quotesOf(t, text)
