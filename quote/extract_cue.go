@@ -238,8 +238,14 @@ func sentenceQuote(body string, words []string, standalone bool) bool {
 
 // byAuthor reports whether the quotation at toks[qi] is followed by its
 // author ("“City museum names director,” by Times' Jane Roe"): the title
-// of an article, not speech.
+// of an article, not speech. A title so credited opens its line or
+// follows a dash or a colon ("NOW READING—“…,” by …"); inside a running
+// sentence "by" names who used the words ("called “strategic ambiguity”
+// by a professor", "a “man raised for these times” by God").
 func byAuthor(toks []token, qi int) bool {
+	if qi > 0 && !toks[qi-1].Punct {
+		return false
+	}
 	i := qi + 1
 	if i < len(toks) && toks[i].Text == "," {
 		i++

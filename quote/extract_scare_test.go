@@ -109,3 +109,18 @@ func TestPartialQuoteAsSubject(t *testing.T) {
 	hasQuote(t, qs, "partial quotation before a past-tense verb dropped", "A big truck")
 	noQuote(t, qs, "modifier", "rainy day")
 }
+
+// TestByInRunningSentence: "by" after a quotation credits an article's
+// title only where the title opens its line or follows a dash; inside a
+// running sentence it names who used the words, and the quotation stays.
+func TestByInRunningSentence(t *testing.T) {
+	text := "Preacher backs senator\n\n" +
+		"Pastor Glenn Hale has declared Ortiz to be “a man who was raised for these times” by God.\n\n" +
+		"The tactic has been called “strategic ambiguity” by critics of the group.\n\n" +
+		"WEEKEND READING—“Why the privacy bill stalled,” by Times reporter Jane Roe.\n\n" +
+		"“Inside the data broker economy,” by Post reporter Sam Lee.\n"
+	qs := quotesOf(t, text)
+	quoteBy(t, qs, "a man who was raised for these times", "Glenn Hale")
+	hasQuote(t, qs, "quotation credited with 'by' in a sentence dropped", "strategic ambiguity")
+	noQuote(t, qs, "article title credited to its author", "Why the privacy bill stalled", "Inside the data broker economy")
+}
