@@ -154,3 +154,32 @@ func TestNonNamesNeverSpeak(t *testing.T) {
 		t.Logf("%d of %d snippets named a non-name", bad, len(cs))
 	}
 }
+
+// TestPeoplesAdjectivesNeverSpeak: the word for a people or a group
+// ("Mexican", "Syrian", "Hispanic") before a noun is an adjective, never
+// the speaker's name, while a surname that happens to be one ("French")
+// still names its person, and "the Texan said" still calls someone by it.
+func TestPeoplesAdjectivesNeverSpeak(t *testing.T) {
+	peoples := []string{"Mexican", "Syrian", "Egyptian", "Hispanic", "Chinese", "Iraqi", "Canadian", "Iowan"}
+	for _, d := range peoples {
+		for _, text := range []string{
+			fmt.Sprintf("The campaign has leaned on crime, portraying %s immigrants as “criminals and worse.”", d),
+			fmt.Sprintf("“Look what they have done, there will be riots,” he said of the plan to admit 800,000 %s refugees.", d),
+			fmt.Sprintf("A %s textbook for ninth graders explains “the advantages of peace for the region.”", d),
+		} {
+			for _, q := range quotesOf(t, "Border fight\n\n"+text+"\n") {
+				if strings.Contains(q.Speaker, d) {
+					t.Errorf("%q given as the speaker of %q in %q", q.Speaker, q.Text, text)
+				}
+			}
+		}
+	}
+	qs := quotesOf(t, "Border fight\n\nDavid French of the magazine spoke on Monday.\n\n“We will win this,” French said.\n")
+	quoteBy(t, qs, "We will win this", "David French")
+	qs = quotesOf(t, "Border fight\n\nThe former governor spoke on Monday. “We will win this,” the Texan said.\n")
+	for _, q := range qs {
+		if q.Speaker != "" && q.Speaker != "Texan" {
+			t.Errorf("“the Texan said” gave %q", q.Speaker)
+		}
+	}
+}

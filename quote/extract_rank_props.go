@@ -1,6 +1,10 @@
 package quote
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/privacybot/privacybot/quote/internal/gazetteer"
+)
 
 // candProps adds to each candidate what the article says of the name as a
 // whole: whether the quotation itself names it (people seldom quote their
@@ -228,6 +232,13 @@ func (x *extractor) readNotName(w who) bool {
 	if stopCaps[l] || holidays[l] || ordinalOpeners[l] || timeWords[l] || isAllCaps(w.Name) {
 		return true
 	}
+	if gazetteer.Demonym(l) && x.people[l] == "" && !x.demonymNoun(stripPoss(words[0])) {
+		// "portraying Mexican immigrants … as “rapists”": a people's
+		// adjective, unless the article gave it as a surname ("David
+		// French", then "French said") or calls someone by it ("the
+		// Texan said").
+		return true
+	}
 	return x.commonOpener(strings.ToLower(stripPoss(w.Name)))
 }
 
@@ -250,4 +261,29 @@ func namedInSentence(cands []rankCand) bool {
 // elsewhere or it ends in -ing or -ly ("Knowing", "Domestically").
 func (x *extractor) commonOpener(l string) bool {
 	return !x.capsMid[l] && (x.lowerWords[l] || strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ly"))
+}
+
+// demonymNoun reports whether the article uses the demonym d as a noun
+// for someone: after "the", "a" or "an" and before punctuation or a
+// speech verb ("the Texan said", "said the Texan,").
+func (x *extractor) demonymNoun(d string) bool {
+	for at := 0; ; {
+		i := strings.Index(x.text[at:], d)
+		if i < 0 {
+			return false
+		}
+		i += at
+		at = i + len(d)
+		before := strings.ToLower(strings.TrimRight(x.text[max(0, i-4):i], " "))
+		if !strings.HasSuffix(before, "the") && !strings.HasSuffix(before, " a") && !strings.HasSuffix(before, "an") {
+			continue
+		}
+		rest := strings.TrimLeft(x.text[at:], " ")
+		if rest == "" || strings.ContainsRune(",.;:!?”\"’'", firstRune(rest)) {
+			return true
+		}
+		if f := strings.Fields(rest); len(f) > 0 && speechVerbs[strings.ToLower(strings.TrimRight(f[0], ".,;:!?”\""))] {
+			return true
+		}
+	}
 }

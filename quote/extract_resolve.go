@@ -86,6 +86,11 @@ func (x *extractor) resolve(m mention, verb string) who {
 	if w.ok && m.Anaphor != "" {
 		w.anaphor, w.gap, w.agree = m.Anaphor, x.gap, x.agree
 	}
+	if w.ok && m.Anaphor == "role" && w.Name != "" && w.Org == "" && m.Group != "" {
+		// "the Republican nominee said": the person the article named,
+		// of the party the description gives.
+		w.Org = m.Group
+	}
 	return w
 }
 

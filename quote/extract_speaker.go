@@ -17,6 +17,9 @@ type mention struct {
 	Anaphor string
 	// Unnamed is set for a role without a name ("a JPMorgan spokesperson").
 	Unnamed bool
+	// Group is the party or people a description names ("Republican" in
+	// "the Republican nominee"), kept for the person it refers to.
+	Group string
 }
 
 func (m mention) empty() bool {
@@ -184,6 +187,7 @@ func (x *extractor) parseHead(head []token) mention {
 			}
 			m.Role = joinToks(roleToks)
 			m.Org = org
+			m.Group = group
 			m.Gender = genderedRoles[lw]
 			m.Unnamed = true
 			if org == "" && (det == "the" || det == "") {
@@ -312,8 +316,8 @@ func (x *extractor) parseHead(head []token) mention {
 		return mention{}
 	}
 	nameText := stripPoss(joinToks(name))
-	if len(name) == 1 && partyAdjectives[strings.ToLower(nameText)] {
-		return mention{}
+	if len(name) == 1 && partyAdjectives[strings.ToLower(nameText)] && x.people[strings.ToLower(nameText)] == "" {
+		return mention{} // "Democratic", but "French said" after "David French"
 	}
 	restRole := len(rest) > 0 && roleNouns[rest[len(rest)-1].lower()]
 	if len(titles) == 0 && !restRole && x.orgLike(name) {

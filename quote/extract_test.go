@@ -205,3 +205,22 @@ func TestUnnamedSpeakerKnownByPartyOrCountry(t *testing.T) {
 		}
 	}
 }
+
+// A description that names a party or a people ("the Republican
+// nominee", "the Labour leader") resolves to the person the article named,
+// and the person is known by that group too, unless the article gave an
+// organization of their own.
+func TestDescriptionGroupJoinsTheNamedPerson(t *testing.T) {
+	cases := []struct{ text, speaker, org string }{
+		{"Ann Marsh campaigned in Ohio on Monday. “We will win this state,” the Republican nominee said.", "Ann Marsh", "Republican"},
+		{"Tom Hale spoke in Leeds. “The vote is not over,” the Labour leader told reporters.", "Tom Hale", "Labour"},
+		{"Ann Marsh, a lawyer at Dravik Bank, spoke on Monday. “We will win,” the Democratic lawyer said.", "Ann Marsh", "Dravik Bank"},
+	}
+	for _, c := range cases {
+		src := corpus.ParseSource("t.txt", "Title: T\n\n"+c.text+"\n")
+		qs, _ := Extract(src, DefaultAliases())
+		if len(qs) != 1 || qs[0].Speaker != c.speaker || qs[0].Organization != c.org {
+			t.Errorf("%s\ngot %+v, want %s of %q", c.text, qs, c.speaker, c.org)
+		}
+	}
+}

@@ -17,12 +17,16 @@ type Span struct {
 	// quotation has an empty Speaker and an empty Organization: the text
 	// names no one within reach, or the speaker ranker is not confident
 	// enough (a wrong name is worse than none). A speaker the text leaves
-	// unnamed ("a source said") has only Role.
+	// unnamed ("a source said") has only Role, and an Organization when
+	// the description names one or a party or people ("a Democratic
+	// strategist": Role "strategist", Organization "Democratic").
 	Speaker string `json:"speaker"`
 	// Role is the speaker's role as written ("spokeswoman"), when given.
 	Role string `json:"role"`
 	// Organization is the speaker's organization, or the organization that
-	// made the statement, in its canonical form.
+	// made the statement, in its canonical form; failing those, the party
+	// or people a description of the speaker names ("the Republican
+	// nominee", "a Chinese official").
 	Organization string `json:"organization"`
 }
 

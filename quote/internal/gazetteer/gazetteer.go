@@ -31,6 +31,75 @@ var places = func() map[string]bool {
 	return m
 }()
 
+// demonyms holds the words for the people of a country, state or region
+// of the gazetteer ("Mexican", "Chinese", "Iraqi", "Texan"): the regular
+// ones derived from the names, the irregular ones listed, and the words
+// for ethnic and religious groups ("Hispanic").
+var demonyms = func() map[string]bool {
+	m := set("british", "english", "scottish", "welsh", "irish", "french", "dutch", "spanish",
+		"portuguese", "swiss", "greek", "danish", "swedish", "finnish", "polish", "turkish",
+		"norwegian", "filipino", "thai", "saudi", "emirati", "kuwaiti", "yemeni", "afghan",
+		"peruvian", "chilean", "israeli", "palestinian", "basque", "catalan", "arab", "kurdish",
+		"uzbek", "kazakh", "tajik", "belgian", "hungarian", "ukrainian", "czech", "slovak",
+		"croatian", "serbian", "bosnian", "lebanese", "sudanese", "somali", "congolese",
+		"european", "asian", "african", "german", "midwestern",
+		// peoples that are not a place's: ethnic and religious groups
+		"hispanic", "latino", "latina", "jewish", "muslim", "catholic", "evangelical", "mormon")
+	for l := range placesText2 {
+		for _, d := range demonymForms(l) {
+			m[d] = true
+		}
+	}
+	return m
+}()
+
+// placesText2 holds the countries, states and regions: the places whose
+// people have a demonym (a city's, "New Yorker", is also a surname often
+// enough to leave out).
+var placesText2 = func() map[string]bool {
+	m := map[string]bool{}
+	cities := false
+	for _, l := range strings.Split(placesText, "\n") {
+		l = strings.TrimSpace(l)
+		switch {
+		case strings.HasPrefix(l, "#"):
+			cities = strings.Contains(l, "cities")
+		case l != "" && !cities && !strings.ContainsAny(l, " .") && len(l) > 3:
+			m[strings.ToLower(l)] = true
+		}
+	}
+	return m
+}()
+
+// demonymForms returns the regular demonyms of a one-word place:
+// Mexico, Mexican; America, American; China, Chinese; Iraq, Iraqi;
+// Canada, Canadian; Italy, Italian; Texas, Texan.
+func demonymForms(p string) []string {
+	var out []string
+	switch {
+	case strings.HasSuffix(p, "a"):
+		out = append(out, p+"n", p[:len(p)-1]+"ese", p[:len(p)-1]+"ian")
+	case strings.HasSuffix(p, "o"):
+		out = append(out, p[:len(p)-1]+"an")
+	case strings.HasSuffix(p, "y"):
+		out = append(out, p[:len(p)-1]+"ian", p[:len(p)-1]+"an")
+	case strings.HasSuffix(p, "s"):
+		out = append(out, p[:len(p)-1]+"n")
+	case strings.HasSuffix(p, "e"):
+		out = append(out, p+"an", p[:len(p)-1]+"ian")
+	default:
+		out = append(out, p+"i", p+"ian", p+"ese", p+"an")
+	}
+	return out
+}
+
+// Demonym reports whether the word w is the word for the people of a
+// country, state or region ("Mexican", "Iraqi", "British"), in any case:
+// an adjective, never a person's name.
+func Demonym(w string) bool {
+	return demonyms[norm(w)]
+}
+
 // norm lower-cases s, straightens apostrophes and drops a leading "the"
 // and a possessive ending.
 func norm(s string) string {

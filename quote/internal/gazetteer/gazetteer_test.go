@@ -49,3 +49,18 @@ func TestKinds(t *testing.T) {
 		}
 	}
 }
+
+// TestDemonym checks the words for peoples, regular and irregular, and
+// that names and common words are not taken for one.
+func TestDemonym(t *testing.T) {
+	for _, w := range []string{"Mexican", "American", "Chinese", "Iraqi", "Canadian", "Italian", "Texan", "Iowan", "Syrian", "British", "French", "Hispanic", "Japanese", "Vietnamese", "Ukrainian"} {
+		if !Demonym(w) {
+			t.Errorf("Demonym(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"Obama", "Warren", "Jordan", "Roman", "Christian", "Brian", "Southern", "Latin", "Senate", "Texas", "Mexico"} {
+		if Demonym(w) {
+			t.Errorf("Demonym(%q) = true", w)
+		}
+	}
+}
