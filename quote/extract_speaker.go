@@ -292,6 +292,10 @@ func (x *extractor) parseHead(head []token) mention {
 	if honorifics[strings.ToLower(strings.TrimSuffix(m.Role, "."))] {
 		m.Role = ""
 	}
+	// "Presumptive GOP nominee Donald Trump": a party is no one's
+	// organization here, and the capital of the sentence's first word
+	// does not make "Presumptive" part of one.
+	orgText = dropModifiers(orgText)
 	if orgText != "" && !partyAdjectives[strings.ToLower(orgText)] {
 		m.Org = x.canonOrg(orgText)
 	}
@@ -482,3 +486,19 @@ func (x *extractor) parsePrepNP(span []token) mention {
 	}
 	return mention{}
 }
+
+// dropModifiers drops the capitalized modifiers that open a sentence
+// before a party or an organization ("Presumptive GOP", "Likely Democratic").
+func dropModifiers(org string) string {
+	for {
+		w, rest, ok := strings.Cut(org, " ")
+		if !ok || !leadModifiers[strings.ToLower(w)] {
+			return org
+		}
+		org = rest
+	}
+}
+
+// leadModifiers qualify a title without naming anyone's organization.
+var leadModifiers = setOf("presumptive", "presumed", "likely", "probable", "prospective", "then", "would-be", "de", "facto",
+	"former", "senior", "top", "longtime", "veteran")

@@ -206,6 +206,24 @@ func TestUnnamedSpeakerKnownByPartyOrCountry(t *testing.T) {
 	}
 }
 
+// A capitalized modifier that opens the sentence is not part of the
+// organization after it ("Former Ohio governor", "Presumptive GOP
+// nominee"), and a party alone stays no one's organization.
+func TestLeadModifierNotOrganization(t *testing.T) {
+	cases := []struct{ text, speaker, role, org string }{
+		{"Former Ohio governor Ann Marsh said “the vote is close.”", "Ann Marsh", "governor", "Ohio"},
+		{"Presumptive GOP nominee Tom Hale said “the vote is close.”", "Tom Hale", "nominee", ""},
+		{"Former Dravik Bank economist Ann Marsh said “the vote is close.”", "Ann Marsh", "economist", "Dravik Bank"},
+	}
+	for _, c := range cases {
+		src := corpus.ParseSource("t.txt", "Title: T\n\nVoters met on Monday. "+c.text+"\n")
+		qs, _ := Extract(src, DefaultAliases())
+		if len(qs) != 1 || qs[0].Speaker != c.speaker || qs[0].Role != c.role || qs[0].Organization != c.org {
+			t.Errorf("%s\ngot %+v, want %s (%q, %q)", c.text, qs, c.speaker, c.role, c.org)
+		}
+	}
+}
+
 // A description that names a party or a people ("the Republican
 // nominee", "the Labour leader") resolves to the person the article named,
 // and the person is known by that group too, unless the article gave an
