@@ -240,6 +240,11 @@ func (x *extractor) attributeBeforeVerb(toks []token, qi, lo int) who {
 			if w := x.resolve(m, l); w.ok {
 				return w
 			}
+			if m.empty() && unnamedPerson(np) {
+				// "A protester told him, “…”": someone the text does
+				// not name spoke, not the him or a name further back.
+				return who{Role: joinToks(np[1:]), Verb: l, ok: true}
+			}
 		}
 		if np := forwardNP(toks, v+1, qi); np != nil && inversionOK(toks, v, np, qi) {
 			if w := x.resolve(x.parseNP(np), l); w.ok {
@@ -423,3 +428,40 @@ func verbBetween(toks []token, qpos []int, k int) bool {
 	}
 	return false
 }
+
+// unnamedPerson reports whether np is "a" or "one" and a few lower-case
+// words ending in a noun for a person by its ending ("a protester", "one
+// longtime attendee", "an onlooker"), not a thing ("a letter").
+func unnamedPerson(np []token) bool {
+	if len(np) < 2 || len(np) > 4 {
+		return false
+	}
+	switch np[0].lower() {
+	case "a", "an", "one", "another":
+	default:
+		return false
+	}
+	for _, t := range np[1:] {
+		if t.Punct || t.isCap() {
+			return false
+		}
+	}
+	head := np[len(np)-1].lower()
+	if len(head) < 5 || thingAgents[head] {
+		return false
+	}
+	for _, suf := range []string{"er", "or", "ist", "ant", "ent", "ee", "ian"} {
+		if strings.HasSuffix(head, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// thingAgents are things whose names end like a person's ("a letter", "a
+// poster"): a text that says something, not someone.
+var thingAgents = setOf("letter", "paper", "order", "poster", "flyer", "banner", "sticker", "trailer",
+	"newsletter", "center", "centre", "computer", "number", "monitor", "counter", "answer", "chapter",
+	"cover", "filter", "folder", "flier", "primer", "mailer", "disclaimer", "document", "statement",
+	"comment", "agreement", "amendment", "complaint", "tenant", "element", "segment", "moment", "event",
+	"report", "editorial", "memorandum", "transcript", "indictment", "judgment", "argument")

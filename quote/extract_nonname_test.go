@@ -183,3 +183,21 @@ func TestPeoplesAdjectivesNeverSpeak(t *testing.T) {
 		}
 	}
 }
+
+// TestUnnamedPersonSpeaks: when the sentence's speaker is someone the text
+// does not name ("a protester", "one onlooker"), the quotation is theirs,
+// with that description as the role, and not the person they address nor
+// a name from an earlier sentence.
+func TestUnnamedPersonSpeaks(t *testing.T) {
+	for _, c := range []struct{ text, role string }{
+		{"A protester told him, “You are a liar.”", "protester"},
+		{"One protester later called him “a liar.”", "protester"},
+		{"An onlooker shouted, “Go home!”", "onlooker"},
+		{"One longtime attendee said, “He has changed.”", "longtime attendee"},
+	} {
+		qs := quotesOf(t, "Rally heckled\n\nSenator Tam Vrelek spoke in Des Moines on Monday. "+c.text+"\n")
+		if len(qs) != 1 || qs[0].Speaker != "" || qs[0].Role != c.role {
+			t.Errorf("%s: got%s, want one quotation by an unnamed %s", c.text, dumpQuotes(qs), c.role)
+		}
+	}
+}
