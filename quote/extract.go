@@ -137,6 +137,9 @@ type who struct {
 	gap          int
 	// agree: the pronoun's gender was known to be the referent's.
 	agree bool
+	// guessed: a description was taken for the one person named lately,
+	// its role not theirs ("the former astronaut" for Senator Kelly).
+	guessed bool
 }
 
 // paraEnd is what later paragraphs may inherit from the previous one.

@@ -163,6 +163,11 @@ func (x *extractor) attributeBeforeVerb(toks []token, qi, lo int) who {
 					}
 				}
 				if w := x.clauseSubject(toks, lo, v, l); w.ok && (w.Name != "" || w.Org != "") {
+					if w.guessed {
+						// "The radio host described the senator as
+						// “…”": the described is not the describer.
+						return who{Role: w.Role, Verb: l, ok: true}
+					}
 					return w
 				}
 			}
@@ -238,6 +243,11 @@ func (x *extractor) attributeBeforeVerb(toks []token, qi, lo int) who {
 				continue
 			}
 			if w := x.resolve(m, l); w.ok {
+				if w.guessed && addressed(toks, v, qi) {
+					// "The radio host called him “…”": the one person
+					// named lately is the one addressed, not the host.
+					return who{Role: m.Role, Verb: l, ok: true}
+				}
 				return w
 			}
 			if m.empty() && unnamedPerson(np) {
@@ -465,3 +475,37 @@ var thingAgents = setOf("letter", "paper", "order", "poster", "flyer", "banner",
 	"cover", "filter", "folder", "flier", "primer", "mailer", "disclaimer", "document", "statement",
 	"comment", "agreement", "amendment", "complaint", "tenant", "element", "segment", "moment", "event",
 	"report", "editorial", "memorandum", "transcript", "indictment", "judgment", "argument")
+
+// addressed reports whether the speech verb toks[v] has an object between
+// it and the quotation at toks[qi], someone called, told or described
+// ("called him “…”", "told the senator, “…”", "described her as “…”"),
+// rather than a reported clause ("said she wanted “…”").
+func addressed(toks []token, v, qi int) bool {
+	if !objectVerbs[toks[v].lower()] {
+		return false
+	}
+	np := forwardNP(toks, v+1, qi)
+	if v+1 < qi {
+		switch toks[v+1].lower() {
+		case "him", "her", "them", "me", "us", "you":
+			np = toks[v+1 : v+2]
+		}
+	}
+	if np == nil {
+		return false
+	}
+	e := v + 1 + len(np)
+	if e < qi && toks[e].lower() == "as" {
+		e++
+	}
+	for e < qi && toks[e].Punct && toks[e].Text != "\x00" {
+		e++
+	}
+	return e == qi
+}
+
+// objectVerbs take the person spoken to or about as their object before a
+// quotation.
+var objectVerbs = setOf("called", "calls", "calling", "described", "describes", "describing", "dubbed",
+	"labeled", "labelled", "branded", "named", "nicknamed", "told", "tells", "telling", "asked", "asks",
+	"urged", "praised", "accused", "thanked", "warned", "reminded", "assured", "dismissed", "mocked")

@@ -201,3 +201,48 @@ func TestUnnamedPersonSpeaks(t *testing.T) {
 		}
 	}
 }
+
+// TestDescribedIsNotTheDescriber: when a description ("the radio host")
+// could only be taken for the one person named lately, and that person is
+// the one it calls, tells or describes ("called him", "described the
+// senator as"), the quotation is the unnamed describer's, not theirs. A
+// description whose role is the named person's still resolves to them.
+func TestDescribedIsNotTheDescriber(t *testing.T) {
+	for _, text := range []string{
+		"The radio host called him “the next George Washington.”",
+		"Later, the radio host called him “the next George Washington.”",
+		"The radio host described the senator as “the next George Washington.”",
+		"The radio host told him, “You are the next George Washington.”",
+	} {
+		qs := quotesOf(t, "Host praises senator\n\nSenator Tam Vrelek spoke in Des Moines on Monday. "+text+"\n")
+		if len(qs) != 1 || qs[0].Speaker != "" || qs[0].Role != "radio host" {
+			t.Errorf("%s: got%s, want the unnamed radio host", text, dumpQuotes(qs))
+		}
+	}
+	qs := quotesOf(t, "Host praises senator\n\nSenator Tam Vrelek met the radio host Marla Quen on Monday. The senator called her “a fine host.”\n")
+	quoteBy(t, qs, "a fine host", "Tam Vrelek")
+	qs = quotesOf(t, "Astronaut runs\n\nMark Vrelek spoke in Tucson on Monday. “We are ready,” the former astronaut added.\n")
+	quoteBy(t, qs, "We are ready", "Mark Vrelek")
+}
+
+// TestEpithetResolvesToNamedPerson: a description the role list does not
+// hold ("the former astronaut", "the billionaire", "the 70-year-old")
+// refers back to the person the article just named, while a crowd, a sign
+// or a group of officials does not.
+func TestEpithetResolvesToNamedPerson(t *testing.T) {
+	for _, d := range []string{"former astronaut", "billionaire", "70-year-old", "real estate mogul"} {
+		qs := quotesOf(t, "Candidate speaks\n\nMark Vrelek spoke in Tucson on Monday. “We are ready,” the "+d+" added.\n")
+		quoteBy(t, qs, "We are ready", "Mark Vrelek")
+	}
+	for _, text := range []string{
+		"“Lock him up,” the crowd chanted.",
+		"“No more data brokers,” the sign read.",
+		"“The evidence is thin,” the committee chairmen wrote.",
+	} {
+		for _, q := range quotesOf(t, "Candidate speaks\n\nMark Vrelek spoke in Tucson on Monday. "+text+"\n") {
+			if q.Speaker != "" {
+				t.Errorf("%s: given to %q", text, q.Speaker)
+			}
+		}
+	}
+}

@@ -182,7 +182,7 @@ func (x *extractor) resolveMention(m mention, verb string) who {
 		}
 		e := x.entities[only]
 		x.touch(only)
-		return who{Name: e.Name, Role: e.Role, Org: e.Org, Verb: verb, ok: true}
+		return who{Name: e.Name, Role: e.Role, Org: e.Org, Verb: verb, ok: true, guessed: true}
 	default:
 		return who{}
 	}

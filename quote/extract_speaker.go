@@ -209,6 +209,10 @@ func (x *extractor) parseHead(head []token) mention {
 				m.Org = x.innerOrg(roleToks)
 			}
 			return m
+		case det == "the" && org == "" && epithet(roleToks):
+			// "the former astronaut added", "the billionaire said": a
+			// description of someone the article has named.
+			return mention{Role: joinToks(roleToks), Anaphor: "role", Unnamed: true, Group: group}
 		case orgNouns[lw]:
 			if org != "" {
 				return mention{Org: org, IsOrg: true}
@@ -502,3 +506,51 @@ func dropModifiers(org string) string {
 // leadModifiers qualify a title without naming anyone's organization.
 var leadModifiers = setOf("presumptive", "presumed", "likely", "probable", "prospective", "then", "would-be", "de", "facto",
 	"former", "senior", "top", "longtime", "veteran")
+
+// epithet reports whether words, lower case after "the", describe a person
+// by a noun the role list does not hold ("former astronaut", "billionaire",
+// "real estate mogul"): one to three words, none a thing that speaks (a
+// report, a statement), a group or a speech verb.
+func epithet(words []token) bool {
+	if len(words) == 0 || len(words) > 3 {
+		return false
+	}
+	for _, t := range words {
+		l := t.lower()
+		if t.Punct || t.isCap() || isVerb(t) || orgNouns[l] || reportNouns[l] || thingAgents[l] || !isWord(l) {
+			return false
+		}
+	}
+	head := words[len(words)-1].lower()
+	// A plural is a group ("the committee chairmen"), not the one named.
+	return len(head) > 3 && !notPersons[head] && !timeWords[head] && !strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "men")
+}
+
+// isWord reports whether l is letters, maybe with hyphens ("70-year-old").
+func isWord(l string) bool {
+	for _, r := range l {
+		if !unicode.IsLetter(r) && r != '-' && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// notPersons are nouns after "the" that speak but are no one: groups,
+// documents, places and things ("the crowd chanted", "the sign read").
+var notPersons = setOf("crowd", "audience", "sign", "banner", "poster", "headline", "caption", "message",
+	"note", "text", "notice", "warning", "label", "page", "bill", "law", "order", "ruling", "decision",
+	"rule", "policy", "lawsuit", "suit", "complaint", "study", "poll", "survey", "book", "document",
+	"tweet", "post", "account", "website", "city", "state", "country", "nation", "world", "public",
+	"press", "media", "team", "party", "family", "couple", "pair", "trio", "panel", "jury", "court",
+	"list", "show", "program", "programme", "episode", "film", "movie", "song", "speech", "interview",
+	"meeting", "event", "rally", "debate", "hearing", "session", "conference", "summit", "vote",
+	"election", "race", "campaign", "ad", "video", "clip", "photo", "image", "picture", "chart",
+	"data", "figure", "figures", "number", "numbers", "analysis", "research", "evidence", "record",
+	"records", "transcript", "memo", "email", "letter", "message", "chat", "thread", "forum", "board",
+	"system", "plan", "proposal", "deal", "agreement", "contract", "treaty", "measure", "idea",
+	"question", "answer", "response", "reply", "result", "results", "outcome", "way", "thing", "time",
+	"day", "week", "year", "morning", "night", "moment", "point", "issue", "problem", "case", "matter",
+	"story", "article", "report", "piece", "column", "editorial", "op-ed", "blog", "site", "app",
+	"platform", "network", "machine", "device", "robot", "computer", "software", "model", "past",
+	"future", "present", "end", "start", "beginning", "rest", "latter", "former", "other", "same")
