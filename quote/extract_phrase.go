@@ -64,15 +64,22 @@ func backwardNP(toks []token, vi, lo int) []token {
 	}
 	// "Dana Ripley, a spokesman for US Bancorp, said".
 	var app []token
-	if toks[j].Punct && toks[j].Text == "," {
+	for n := 0; j >= lo && toks[j].Punct && toks[j].Text == ","; n++ {
 		k := j - 1
 		for k >= lo && k > j-14 && !(toks[k].Punct && toks[k].Text != ",") && toks[k].Text != "," {
 			k--
 		}
 		switch {
-		case k >= lo && k > j-14 && toks[k].Text == "," && isAppositive(toks[k+1:j]):
+		case k >= lo && k > j-14 && toks[k].Text == "," && (isAppositive(toks[k+1:j]) || n < 2 && fromPlace(toks[k+1:j])):
+			// "Mrs Patel, 45, from Leicester, told": up to three
+			// appositives in a row.
 			app = toks[k:j]
 			j = k - 1
+			if p := prevComma(toks, k, lo); n < 2 && p >= 0 && (isAppositive(toks[p+1:k]) || fromPlace(toks[p+1:k])) {
+				j = k
+				continue
+			}
+		case n > 0:
 		case k >= lo && k > j-6 && toks[k].Text == "," && allNameish(toks[k+1:j]):
 			// "A spokeswoman for the retailer, Maria Lopez, told".
 			m := k - 1
@@ -92,6 +99,7 @@ func backwardNP(toks []token, vi, lo int) []token {
 		default:
 			return nil
 		}
+		break
 	}
 	if j < lo {
 		return nil
@@ -269,6 +277,37 @@ func isAppositive(seg []token) bool {
 		}
 	}
 	return false
+}
+
+// prevComma returns the index of the comma before the one at toks[k],
+// within a short stretch, or -1.
+func prevComma(toks []token, k, lo int) int {
+	for p := k - 1; p >= lo && p > k-14; p-- {
+		if toks[p].Text == "," {
+			return p
+		}
+		if toks[p].Punct {
+			return -1
+		}
+	}
+	return -1
+}
+
+// fromPlace reports whether seg is where someone is from: "from" or "of"
+// and a capitalized name ("from Leicester", "of Des Moines").
+func fromPlace(seg []token) bool {
+	if len(seg) < 2 || len(seg) > 4 {
+		return false
+	}
+	if l := seg[0].lower(); l != "from" && l != "of" {
+		return false
+	}
+	for _, t := range seg[1:] {
+		if !t.isCap() {
+			return false
+		}
+	}
+	return true
 }
 
 // dropParens removes parenthesized tokens such as "(D-N.C.)" from a phrase.

@@ -139,6 +139,12 @@ func (x *extractor) resolveMention(m mention, verb string) who {
 		x.touch(best)
 		return who{Name: e.Name, Role: e.Role, Org: e.Org, Verb: verb, ok: true}
 	case "it", "org", "statement":
+		if m.Anaphor == "org" && x.unnamedBefore(m.Role) {
+			// "fined a retailer … a spokesperson for the retailer": the
+			// organization the article left unnamed, not the last one
+			// it named.
+			return who{}
+		}
 		for i := len(x.entities) - 1; i >= 0; i-- {
 			if e := x.entities[i]; e.IsOrg {
 				x.touch(i)
@@ -279,3 +285,49 @@ func roleFits(role, noun string) bool {
 	}
 	return false
 }
+
+// unnamedBefore reports whether the article, before the sentence being
+// read, brought in an organization by the noun n without a name: "a
+// retailer" or "an app maker", not "is a company" (said of a named one) nor
+// "a retailer, Tesco," or "a retailer called Tesco".
+func (x *extractor) unnamedBefore(n string) bool {
+	if n == "" {
+		return false
+	}
+	text := x.text[:min(x.pos, len(x.text))]
+	for at := 0; ; {
+		i := strings.Index(text[at:], " "+n)
+		if i < 0 {
+			return false
+		}
+		i += at + 1
+		at = i + len(n)
+		if at < len(text) && isLetterByte(text[at]) {
+			continue
+		}
+		words := strings.Fields(strings.ToLower(text[max(0, i-40):i]))
+		det := -1
+		for k := len(words) - 1; k >= 0 && k >= len(words)-3; k-- {
+			if words[k] == "a" || words[k] == "an" {
+				det = k
+				break
+			}
+		}
+		if det < 0 || det > 0 && predicateVerbs[words[det-1]] {
+			continue
+		}
+		after := strings.TrimLeft(text[at:], " ")
+		if strings.HasPrefix(after, ",") && isUpperRune(firstRune(strings.TrimLeft(after[1:], " "))) ||
+			strings.HasPrefix(after, "called ") || strings.HasPrefix(after, "named ") {
+			continue
+		}
+		return true
+	}
+}
+
+// isLetterByte reports whether c is an ASCII letter.
+func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// predicateVerbs put "a company" after a name it describes ("Acme is a
+// company that …").
+var predicateVerbs = setOf("is", "was", "as", "became", "becomes", "remains", "be", "been", "being")

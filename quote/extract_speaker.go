@@ -252,6 +252,11 @@ func (x *extractor) parseHead(head []token) mention {
 		}
 		titles = run[ts : k+1]
 		pre = run[:ts]
+		if n := len(pre); n > 0 && (pre[n-1].lower() == "and" || pre[n-1].Text == "&") {
+			// "Lopez and Sen. Tom Baker": another person, not an
+			// organization.
+			pre = nil
+		}
 	}
 	roleParts := []string{}
 	orgText := ""

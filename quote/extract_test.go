@@ -242,3 +242,25 @@ func TestDescriptionGroupJoinsTheNamedPerson(t *testing.T) {
 		}
 	}
 }
+
+// TestOutletStyles: attributions written as agencies and British outlets
+// write them: two appositives after a name ("Ann Patel, 45, from
+// Leicester, told"), two people joined by "and" before a title ("Lopez
+// and Sen. Tom Baker"), and an organization a story leaves unnamed ("fined
+// a retailer … the retailer said"), which is not the last one it named.
+func TestOutletStyles(t *testing.T) {
+	qs, _ := Extract(corpus.ParseSource("t.txt", "Title: T\n\nAnn Patel, 45, from Leicester, told the BBC: \"It was terrifying to see my bank details online.\"\n"), DefaultAliases())
+	if len(qs) != 1 || qs[0].Speaker != "Ann Patel" {
+		t.Errorf("two appositives: got %+v, want Ann Patel", qs)
+	}
+	qs, _ = Extract(corpus.ParseSource("t.txt", "Title: T\n\nLopez and Sen. Tom Baker, R-Ohio, sent a letter to the company.\n\nBaker told reporters the company had \"a long history of broken promises.\"\n"), DefaultAliases())
+	if len(qs) != 1 || qs[0].Speaker != "Tom Baker" || qs[0].Organization != "" {
+		t.Errorf("coordinated names: got %+v, want Tom Baker and no organization", qs)
+	}
+	qs, _ = Extract(corpus.ParseSource("t.txt", "Title: T\n\nThe Information Commissioner's Office has fined a retailer £2m over a breach.\n\n\"We will appeal,\" the retailer said.\n\n\"We will act again,\" the ICO said.\n"), DefaultAliases())
+	for _, q := range qs {
+		if strings.HasPrefix(q.Text, "We will appeal") && q.Organization != "" {
+			t.Errorf("unnamed retailer given to %q", q.Organization)
+		}
+	}
+}
