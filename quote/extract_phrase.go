@@ -157,6 +157,16 @@ func backwardNP(toks []token, vi, lo int) []token {
 		}
 		break
 	}
+	if s-2 >= lo && placePreps[toks[s-1].lower()] && toks[s].isCap() {
+		// "one shopper in Croydon told": the place after a description
+		// of the speaker, which the whole phrase names.
+		for d := s - 2; d >= lo && d >= s-5 && !toks[d].Punct && !toks[d].isCap(); d-- {
+			if determiners[toks[d].lower()] {
+				s = d
+				break
+			}
+		}
+	}
 	// Drop leading lower-case words that are not part of a det-led phrase.
 	for s < end && !toks[s].Punct && !toks[s].isCap() && !determiners[toks[s].lower()] && !roleNouns[toks[s].lower()] && !orgNouns[toks[s].lower()] {
 		s++

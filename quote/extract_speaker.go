@@ -150,6 +150,17 @@ func (x *extractor) parseHead(head []token) mention {
 		// "Facebook's" alone is not a speaker.
 		return m
 	}
+	if n := len(rest); n >= 2 && len(run) > 0 && placePreps[rest[n-1].lower()] && !rest[n-2].isCap() {
+		// "one shopper in Croydon": where the speaker is, not who.
+		role := rest[:n-1]
+		if len(role) > 0 && determiners[role[0].lower()] {
+			role = role[1:]
+		}
+		if w := role[len(role)-1].lower(); len(role) > 0 && (roleNouns[w] || unnamedPerson(append([]token{{Text: "a", low: "a"}}, role...))) {
+			return mention{Role: joinToks(role), Unnamed: true}
+		}
+		return m
+	}
 	if len(run) == 0 {
 		// Ends in a lower-case word: a role or an organization noun.
 		lw := toks[len(toks)-1].lower()
@@ -466,6 +477,22 @@ func (x *extractor) parsePrepNP(span []token) mention {
 				return mention{}
 			}
 			m := x.parseHead(span[:i])
+			if t.lower() == "of" && titledName(span[i+1:]) {
+				// "Facebook's head of privacy Jane Doe": the phrase
+				// is a title, and the name ends it.
+				if m.Name != "" || m.Role == "" {
+					return mention{}
+				}
+				rest := span[i+1:]
+				n := 0
+				for !rest[n].isCap() {
+					n++
+				}
+				m.Role = m.Role + " of " + joinToks(rest[:n])
+				m.Name = x.fullName(stripPoss(joinToks(rest[n:])))
+				m.Anaphor, m.Unnamed = "", false
+				return m
+			}
 			if m.Name == "" && (m.Role == "" || m.Anaphor != "") {
 				return mention{}
 			}
@@ -494,6 +521,29 @@ func (x *extractor) parsePrepNP(span []token) mention {
 		}
 	}
 	return mention{}
+}
+
+// placePreps put a place, not a name, after a description ("a shopper in
+// Croydon", "a farmer near Ames").
+var placePreps = setOf("in", "near", "outside", "across", "around")
+
+// titledName reports whether rest, the words after "of" in a title, is a
+// field in lower case and a name of two words or more ("privacy Jane
+// Doe", "product Marlo McGriff").
+func titledName(rest []token) bool {
+	i := 0
+	for i < len(rest) && i < 3 && !rest[i].isCap() && !rest[i].Punct && !determiners[rest[i].lower()] {
+		i++
+	}
+	if i == 0 || len(rest)-i < 2 || len(rest)-i > 4 {
+		return false
+	}
+	for _, t := range rest[i:] {
+		if !nameish(t) {
+			return false
+		}
+	}
+	return true
 }
 
 // dropModifiers drops the capitalized modifiers that open a sentence

@@ -264,3 +264,22 @@ func TestOutletStyles(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleWithFieldAndPlaceAfterDescription: a title with a field in
+// lower case before the name ("Google's director of product Marlo
+// McGriff") keeps the name, the title and the organization; a place after
+// an unnamed speaker ("one shopper in Croydon") is not a name.
+func TestTitleWithFieldAndPlaceAfterDescription(t *testing.T) {
+	cases := []struct{ text, speaker, role, org string }{
+		{"\"We are making it easier,\" Google's director of product Marlo McGriff wrote in a blog post.", "Marlo McGriff", "director of product", "Google"},
+		{"\"We are making it easier,\" Facebook's head of privacy Jane Doe said.", "Jane Doe", "head of privacy", "Facebook"},
+		{"\"It is Orwellian,\" one shopper in Croydon told the Guardian.", "", "shopper", ""},
+		{"\"It is Orwellian,\" a farmer near Ames told reporters.", "", "farmer", ""},
+	}
+	for _, c := range cases {
+		qs, _ := Extract(corpus.ParseSource("t.txt", "Title: T\n\nThe company changed its policy. "+c.text+"\n"), DefaultAliases())
+		if len(qs) != 1 || qs[0].Speaker != c.speaker || qs[0].Role != c.role || qs[0].Organization != c.org {
+			t.Errorf("%s\ngot %+v, want %q (%q, %q)", c.text, qs, c.speaker, c.role, c.org)
+		}
+	}
+}
