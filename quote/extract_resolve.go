@@ -172,6 +172,11 @@ func (x *extractor) resolveMention(m mention, verb string) who {
 		// "the former astronaut added": the one named person of the last
 		// two sentences, when the description's gender does not rule
 		// them out.
+		if x.unnamedBefore(rw) {
+			// "A person familiar with the matter said … “…,” the person
+			// said": the one the article left unnamed.
+			return who{Role: m.Role, Verb: verb, ok: true}
+		}
 		only := -1
 		for i := len(x.entities) - 1; i >= 0; i-- {
 			e := x.entities[i]
@@ -287,9 +292,10 @@ func roleFits(role, noun string) bool {
 }
 
 // unnamedBefore reports whether the article, before the sentence being
-// read, brought in an organization by the noun n without a name: "a
-// retailer" or "an app maker", not "is a company" (said of a named one) nor
-// "a retailer, Tesco," or "a retailer called Tesco".
+// read, brought in an organization or a person by the noun n without a
+// name: "a retailer", "a person familiar with the matter", not "is a
+// company" or "Jim Halpert, a lawyer" (said of a named one) nor "a
+// retailer, Tesco," or "a retailer called Tesco".
 func (x *extractor) unnamedBefore(n string) bool {
 	if n == "" {
 		return false
@@ -313,7 +319,9 @@ func (x *extractor) unnamedBefore(n string) bool {
 				break
 			}
 		}
-		if det < 0 || det > 0 && predicateVerbs[words[det-1]] {
+		if det < 0 || det > 0 && (predicateVerbs[words[det-1]] || strings.HasSuffix(words[det-1], ",")) {
+			// "Acme is a company", "Jim Halpert, a lawyer": said of
+			// someone named.
 			continue
 		}
 		after := strings.TrimLeft(text[at:], " ")

@@ -283,3 +283,25 @@ func TestTitleWithFieldAndPlaceAfterDescription(t *testing.T) {
 		}
 	}
 }
+
+// TestUnnamedSourceKeepsBeingUnnamed: "the person said" after "a person
+// familiar with the matter" is that unnamed source, not the official named
+// in the sentence before; "the lawyer" after "Jim Halpert, a lawyer" is
+// Halpert.
+func TestUnnamedSourceKeepsBeingUnnamed(t *testing.T) {
+	text := "Title: T\n\nDeputy Commissioner Graham Doyle told Reuters the decision was final.\n\n" +
+		"A person familiar with the matter said the company would appeal. \"They have no choice,\" the person said.\n\n" +
+		"Jim Halpert, a lawyer who represents several brokers, spoke on Friday. \"It will take years,\" the lawyer said.\n"
+	qs, _ := Extract(corpus.ParseSource("t.txt", text), DefaultAliases())
+	for _, q := range qs {
+		switch {
+		case strings.HasPrefix(q.Text, "They have no choice") && (q.Speaker != "" || q.Role != "person"):
+			t.Errorf("unnamed source given as %q (%q)", q.Speaker, q.Role)
+		case strings.HasPrefix(q.Text, "It will take years") && q.Speaker != "Jim Halpert":
+			t.Errorf("the lawyer given as %q, want Jim Halpert", q.Speaker)
+		}
+	}
+	if len(qs) != 2 {
+		t.Errorf("got %d quotations, want 2: %+v", len(qs), qs)
+	}
+}
