@@ -82,7 +82,7 @@ func (e *Engine) understand(snap *snapshot, text string, history []Turn) *plan {
 	p.unknown, p.strangers = properNouns(snap, text, p.entities)
 	p.entities = notMisreadings(snap, text, p.entities)
 	notTopic := resolveSpeaker(snap, p)
-	p.topic = topicTerms(p.query, p.entities)
+	p.topic = topicTerms(p.query, entityNames(snap, p.entities))
 	p.topic = slices.DeleteFunc(p.topic, func(t string) bool { return notTopic[t] })
 	if m := focusRe.FindStringSubmatch(text); m != nil && !stopwords[strings.ToLower(m[1])] {
 		p.focus = stem(strings.ToLower(m[1]))
@@ -271,6 +271,17 @@ func topicTerms(q string, entities []string) []string {
 	return out
 }
 
+// entityNames returns the entities with every other name the ledger knows
+// them by: aliases and related organizations ("Citi" for Citigroup, "Meta"
+// for Facebook).
+func entityNames(snap *snapshot, entities []string) []string {
+	out := append([]string(nil), entities...)
+	for _, en := range entities {
+		out = append(out, snap.ledger.FormsOf(en)...)
+	}
+	return out
+}
+
 // properNouns finds capitalised names in the question that are not entities
 // of the ledger. Those the corpus never mentions are unknown; those it
 // mentions but never quotes are strangers.
@@ -281,6 +292,11 @@ func properNouns(snap *snapshot, text string, entities []string) (unknown, stran
 			known[w] = true
 		}
 		known[initials(en)] = true // "EFF" for Electronic Frontier Foundation
+	}
+	for _, n := range entityNames(snap, entities) {
+		for _, w := range words(n) {
+			known[w] = true // "Meta" for Facebook, "Citi" for Citigroup
+		}
 	}
 	seen := map[string]bool{}
 	for _, loc := range capitalWordRe.FindAllStringIndex(text, -1) {

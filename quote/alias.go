@@ -25,6 +25,10 @@ type Aliases struct {
 	// forms lists every normalized form (canonical and alias) of each
 	// canonical name, keyed by canonical name.
 	forms map[string][]string
+	// related lists, for a canonical name, the other organizations a
+	// question about it also means: a parent and the company it renamed
+	// or owns ("Meta", "Facebook"). Each keeps its own name in the ledger.
+	related map[string][]string
 }
 
 var (
@@ -46,16 +50,33 @@ func DefaultAliases() *Aliases {
 }
 
 // ParseAliases reads an alias file: one organization a line, canonical name
-// first, then its aliases, separated by "|". Blank lines and lines starting
-// with # are ignored. An alias claimed by two organizations is an error.
+// first, then its aliases, separated by "|". A line "related: A | B" says
+// that a question about either organization also means the other (a parent
+// and its company), while each keeps its own name. Blank lines and lines
+// starting with # are ignored. An alias claimed by two organizations is an
+// error.
 func ParseAliases(r io.Reader) (*Aliases, error) {
-	a := &Aliases{canon: map[string]string{}, forms: map[string][]string{}}
+	a := &Aliases{canon: map[string]string{}, forms: map[string][]string{}, related: map[string][]string{}}
 	sc := bufio.NewScanner(r)
 	line := 0
+	var related [][]string
 	for sc.Scan() {
 		line++
 		l := strings.TrimSpace(sc.Text())
 		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		if rest, ok := strings.CutPrefix(l, "related:"); ok {
+			var group []string
+			for _, p := range strings.Split(rest, "|") {
+				if n := strings.Join(strings.Fields(p), " "); n != "" {
+					group = append(group, n)
+				}
+			}
+			if len(group) < 2 {
+				return nil, fmt.Errorf("aliases line %d: a related line needs two organizations", line)
+			}
+			related = append(related, group)
 			continue
 		}
 		parts := strings.Split(l, "|")
@@ -83,7 +104,28 @@ func ParseAliases(r io.Reader) (*Aliases, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("read aliases: %w", err)
 	}
+	for _, g := range related {
+		for _, c := range g {
+			if _, ok := a.forms[c]; !ok {
+				return nil, fmt.Errorf("aliases: related organization %q has no line of its own", c)
+			}
+			for _, o := range g {
+				if o != c {
+					a.related[c] = append(a.related[c], o)
+				}
+			}
+		}
+	}
 	return a, nil
+}
+
+// Related returns the other organizations a question about canonical also
+// means (see the related lines of aliases.txt), or nil.
+func (a *Aliases) Related(canonical string) []string {
+	if a == nil {
+		return nil
+	}
+	return a.related[canonical]
 }
 
 // Names returns the canonical organization names, in file order.

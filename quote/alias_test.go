@@ -22,7 +22,9 @@ func TestCanonical(t *testing.T) {
 		{"Facebook's", "Facebook"},
 		{"ICO", "Information Commissioner's Office"},
 		{"the FTC", "Federal Trade Commission"},
-		{"Alphabet", "Google"},
+		{"Alphabet", "Alphabet"},
+		{"Meta Platforms", "Meta"},
+		{"Google LLC", "Google"},
 		{"Acme Widgets Ltd.", "Acme Widgets"},
 		{"  Acme   Corp ", "Acme"},
 		{"", ""},
@@ -49,5 +51,27 @@ func TestParseAliases(t *testing.T) {
 	}
 	if _, err := ParseAliases(strings.NewReader(" | x\n")); err == nil {
 		t.Error("an empty canonical name should be an error")
+	}
+}
+
+// TestRelatedOrganizations: a parent and the company it renamed or owns
+// keep their own names, and each is related to the other.
+func TestRelatedOrganizations(t *testing.T) {
+	al, err := ParseAliases(strings.NewReader("Acme | Acme Widgets\nZenith Parent\nrelated: Zenith Parent | Acme\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := al.Canonical("Zenith Parent"); got != "Zenith Parent" {
+		t.Errorf("Canonical(Zenith Parent) = %q", got)
+	}
+	if got := al.Related("Acme"); len(got) != 1 || got[0] != "Zenith Parent" {
+		t.Errorf("Related(Acme) = %v", got)
+	}
+	if _, err := ParseAliases(strings.NewReader("Acme\nrelated: Acme | Nobody\n")); err == nil {
+		t.Error("a related organization without its own line should be an error")
+	}
+	d := DefaultAliases()
+	if d.Canonical("Meta") != "Meta" || d.Canonical("ByteDance") != "ByteDance" {
+		t.Errorf("Meta and ByteDance should keep their names: %q, %q", d.Canonical("Meta"), d.Canonical("ByteDance"))
 	}
 }

@@ -199,6 +199,20 @@ type indexForm struct {
 	runes []int
 }
 
+// FormsOf returns the normalized names a speaker or organization label of
+// the ledger goes by: its own, its aliases and those of related
+// organizations ("meta" for Facebook), so that a caller can tell which
+// words of a question named it.
+func (l *Ledger) FormsOf(label string) []string {
+	var out []string
+	for _, f := range l.index().forms {
+		if f.label == label && !f.part {
+			out = append(out, f.form)
+		}
+	}
+	return out
+}
+
 // index returns the lookup tables for the ledger's speakers, built on first
 // use. Quotes and Silences must not change after that.
 func (l *Ledger) index() *speakerIndex {
@@ -254,6 +268,12 @@ func (l *Ledger) buildIndex() *speakerIndex {
 		add(normOrg(o), o, false)
 		for _, f := range al.Forms(o) {
 			add(f, o, false)
+		}
+		for _, r := range al.Related(o) {
+			// "What did Meta say?" finds what Facebook said.
+			for _, f := range al.Forms(r) {
+				add(f, o, false)
+			}
 		}
 	}
 	for _, p := range sortedKeys(people) {

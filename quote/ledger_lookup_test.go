@@ -112,3 +112,22 @@ func TestSpeakers(t *testing.T) {
 		t.Error("Microsoft is not a speaker")
 	}
 }
+
+// TestRelatedOrganizationLookup: asking about a parent company finds what
+// the company it renamed said, and the ledger keeps the name as written.
+func TestRelatedOrganizationLookup(t *testing.T) {
+	_, l := seedLedger(t)
+	fb, _ := l.BySpeaker("Facebook")
+	if len(fb) == 0 {
+		t.Fatal("the seeds quote Facebook")
+	}
+	meta, _ := l.BySpeaker("Meta")
+	if len(meta) != len(fb) {
+		t.Errorf("Meta found %d quotations, Facebook %d", len(meta), len(fb))
+	}
+	for _, q := range meta {
+		if q.Organization == "Meta" {
+			t.Errorf("a seed quotation of Facebook renamed Meta: %+v", q)
+		}
+	}
+}
