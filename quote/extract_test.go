@@ -190,18 +190,28 @@ func TestExtractNil(t *testing.T) {
 // speak from, and the role stays the role. A rank ("a senior official")
 // is not a group.
 func TestUnnamedSpeakerKnownByPartyOrCountry(t *testing.T) {
-	cases := []struct{ text, role, org string }{
-		{"\"We will not back down on this,\" said a Democratic pollster.", "pollster", "Democratic"},
-		{"\"They should stick to the facts,\" a Chinese official told reporters.", "official", "Chinese"},
-		{"\"It is a stunt,\" said one GOP aide on Tuesday.", "aide", "GOP"},
-		{"\"It is dead on arrival,\" said a senior Republican aide.", "senior Republican aide", "Republican"},
-		{"\"We will see,\" said a senior official.", "senior official", ""},
-	}
+	wantAttributions(t, "Lawmakers met on Monday. ", []attribution{
+		{"\"We will not back down on this,\" said a Democratic pollster.", "", "pollster", "Democratic"},
+		{"\"They should stick to the facts,\" a Chinese official told reporters.", "", "official", "Chinese"},
+		{"\"It is a stunt,\" said one GOP aide on Tuesday.", "", "aide", "GOP"},
+		{"\"It is dead on arrival,\" said a senior Republican aide.", "", "senior Republican aide", "Republican"},
+		{"\"We will see,\" said a senior official.", "", "senior official", ""},
+	})
+}
+
+// attribution is one snippet's expected single quotation: its speaker,
+// role and organization.
+type attribution struct{ text, speaker, role, org string }
+
+// wantAttributions extracts each case's text, after lead, as an article
+// of its own, and checks that it yields one quotation attributed as the
+// case says.
+func wantAttributions(t *testing.T, lead string, cases []attribution) {
+	t.Helper()
 	for _, c := range cases {
-		src := corpus.ParseSource("t.txt", "Title: T\n\nLawmakers met on Monday. "+c.text+"\n")
-		qs, _ := Extract(src, DefaultAliases())
-		if len(qs) != 1 || qs[0].Speaker != "" || qs[0].Organization != c.org || qs[0].Role != c.role {
-			t.Errorf("%s\ngot %+v, want one quote by an unnamed %s with organization %q", c.text, qs, c.role, c.org)
+		qs, _ := Extract(corpus.ParseSource("t.txt", "Title: T\n\n"+lead+c.text+"\n"), DefaultAliases())
+		if len(qs) != 1 || qs[0].Speaker != c.speaker || qs[0].Role != c.role || qs[0].Organization != c.org {
+			t.Errorf("%s\ngot %+v, want %q (%q, %q)", c.text, qs, c.speaker, c.role, c.org)
 		}
 	}
 }
@@ -210,18 +220,11 @@ func TestUnnamedSpeakerKnownByPartyOrCountry(t *testing.T) {
 // organization after it ("Former Ohio governor", "Presumptive GOP
 // nominee"), and a party alone stays no one's organization.
 func TestLeadModifierNotOrganization(t *testing.T) {
-	cases := []struct{ text, speaker, role, org string }{
+	wantAttributions(t, "Voters met on Monday. ", []attribution{
 		{"Former Ohio governor Ann Marsh said “the vote is close.”", "Ann Marsh", "governor", "Ohio"},
 		{"Presumptive GOP nominee Tom Hale said “the vote is close.”", "Tom Hale", "nominee", ""},
 		{"Former Dravik Bank economist Ann Marsh said “the vote is close.”", "Ann Marsh", "economist", "Dravik Bank"},
-	}
-	for _, c := range cases {
-		src := corpus.ParseSource("t.txt", "Title: T\n\nVoters met on Monday. "+c.text+"\n")
-		qs, _ := Extract(src, DefaultAliases())
-		if len(qs) != 1 || qs[0].Speaker != c.speaker || qs[0].Role != c.role || qs[0].Organization != c.org {
-			t.Errorf("%s\ngot %+v, want %s (%q, %q)", c.text, qs, c.speaker, c.role, c.org)
-		}
-	}
+	})
 }
 
 // A description that names a party or a people ("the Republican
@@ -229,18 +232,11 @@ func TestLeadModifierNotOrganization(t *testing.T) {
 // and the person is known by that group too, unless the article gave an
 // organization of their own.
 func TestDescriptionGroupJoinsTheNamedPerson(t *testing.T) {
-	cases := []struct{ text, speaker, org string }{
-		{"Ann Marsh campaigned in Ohio on Monday. “We will win this state,” the Republican nominee said.", "Ann Marsh", "Republican"},
-		{"Tom Hale spoke in Leeds. “The vote is not over,” the Labour leader told reporters.", "Tom Hale", "Labour"},
-		{"Ann Marsh, a lawyer at Dravik Bank, spoke on Monday. “We will win,” the Democratic lawyer said.", "Ann Marsh", "Dravik Bank"},
-	}
-	for _, c := range cases {
-		src := corpus.ParseSource("t.txt", "Title: T\n\n"+c.text+"\n")
-		qs, _ := Extract(src, DefaultAliases())
-		if len(qs) != 1 || qs[0].Speaker != c.speaker || qs[0].Organization != c.org {
-			t.Errorf("%s\ngot %+v, want %s of %q", c.text, qs, c.speaker, c.org)
-		}
-	}
+	wantAttributions(t, "", []attribution{
+		{"Ann Marsh campaigned in Ohio on Monday. “We will win this state,” the Republican nominee said.", "Ann Marsh", "", "Republican"},
+		{"Tom Hale spoke in Leeds. “The vote is not over,” the Labour leader told reporters.", "Tom Hale", "", "Labour"},
+		{"Ann Marsh, a lawyer at Dravik Bank, spoke on Monday. “We will win,” the Democratic lawyer said.", "Ann Marsh", "lawyer", "Dravik Bank"},
+	})
 }
 
 // TestOutletStyles: attributions written as agencies and British outlets
@@ -270,18 +266,12 @@ func TestOutletStyles(t *testing.T) {
 // McGriff") keeps the name, the title and the organization; a place after
 // an unnamed speaker ("one shopper in Croydon") is not a name.
 func TestTitleWithFieldAndPlaceAfterDescription(t *testing.T) {
-	cases := []struct{ text, speaker, role, org string }{
+	wantAttributions(t, "The company changed its policy. ", []attribution{
 		{"\"We are making it easier,\" Google's director of product Marlo McGriff wrote in a blog post.", "Marlo McGriff", "director of product", "Google"},
 		{"\"We are making it easier,\" Facebook's head of privacy Jane Doe said.", "Jane Doe", "head of privacy", "Facebook"},
 		{"\"It is Orwellian,\" one shopper in Croydon told the Guardian.", "", "shopper", ""},
 		{"\"It is Orwellian,\" a farmer near Ames told reporters.", "", "farmer", ""},
-	}
-	for _, c := range cases {
-		qs, _ := Extract(corpus.ParseSource("t.txt", "Title: T\n\nThe company changed its policy. "+c.text+"\n"), DefaultAliases())
-		if len(qs) != 1 || qs[0].Speaker != c.speaker || qs[0].Role != c.role || qs[0].Organization != c.org {
-			t.Errorf("%s\ngot %+v, want %q (%q, %q)", c.text, qs, c.speaker, c.role, c.org)
-		}
-	}
+	})
 }
 
 // TestUnnamedSourceKeepsBeingUnnamed: "the person said" after "a person

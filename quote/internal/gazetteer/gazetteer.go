@@ -14,20 +14,26 @@ import (
 //go:embed places.txt
 var placesText string
 
-// places maps each place to true for a country, false for another place;
-// the list's "# countries" section holds the countries.
-var places = func() map[string]bool {
-	m := map[string]bool{}
-	country := false
+// eachPlace calls f with each place of the list and the heading of its
+// section ("# countries", "# large cities and capitals").
+func eachPlace(f func(section, place string)) {
+	section := ""
 	for _, l := range strings.Split(placesText, "\n") {
 		l = strings.TrimSpace(l)
 		switch {
 		case strings.HasPrefix(l, "#"):
-			country = l == "# countries"
+			section = l
 		case l != "":
-			m[norm(l)] = country
+			f(section, l)
 		}
 	}
+}
+
+// places maps each place to true for a country, false for another place;
+// the list's "# countries" section holds the countries.
+var places = func() map[string]bool {
+	m := map[string]bool{}
+	eachPlace(func(section, p string) { m[norm(p)] = section == "# countries" })
 	return m
 }()
 
@@ -45,7 +51,7 @@ var demonyms = func() map[string]bool {
 		"european", "asian", "african", "german", "midwestern",
 		// peoples that are not a place's: ethnic and religious groups
 		"hispanic", "latino", "latina", "jewish", "muslim", "catholic", "evangelical", "mormon")
-	for l := range placesText2 {
+	for l := range demonymRoots {
 		for _, d := range demonymForms(l) {
 			m[d] = true
 		}
@@ -53,21 +59,16 @@ var demonyms = func() map[string]bool {
 	return m
 }()
 
-// placesText2 holds the countries, states and regions: the places whose
-// people have a demonym (a city's, "New Yorker", is also a surname often
-// enough to leave out).
-var placesText2 = func() map[string]bool {
+// demonymRoots holds the one-word countries, states and regions: the
+// places whose people have a demonym (a city's, "New Yorker", is also a
+// surname often enough to leave out).
+var demonymRoots = func() map[string]bool {
 	m := map[string]bool{}
-	cities := false
-	for _, l := range strings.Split(placesText, "\n") {
-		l = strings.TrimSpace(l)
-		switch {
-		case strings.HasPrefix(l, "#"):
-			cities = strings.Contains(l, "cities")
-		case l != "" && !cities && !strings.ContainsAny(l, " .") && len(l) > 3:
-			m[strings.ToLower(l)] = true
+	eachPlace(func(section, p string) {
+		if !strings.Contains(section, "cities") && !strings.ContainsAny(p, " .") && len(p) > 3 {
+			m[strings.ToLower(p)] = true
 		}
-	}
+	})
 	return m
 }()
 
