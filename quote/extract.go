@@ -89,6 +89,8 @@ type extractor struct {
 	notNames map[string]bool
 	canons   map[string]string
 	norms    map[string]string
+	// intros memoizes firstIntro by noun.
+	intros map[string]int
 	// quoting is 1 when the article quotes with double marks, 2 when not,
 	// 0 until doubleQuoted reads it.
 	quoting int8

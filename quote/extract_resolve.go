@@ -300,11 +300,19 @@ func (x *extractor) unnamedBefore(n string) bool {
 	if n == "" {
 		return false
 	}
-	text := x.text[:min(x.pos, len(x.text))]
+	at := memo(&x.intros, n, func() int { return x.firstIntro(n) })
+	return at >= 0 && at < x.pos
+}
+
+// firstIntro returns where the article first brings in someone or
+// something by the noun n without a name (see unnamedBefore), or -1. It
+// reads the text once per noun.
+func (x *extractor) firstIntro(n string) int {
+	text := x.text
 	for at := 0; ; {
 		i := strings.Index(text[at:], " "+n)
 		if i < 0 {
-			return false
+			return -1
 		}
 		i += at + 1
 		at = i + len(n)
@@ -329,7 +337,7 @@ func (x *extractor) unnamedBefore(n string) bool {
 			strings.HasPrefix(after, "called ") || strings.HasPrefix(after, "named ") {
 			continue
 		}
-		return true
+		return i
 	}
 }
 
