@@ -246,3 +246,22 @@ func TestEpithetResolvesToNamedPerson(t *testing.T) {
 		}
 	}
 }
+
+// TestReportedClauseSubjectIsNotTheSpeaker: a name right after "that" or
+// "whether" and right before the quotation is the subject of a reported
+// clause ("alleges that Meta “…”", "said that Dravik “…”"), not the one
+// whose words they are.
+func TestReportedClauseSubjectIsNotTheSpeaker(t *testing.T) {
+	for _, text := range []string{
+		"The filing alleges that Dravik Systems “knowingly designed harmful features” for teens.",
+		"Regulators asked whether Dravik Systems “ever deleted the data” it held.",
+	} {
+		for _, q := range quotesOf(t, "States sue\n\nStates sued Dravik Systems on Tuesday over its apps. "+text+"\n") {
+			if q.Organization == "Dravik Systems" || q.Speaker == "Dravik Systems" {
+				t.Errorf("%s: the clause's subject given as the speaker", text)
+			}
+		}
+	}
+	qs := quotesOf(t, "States sue\n\nSenator Tam Vrelek said that Dravik Systems “cannot be trusted with children's data.”\n")
+	quoteBy(t, qs, "cannot be trusted", "Tam Vrelek")
+}
