@@ -1,6 +1,11 @@
 package quote
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/privacybot/privacybot/internal/chars"
+)
 
 // noteSubjects records the subjects of speech verbs and organizations that
 // open a sentence, so that later pronouns can find them.
@@ -316,7 +321,7 @@ func (x *extractor) firstIntro(n string) int {
 		}
 		i += at + 1
 		at = i + len(n)
-		if at < len(text) && isLetterByte(text[at]) {
+		if r, _ := utf8.DecodeRuneInString(text[at:]); chars.IsWordRune(r) {
 			continue
 		}
 		words := strings.Fields(strings.ToLower(text[max(0, i-40):i]))
@@ -340,9 +345,6 @@ func (x *extractor) firstIntro(n string) int {
 		return i
 	}
 }
-
-// isLetterByte reports whether c is an ASCII letter.
-func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // predicateVerbs put "a company" after a name it describes ("Acme is a
 // company that …").

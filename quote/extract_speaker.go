@@ -156,8 +156,10 @@ func (x *extractor) parseHead(head []token) mention {
 		if len(role) > 0 && determiners[role[0].lower()] {
 			role = role[1:]
 		}
-		if w := role[len(role)-1].lower(); len(role) > 0 && (roleNouns[w] || unnamedPerson(append([]token{{Text: "a", low: "a"}}, role...))) {
-			return mention{Role: joinToks(role), Unnamed: true}
+		if len(role) > 0 {
+			if w := role[len(role)-1].lower(); roleNouns[w] || personNoun(w) {
+				return mention{Role: joinToks(role), Unnamed: true}
+			}
 		}
 		return m
 	}

@@ -22,12 +22,17 @@ func unnamedPerson(np []token) bool {
 			return false
 		}
 	}
-	head := np[len(np)-1].lower()
-	if len(head) < 5 || thingAgents[head] {
+	return personNoun(np[len(np)-1].lower())
+}
+
+// personNoun reports whether the lower-case noun l names a person by its
+// ending ("protester", "attendee", "onlooker"), not a thing ("letter").
+func personNoun(l string) bool {
+	if len(l) < 5 || thingAgents[l] {
 		return false
 	}
 	for _, suf := range []string{"er", "or", "ist", "ant", "ent", "ee", "ian"} {
-		if strings.HasSuffix(head, suf) {
+		if strings.HasSuffix(l, suf) {
 			return true
 		}
 	}

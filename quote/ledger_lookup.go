@@ -142,8 +142,10 @@ func (l *Ledger) match(name string) (people, orgs map[string]bool) {
 
 // speakerIndex maps normalized names, aliases and name parts to speakers.
 type speakerIndex struct {
-	// exact maps a normalized form to the labels it names.
-	exact map[string][]string
+	// exact maps a normalized form to the labels it names, and formsOf a
+	// label to its whole-name forms.
+	exact   map[string][]string
+	formsOf map[string][]string
 	// forms lists every form with its label, for typo matching.
 	forms []indexForm
 	isOrg map[string]bool
@@ -202,15 +204,9 @@ type indexForm struct {
 // FormsOf returns the normalized names a speaker or organization label of
 // the ledger goes by: its own, its aliases and those of related
 // organizations ("meta" for Facebook), so that a caller can tell which
-// words of a question named it.
+// words of a question named it. The slice is shared: do not modify it.
 func (l *Ledger) FormsOf(label string) []string {
-	var out []string
-	for _, f := range l.index().forms {
-		if f.label == label && !f.part {
-			out = append(out, f.form)
-		}
-	}
-	return out
+	return l.index().formsOf[label]
 }
 
 // index returns the lookup tables for the ledger's speakers, built on first
@@ -221,7 +217,7 @@ func (l *Ledger) index() *speakerIndex {
 }
 
 func (l *Ledger) buildIndex() *speakerIndex {
-	ix := &speakerIndex{exact: map[string][]string{}, isOrg: map[string]bool{}}
+	ix := &speakerIndex{exact: map[string][]string{}, formsOf: map[string][]string{}, isOrg: map[string]bool{}}
 	al := l.al
 	if al == nil {
 		al = DefaultAliases()
@@ -236,6 +232,9 @@ func (l *Ledger) buildIndex() *speakerIndex {
 			}
 		}
 		ix.exact[form] = append(ix.exact[form], label)
+		if !part {
+			ix.formsOf[label] = append(ix.formsOf[label], form)
+		}
 		ws := strings.Fields(form)
 		rs := make([]int, len(ws))
 		for i, w := range ws {
